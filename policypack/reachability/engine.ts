@@ -1,0 +1,243 @@
+import { Cidr, PrefixIndex, sortedUnique } from "../topology/cidr";
+import { PLATFORMS, Platform, Protocol, Topology, VpnGateway } from "../topology/model";
+import { compareText, sortedTexts } from "../topology/order";
+import { checkConfiguration } from "./checks/index";
+import { Finding, Reason, compareFindings, compareReasons } from "./findings";
+import { GatewayReach, reachFrom } from "./gateway-reach";
+import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, PROTOCOL_PLATFORMS, isWindows, skuSupports } from "./platforms";
+import { TopologyIndex, buildIndex, isBasicSku, nameOf } from "./topology-index";
+
+export interface RouteReason {
+  prefix: string;
+  reason: Reason;
+}
+
+export interface PlatformResult {
+  canConnect: boolean;
+  /** Prefixes installed on the client, unique and sorted. */
+  routes: string[];
+  /** Names of the networks the client can exchange traffic with, sorted. */
+  access: string[];
+  /** Ids of the same networks. */
+  accessIds: string[];
+  /** Accessible prefixes no route covers: the user adds them by hand. */
+  manualRoutes: string[];
+  manualRouteReasons: RouteReason[];
+  /** Routes that lead to no accessible network (the client pool aside). */
+  unreachableRoutes: RouteReason[];
+  /** Why the platform cannot connect. */
+  blockedBy?: Reason;
+}
+
+export interface GatewayAnalysis {
+  id: string;
+  name: string;
+  vnet?: string;
+  vnetName?: string;
+  clientPool: string[];
+  /** Configured (or assumed) protocols, sorted. */
+  protocols: Protocol[];
+  protocolsAssumed: boolean;
+  customRoutes: string[];
+  platforms: Record<Platform, PlatformResult>;
+  /** Networks next to the reached ones that are not reached, by id, with why. */
+  unreached: Map<string, Reason[]>;
+  reach: GatewayReach;
+}
+
+export interface Analysis {
+  index: TopologyIndex;
+  gateways: GatewayAnalysis[];
+  findings: Finding[];
+  notes: string[];
+}
+
+/** A gateway is analysed for P2S when it declares a client address pool. */
+export function isP2sGateway(gateway: VpnGateway): boolean {
+  return gateway.clientPool.length > 0;
+}
+
+function p2sCapable(gateway: VpnGateway): boolean {
+  return gateway.gatewayType.toLowerCase() === "vpn" && gateway.vpnType.toLowerCase() === "routebased";
+}
+
+export function analyze(topology: Topology): Analysis {
+  const index = buildIndex(topology);
+  const notes: string[] = [];
+  const gateways = topology.gateways
+    .filter(isP2sGateway)
+    .map((g) => analyzeGateway(index, g, notes))
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+  const findings = [...index.invalidPrefixes, ...checkConfiguration(index, gateways)].sort(compareFindings);
+  return { index, gateways, findings, notes: sortedTexts(notes) };
+}
+
+function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string[]): GatewayAnalysis {
+  const protocolsAssumed = gateway.protocols === undefined;
+  const protocols = [...(gateway.protocols ?? DEFAULT_PROTOCOLS)].sort(compareText);
+  if (protocolsAssumed) {
+    notes.push(`${gateway.name} lists no vpnClientProtocols; Azure's default of IkeV2 and SSTP is assumed.`);
+  }
+  const home = gateway.vnet !== undefined ? index.networks.get(gateway.vnet) : undefined;
+  if (!home) {
+    notes.push(`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
+  }
+  const reach = reachFrom(index, gateway);
+  const platforms = {} as Record<Platform, PlatformResult>;
+  for (const platform of PLATFORMS) {
+    platforms[platform] = analyzePlatform(index, gateway, protocols, reach, platform);
+  }
+  return {
+    id: gateway.id,
+    name: gateway.name,
+    vnet: home?.id,
+    vnetName: home?.name,
+    clientPool: sortedUnique(index.pools.get(gateway.id) ?? []),
+    protocols,
+    protocolsAssumed,
+    customRoutes: sortedUnique(index.customRoutes.get(gateway.id) ?? []),
+    platforms,
+    unreached: reach.unreached,
+    reach,
+  };
+}
+
+function blocked(reason: Reason): PlatformResult {
+  return {
+    canConnect: false,
+    routes: [],
+    access: [],
+    accessIds: [],
+    manualRoutes: [],
+    manualRouteReasons: [],
+    unreachableRoutes: [],
+    blockedBy: reason,
+  };
+}
+
+function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platform): Reason | undefined {
+  const label = PLATFORM_LABELS[platform];
+  if (!p2sCapable(gateway)) {
+    return {
+      code: "gateway-not-p2s-capable",
+      rule: "R1",
+      subject: label,
+      resources: [gateway.id],
+      text: `${gateway.name} is a ${gateway.vpnType} ${gateway.gatewayType} gateway, which does not accept Point-to-Site clients`,
+      fix: `Use a RouteBased Vpn gateway for ${gateway.name}.`,
+    };
+  }
+  const usable = protocols.filter((p) => skuSupports(gateway, p));
+  if (usable.some((p) => PROTOCOL_PLATFORMS[p].includes(platform))) return undefined;
+  return {
+    code: "no-protocol-for-platform",
+    rule: "R1",
+    subject: label,
+    resources: [gateway.id],
+    text: `no protocol of ${gateway.name} serves ${label} (${usable.length > 0 ? `${usable.join(", ")} only` : "none usable"})`,
+    fix: isBasicSku(gateway)
+      ? `Move ${gateway.name} to a VpnGw SKU and add IkeV2 or OpenVPN to vpnClientProtocols.`
+      : `Add IkeV2 or OpenVPN to vpnClientProtocols of ${gateway.name}.`,
+  };
+}
+
+function analyzePlatform(
+  index: TopologyIndex,
+  gateway: VpnGateway,
+  protocols: Protocol[],
+  reach: GatewayReach,
+  platform: Platform,
+): PlatformResult {
+  const block = whyBlocked(gateway, protocols, platform);
+  if (block) return blocked(block);
+  const windows = isWindows(platform);
+  const pool = index.pools.get(gateway.id) ?? [];
+  const routes: Cidr[] = [...pool];
+  /** Routes that grant no access by themselves, with why they are installed. */
+  const routeOrigins = new Map<string, Reason>();
+  for (const cidr of index.customRoutes.get(gateway.id) ?? []) {
+    routes.push(cidr);
+    routeOrigins.set(cidr.text, {
+      code: "route-without-access",
+      rule: "R7",
+      subject: cidr.text,
+      resources: [gateway.id],
+      text: `custom route ${cidr.text} of ${gateway.name} covers no network the clients can reach`,
+      fix: `Remove ${cidr.text} from customRoutes of ${gateway.name}, or make the network behind it reachable.`,
+    });
+  }
+  if (!windows) {
+    for (const [vnet, reason] of reach.nonBgpRoutes) {
+      for (const cidr of index.networks.get(vnet)?.prefixes ?? []) {
+        routes.push(cidr);
+        routeOrigins.set(cidr.text, { ...reason, subject: cidr.text });
+      }
+    }
+  }
+  const accessIds: string[] = [];
+  const accessible: Cidr[] = [];
+  /** Why an accessible prefix may lack a route: BGP-learned prefixes on Windows. */
+  const bgpOrigins = new Map<string, Reason>();
+  for (const [id, how] of reach.reached) {
+    const network = index.networks.get(id);
+    if (!network) continue;
+    accessIds.push(id);
+    accessible.push(...network.prefixes);
+    if (how.via !== "bgp" || !windows) {
+      routes.push(...network.prefixes);
+      continue;
+    }
+    const connection = how.link.connections[0];
+    for (const cidr of network.prefixes) {
+      bgpOrigins.set(cidr.text, {
+        code: "windows-bgp-route",
+        rule: "R5",
+        subject: cidr.text,
+        resources: [connection.id],
+        text: `${network.name} is reached over BGP through ${connection.name}, and Windows clients do not install BGP-learned routes`,
+        fix: `Add ${cidr.text} to customRoutes of ${gateway.name}, or have Windows users add the route with Add-VpnConnectionRoute.`,
+      });
+    }
+  }
+
+  const routeIndex = new PrefixIndex<Cidr>();
+  for (const cidr of routes) routeIndex.add(cidr, cidr);
+  const accessIndex = new PrefixIndex<Cidr>();
+  for (const cidr of accessible) accessIndex.add(cidr, cidr);
+  const used = new Set<string>(pool.map((c) => c.text));
+  const manual: Cidr[] = [];
+  for (const cidr of accessible) {
+    const covering = routeIndex.containing(cidr);
+    if (covering.length === 0) manual.push(cidr);
+    for (const route of covering) used.add(route.text);
+  }
+  const manualRoutes = sortedUnique(manual);
+  const manualRouteReasons = manualRoutes.map((prefix) => ({ prefix, reason: bgpOrigins.get(prefix) as Reason }));
+  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessIndex.covers(r))).map(
+    (prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason }),
+  );
+  return {
+    canConnect: true,
+    routes: sortedUnique(routes),
+    access: sortedTexts(accessIds.map((id) => nameOf(index, id))),
+    accessIds: sortedTexts(accessIds),
+    manualRoutes,
+    manualRouteReasons,
+    unreachableRoutes,
+  };
+}
+
+/** Why a network is not reached from a gateway: the recorded reason, or "not connected". */
+export function explainUnreached(index: TopologyIndex, analysis: GatewayAnalysis, networkId: string): Reason {
+  const recorded = analysis.unreached.get(networkId);
+  if (recorded && recorded.length > 0) return [...recorded].sort(compareReasons)[0];
+  const name = nameOf(index, networkId);
+  return {
+    code: "not-connected",
+    rule: "R3",
+    subject: name,
+    resources: [networkId],
+    text: `${name} is neither peered with ${analysis.vnetName ?? "the VNet"} of ${analysis.name} nor reached over a BGP link`,
+    fix: `Peer ${name} with ${analysis.vnetName ?? "the gateway's VNet"} using gateway transit, or connect it to ${analysis.name} over a BGP link.`,
+  };
+}

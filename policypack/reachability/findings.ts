@@ -1,0 +1,82 @@
+/** Structured results the policies and reports turn into messages. */
+import { compareText } from "../topology/order";
+
+export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8";
+
+export type ReasonCode =
+  | "home-vnet-unresolved"
+  | "gateway-not-p2s-capable"
+  | "no-protocol-for-platform"
+  | "peering-missing-direction"
+  | "peering-missing-allow-gateway-transit"
+  | "peering-missing-use-remote-gateways"
+  | "peering-access-disabled"
+  | "basic-sku-no-transit"
+  | "non-transitive-peering"
+  | "link-down"
+  | "link-without-bgp"
+  | "not-connected"
+  | "windows-bgp-route"
+  | "route-without-access";
+
+/** Why a network is not reached, or why a route is manual or leads nowhere. */
+export interface Reason {
+  code: ReasonCode;
+  rule: RuleId;
+  /** Display name of the network, or the prefix, the reason is about. */
+  subject: string;
+  /** Ids of the resources involved; the first is the one to change. */
+  resources: string[];
+  /** One sentence, without a full stop, naming the resources by their Pulumi names. */
+  text: string;
+  /** One sentence: what to change. */
+  fix: string;
+}
+
+export type FindingCategory = "gateway-transit" | "address-overlap" | "client-protocols" | "bgp-config";
+
+export type FindingCode =
+  | "invalid-prefix"
+  | "use-remote-gateways-without-gateway"
+  | "use-remote-gateways-without-transit"
+  | "own-gateway-and-remote-gateway"
+  | "multiple-remote-gateways"
+  | "basic-sku-gateway-transit"
+  | "one-way-peering"
+  | "pool-overlap"
+  | "peered-prefix-overlap"
+  | "policy-based-p2s"
+  | "protocol-not-supported-by-sku"
+  | "platform-not-served"
+  | "bgp-unavailable"
+  | "equal-asn"
+  | "reserved-asn"
+  | "default-custom-route"
+  | "custom-route-overlaps-pool";
+
+/** A configuration problem of spec section 4. */
+export interface Finding {
+  category: FindingCategory;
+  code: FindingCode;
+  /** Id of the resource to fix. */
+  resource: string;
+  /** Ids of other resources involved. */
+  related: string[];
+  /** One sentence: what is wrong. */
+  problem: string;
+  /** One sentence: how to fix it. */
+  fix: string;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.category, b.category) ||
+    compareText(a.resource, b.resource) ||
+    compareText(a.code, b.code) ||
+    compareText(a.problem, b.problem)
+  );
+}
+
+export function compareReasons(a: Reason, b: Reason): number {
+  return compareText(a.subject, b.subject) || compareText(a.code, b.code) || compareText(a.text, b.text);
+}

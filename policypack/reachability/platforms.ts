@@ -1,0 +1,34 @@
+import { PLATFORMS, Platform, Protocol, VpnGateway } from "../topology/model";
+import { isBasicSku } from "./topology-index";
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  windows: "Windows",
+  macos: "macOS",
+  linux: "Linux",
+  ios: "iOS",
+  android: "Android",
+};
+
+/** Which client operating systems each protocol serves (seed: SSTP is Windows only). */
+export const PROTOCOL_PLATFORMS: Record<Protocol, readonly Platform[]> = {
+  SSTP: ["windows"],
+  IkeV2: PLATFORMS,
+  OpenVPN: PLATFORMS,
+};
+
+/** Azure's default when vpnClientProtocols is not set. */
+export const DEFAULT_PROTOCOLS: readonly Protocol[] = ["IkeV2", "SSTP"];
+
+/** Protocols a gateway SKU supports for P2S: Basic has SSTP only. */
+export function skuSupports(gateway: VpnGateway, protocol: Protocol): boolean {
+  return !isBasicSku(gateway) || protocol === "SSTP";
+}
+
+export function isPlatform(value: string): value is Platform {
+  return (PLATFORMS as readonly string[]).includes(value);
+}
+
+/** Windows installs only the routes of its client package; every other OS behaves alike. */
+export function isWindows(platform: Platform): boolean {
+  return platform === "windows";
+}

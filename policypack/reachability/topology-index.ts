@@ -1,0 +1,220 @@
+import { Cidr, parseCidr } from "../topology/cidr";
+import { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
+import { Finding } from "./findings";
+
+export interface Network {
+  id: string;
+  name: string;
+  azureName?: string;
+  kind: "vnet" | "site";
+  prefixes: Cidr[];
+  tags: Record<string, string>;
+}
+
+/** A VPN link between two nodes (gateway or site ids), made of one or two connection resources. */
+export interface Link {
+  kind: "Vnet2Vnet" | "IPsec";
+  a: string;
+  b: string;
+  connections: Connection[];
+  up: boolean;
+  bgp: boolean;
+  /** Why the link is down or runs no BGP (a sentence), when it does not. */
+  whyDown?: string;
+  whyNoBgp?: string;
+  /** The resource to change to make the link up or BGP-capable, and how. */
+  fixResource?: string;
+  fix?: string;
+}
+
+/** Everything the engine looks up, built once per topology in linear time. */
+export interface TopologyIndex {
+  topology: Topology;
+  networks: Map<string, Network>;
+  gateways: Map<string, VpnGateway>;
+  sites: Map<string, Site>;
+  gatewaysByVnet: Map<string, VpnGateway[]>;
+  peeringsFrom: Map<string, Peering[]>;
+  peeringsTo: Map<string, Peering[]>;
+  peeringByPair: Map<string, Peering>;
+  links: Link[];
+  linksByNode: Map<string, Link[]>;
+  /** Pulumi name of any resource by id (the id itself when unknown). */
+  names: Map<string, string>;
+  invalidPrefixes: Finding[];
+  /** Resource-level cidrs parsed once: gateway pools and custom routes. */
+  pools: Map<string, Cidr[]>;
+  customRoutes: Map<string, Cidr[]>;
+}
+
+export function pairKey(a: string, b: string): string {
+  return `${a}\u0000${b}`;
+}
+
+export function nameOf(index: TopologyIndex, id: string | undefined): string {
+  if (id === undefined) return "(unknown)";
+  return index.names.get(id) ?? id;
+}
+
+export function isBasicSku(gateway: VpnGateway): boolean {
+  return (gateway.sku ?? "").toLowerCase() === "basic";
+}
+
+/** BGP works on a gateway only when enabled on a SKU that has it. */
+export function gatewayRunsBgp(gateway: VpnGateway): boolean {
+  return gateway.enableBgp && !isBasicSku(gateway);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildIndex(topology: Topology): TopologyIndex {
+  const index: TopologyIndex = {
+    topology,
+    networks: new Map(),
+    gateways: new Map(),
+    sites: new Map(),
+    gatewaysByVnet: new Map(),
+    peeringsFrom: new Map(),
+    peeringsTo: new Map(),
+    peeringByPair: new Map(),
+    links: [],
+    linksByNode: new Map(),
+    names: new Map(),
+    invalidPrefixes: [],
+    pools: new Map(),
+    customRoutes: new Map(),
+  };
+  const parseAll = (ownerId: string, ownerName: string, field: string, values: string[]): Cidr[] => {
+    const out: Cidr[] = [];
+    for (const value of values) {
+      const parsed = parseCidr(value);
+      if (parsed.ok) out.push(parsed.cidr);
+      else
+        index.invalidPrefixes.push({
+          category: "address-overlap",
+          code: "invalid-prefix",
+          resource: ownerId,
+          related: [],
+          problem: `${ownerName} lists ${parsed.error} in ${field}, so it is left out of the analysis.`,
+          fix: `Write ${field} entries as network-aligned CIDRs such as 10.1.0.0/16.`,
+        });
+    }
+    return out;
+  };
+  const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: string) => {
+    index.names.set(n.id, n.name);
+    index.networks.set(n.id, {
+      id: n.id,
+      name: n.name,
+      azureName: n.azureName,
+      kind,
+      prefixes: parseAll(n.id, n.name, field, n.prefixes),
+      tags: n.tags ?? {},
+    });
+  };
+  for (const vnet of topology.vnets) addNetwork(vnet, "vnet", "addressSpace.addressPrefixes");
+  for (const site of topology.sites) {
+    addNetwork(site, "site", "localNetworkAddressSpace.addressPrefixes");
+    index.sites.set(site.id, site);
+  }
+  for (const gateway of topology.gateways) {
+    index.names.set(gateway.id, gateway.name);
+    index.gateways.set(gateway.id, gateway);
+    if (gateway.vnet !== undefined) push(index.gatewaysByVnet, gateway.vnet, gateway);
+    index.pools.set(
+      gateway.id,
+      parseAll(gateway.id, gateway.name, "vpnClientConfiguration.vpnClientAddressPool", gateway.clientPool),
+    );
+    index.customRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "customRoutes", gateway.customRoutes));
+  }
+  for (const peering of topology.peerings) {
+    index.names.set(peering.id, peering.name);
+    push(index.peeringsFrom, peering.from, peering);
+    if (peering.to !== undefined) {
+      push(index.peeringsTo, peering.to, peering);
+      index.peeringByPair.set(pairKey(peering.from, peering.to), peering);
+    }
+  }
+  for (const connection of topology.connections) index.names.set(connection.id, connection.name);
+  index.links = buildLinks(index, topology.connections);
+  for (const link of index.links) {
+    push(index.linksByNode, link.a, link);
+    if (link.b !== link.a) push(index.linksByNode, link.b, link);
+  }
+  return index;
+}
+
+function buildLinks(index: TopologyIndex, connections: Connection[]): Link[] {
+  const grouped = new Map<string, { kind: "Vnet2Vnet" | "IPsec"; a: string; b: string; connections: Connection[] }>();
+  for (const c of connections) {
+    if (c.gateway === undefined) continue;
+    const far = c.type === "Vnet2Vnet" ? c.remoteGateway : c.type === "IPsec" ? c.site : undefined;
+    if (far === undefined || (c.type !== "Vnet2Vnet" && c.type !== "IPsec")) continue;
+    const [a, b] = c.gateway < far ? [c.gateway, far] : [far, c.gateway];
+    const key = `${c.type}\u0000${pairKey(a, b)}`;
+    const group = grouped.get(key);
+    if (group) group.connections.push(c);
+    else grouped.set(key, { kind: c.type, a, b, connections: [c] });
+  }
+  return [...grouped.values()].map((g) => describeLink(index, g.kind, g.a, g.b, g.connections));
+}
+
+function describeLink(
+  index: TopologyIndex,
+  kind: "Vnet2Vnet" | "IPsec",
+  a: string,
+  b: string,
+  connections: Connection[],
+): Link {
+  const link: Link = { kind, a, b, connections, up: true, bgp: true };
+  const first = connections[0];
+  if (kind === "Vnet2Vnet") {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ]) {
+      if (!connections.some((c) => c.gateway === from)) {
+        link.up = false;
+        link.whyDown = `${nameOf(index, from)} has no Vnet2Vnet connection to ${nameOf(index, to)}, so the link ${first.name} is not up`;
+        link.fixResource = first.id;
+        link.fix = `Declare a Vnet2Vnet connection from ${nameOf(index, from)} to ${nameOf(index, to)}.`;
+        break;
+      }
+    }
+  }
+  const noBgpConnection = connections.find((c) => !c.enableBgp);
+  const gatewayIds = kind === "Vnet2Vnet" ? [a, b] : [connections[0].gateway as string];
+  const noBgpGateway = gatewayIds.map((id) => index.gateways.get(id)).find((g) => g !== undefined && !gatewayRunsBgp(g));
+  const site = kind === "IPsec" ? index.sites.get(first.site as string) : undefined;
+  if (noBgpConnection) {
+    link.bgp = false;
+    link.whyNoBgp = `connection ${noBgpConnection.name} does not run BGP (enableBgp is not true)`;
+    link.fixResource = link.fixResource ?? noBgpConnection.id;
+    link.fix = link.fix ?? `Set enableBgp to true on every connection of the link, starting with ${noBgpConnection.name}.`;
+  } else if (noBgpGateway) {
+    link.bgp = false;
+    link.whyNoBgp = isBasicSku(noBgpGateway)
+      ? `gateway ${noBgpGateway.name} is Basic SKU, which has no BGP`
+      : `gateway ${noBgpGateway.name} does not have enableBgp set`;
+    link.fixResource = link.fixResource ?? noBgpGateway.id;
+    link.fix =
+      link.fix ??
+      (isBasicSku(noBgpGateway)
+        ? `Move ${noBgpGateway.name} to a VpnGw SKU with enableBgp.`
+        : `Set enableBgp to true on ${noBgpGateway.name}.`);
+  } else if (kind === "IPsec" && (site === undefined || site.bgpAsn === undefined)) {
+    link.bgp = false;
+    link.whyNoBgp = `site ${nameOf(index, first.site)} has no bgpSettings.asn`;
+    link.fixResource = link.fixResource ?? first.site;
+    link.fix = link.fix ?? `Give ${nameOf(index, first.site)} bgpSettings with the ASN of the on-premises device.`;
+  } else if (kind === "Vnet2Vnet" && gatewayIds.some((id) => !index.gateways.has(id))) {
+    link.bgp = false;
+    link.whyNoBgp = `a gateway of connection ${first.name} is not in the stack`;
+    link.fix = link.fix ?? `Analyse the stack that declares the other gateway together with this one (p2s-check takes several inputs).`;
+  }
+  return link;
+}

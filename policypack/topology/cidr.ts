@@ -1,0 +1,118 @@
+import ipaddr from "ipaddr.js";
+
+/** A parsed, network-aligned CIDR. All arithmetic is left to ipaddr.js. */
+export interface Cidr {
+  /** Canonical text, e.g. "10.1.0.0/16" or "fd00::/64". */
+  text: string;
+  family: 4 | 6;
+  address: ipaddr.IPv4 | ipaddr.IPv6;
+  length: number;
+}
+
+export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; error: string };
+
+const cache = new Map<string, CidrParse>();
+
+/** Parses a CIDR strictly: four-part decimal IPv4 or IPv6, prefix length present, no host bits set. */
+export function parseCidr(input: unknown): CidrParse {
+  if (typeof input !== "string") {
+    return { ok: false, error: `${describe(input)} is not a CIDR string` };
+  }
+  const hit = cache.get(input);
+  if (hit) return hit;
+  const result = parseUncached(input.trim());
+  if (cache.size > 100_000) cache.clear();
+  cache.set(input, result);
+  return result;
+}
+
+function parseUncached(text: string): CidrParse {
+  let family: 4 | 6;
+  if (ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) family = 4;
+  else if (!text.includes(".") && ipaddr.IPv6.isValidCIDR(text)) family = 6;
+  else return { ok: false, error: `"${text}" is not a valid CIDR` };
+  const [address, length] = ipaddr.parseCIDR(text);
+  const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
+  const canonical = `${network.toString()}/${length}`;
+  if (network.toString() !== address.toString()) {
+    return { ok: false, error: `"${text}" has host bits set (the network is ${canonical})` };
+  }
+  return { ok: true, cidr: { text: canonical, family, address: network, length } };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "a missing value";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** True when `inner` lies inside `outer` (equal counts). */
+export function contains(outer: Cidr, inner: Cidr): boolean {
+  return outer.family === inner.family && outer.length <= inner.length && inner.address.match(outer.address, outer.length);
+}
+
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  return contains(a, b) || contains(b, a);
+}
+
+/** Orders by family (IPv4 first), then numeric address, then prefix length (shorter first). */
+export function compareCidrs(a: Cidr, b: Cidr): number {
+  if (a.family !== b.family) return a.family - b.family;
+  const x = a.address.toByteArray();
+  const y = b.address.toByteArray();
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== y[i]) return x[i] - y[i];
+  }
+  return a.length - b.length;
+}
+
+/** Unique, sorted canonical texts. */
+export function sortedUnique(cidrs: Iterable<Cidr>): string[] {
+  const byText = new Map<string, Cidr>();
+  for (const c of cidrs) byText.set(c.text, c);
+  return [...byText.values()].sort(compareCidrs).map((c) => c.text);
+}
+
+function networkKey(cidr: Cidr, length: number): string {
+  const masked =
+    cidr.family === 4
+      ? ipaddr.IPv4.networkAddressFromCIDR(`${cidr.address.toString()}/${length}`)
+      : ipaddr.IPv6.networkAddressFromCIDR(`${cidr.address.toString()}/${length}`);
+  return `${masked.toString()}/${length}`;
+}
+
+/**
+ * A set of prefixes answering "which members contain this prefix?" in time proportional to
+ * the number of distinct prefix lengths, not the number of members.
+ */
+export class PrefixIndex<T = Cidr> {
+  private readonly byKey = new Map<string, T[]>();
+  private readonly lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
+
+  add(cidr: Cidr, value: T): void {
+    const list = this.byKey.get(cidr.text);
+    if (list) list.push(value);
+    else this.byKey.set(cidr.text, [value]);
+    this.lengths[cidr.family === 4 ? 0 : 1].add(cidr.length);
+  }
+
+  /** Values of every member that contains `cidr` (itself included). */
+  containing(cidr: Cidr): T[] {
+    const out: T[] = [];
+    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
+      if (length > cidr.length) continue;
+      const values = this.byKey.get(length === cidr.length ? cidr.text : networkKey(cidr, length));
+      if (values) out.push(...values);
+    }
+    return out;
+  }
+
+  covers(cidr: Cidr): boolean {
+    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
+      if (length > cidr.length) continue;
+      if (this.byKey.has(length === cidr.length ? cidr.text : networkKey(cidr, length))) return true;
+    }
+    return false;
+  }
+}

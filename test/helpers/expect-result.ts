@@ -1,0 +1,27 @@
+import { Analysis, GatewayAnalysis } from "../../policypack/reachability/engine";
+import { PLATFORMS, Platform } from "../../policypack/topology/model";
+
+export interface Expected {
+  routes: string[];
+  access: string[];
+  manualRoutes: string[];
+}
+
+/** The compact view tests compare, so a failure prints everything that was got. */
+export function platformView(gateway: GatewayAnalysis, platform: Platform): Expected & { canConnect: boolean } {
+  const r = gateway.platforms[platform];
+  return { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes };
+}
+
+export function gatewayNamed(analysis: Analysis, name: string): GatewayAnalysis {
+  const g = analysis.gateways.find((x) => x.name === name);
+  if (!g) throw new Error(`no P2S gateway ${name}; got ${analysis.gateways.map((x) => x.name).join(", ") || "none"}`);
+  return g;
+}
+
+export const NON_WINDOWS = PLATFORMS.filter((p) => p !== "windows");
+
+/** Findings as "code resource" lines, sorted: exact and readable in a failure. */
+export function findingLines(analysis: Analysis): string[] {
+  return analysis.findings.map((f) => `${f.code} ${f.resource}`);
+}

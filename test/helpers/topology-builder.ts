@@ -1,0 +1,114 @@
+import { Connection, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
+
+/** Builds topologies whose ids equal their names, with defaults of a compliant Azure setup. */
+export class TopologyBuilder {
+  private readonly t: Topology = { vnets: [], sites: [], gateways: [], peerings: [], connections: [] };
+
+  vnet(name: string, ...prefixes: string[]): this {
+    this.t.vnets.push({ id: name, name, prefixes } satisfies VirtualNetwork);
+    return this;
+  }
+
+  site(name: string, prefixes: string[], bgpAsn?: number): this {
+    this.t.sites.push({ id: name, name, prefixes, bgpAsn } satisfies Site);
+    return this;
+  }
+
+  /** A RouteBased VpnGw1 gateway; with `p2s` it gets the seed's client pool. */
+  gateway(name: string, vnet: string, options: Partial<VpnGateway> & { p2s?: boolean } = {}): this {
+    const { p2s, ...rest } = options;
+    this.t.gateways.push({
+      id: name,
+      name,
+      vnet,
+      gatewayType: "Vpn",
+      vpnType: "RouteBased",
+      sku: "VpnGw1",
+      enableBgp: false,
+      clientPool: p2s ? ["192.168.0.0/24"] : [],
+      protocols: p2s ? (["IkeV2", "SSTP"] as Protocol[]) : undefined,
+      customRoutes: [],
+      ...rest,
+    });
+    return this;
+  }
+
+  p2sGateway(name: string, vnet: string, options: Partial<VpnGateway> = {}): this {
+    return this.gateway(name, vnet, { p2s: true, ...options });
+  }
+
+  /** One direction, named "<from>-to-<to>". */
+  peering(from: string, to: string, flags: Partial<Peering> = {}): this {
+    this.t.peerings.push({
+      id: `${from}-to-${to}`,
+      name: `${from}-to-${to}`,
+      from,
+      to,
+      allowGatewayTransit: false,
+      useRemoteGateways: false,
+      allowVirtualNetworkAccess: true,
+      ...flags,
+    });
+    return this;
+  }
+
+  /** Both directions, `hub` allowing gateway transit and `spoke` using it. */
+  transitPeering(hub: string, spoke: string): this {
+    return this.peering(hub, spoke, { allowGatewayTransit: true }).peering(spoke, hub, { useRemoteGateways: true });
+  }
+
+  /** Both directions, no gateway flags. */
+  plainPeering(a: string, b: string): this {
+    return this.peering(a, b).peering(b, a);
+  }
+
+  connection(c: Omit<Connection, "id">): this {
+    this.t.connections.push({ id: c.name, ...c });
+    return this;
+  }
+
+  /** A Vnet2Vnet link: one connection per side, named "<a>-to-<b>". */
+  vnet2vnet(a: string, b: string, enableBgp = false): this {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      this.connection({ name: `${x}-to-${y}`, type: "Vnet2Vnet", gateway: x, remoteGateway: y, enableBgp });
+    }
+    return this;
+  }
+
+  /** An IPsec connection from an Azure gateway to a site, named "<gateway>-to-<site>". */
+  s2s(gateway: string, site: string, enableBgp = false): this {
+    return this.connection({ name: `${gateway}-to-${site}`, type: "IPsec", gateway, site, enableBgp });
+  }
+
+  build(): Topology {
+    return structuredClone(this.t);
+  }
+}
+
+/** A copy of `topology` with one record changed: the test's single change against a baseline. */
+export function changed<K extends keyof Topology>(
+  topology: Topology,
+  kind: K,
+  id: string,
+  patch: Partial<Topology[K][number]>,
+): Topology {
+  const copy = structuredClone(topology);
+  const list = copy[kind] as Array<Topology[K][number]>;
+  const i = list.findIndex((r) => r.id === id);
+  if (i < 0) throw new Error(`no ${String(kind)} record ${id} in the baseline`);
+  list[i] = { ...list[i], ...patch };
+  return copy;
+}
+
+/** A copy of `topology` without one record. */
+export function without<K extends keyof Topology>(topology: Topology, kind: K, id: string): Topology {
+  const copy = structuredClone(topology);
+  const list = copy[kind] as Array<{ id: string }>;
+  const i = list.findIndex((r) => r.id === id);
+  if (i < 0) throw new Error(`no ${String(kind)} record ${id} in the baseline`);
+  list.splice(i, 1);
+  return copy;
+}
