@@ -1,5 +1,6 @@
 import { Cidr, PrefixIndex, overlaps } from "../../topology/cidr";
 import { Connection, Site, VpnGateway } from "../../topology/model";
+import { compareText } from "../../topology/order";
 import { Finding } from "../findings";
 import { Link, TopologyIndex, gatewayRunsBgp, isBasicSku } from "../topology-index";
 
@@ -21,21 +22,14 @@ export function checkBgp(index: TopologyIndex): Finding[] {
   const add = (code: Finding["code"], resource: string, related: string[], problem: string, fix: string) =>
     findings.push({ category: "bgp-config", code, resource, related, problem, fix });
 
+  const askedOf = new Map<string, { gateway: VpnGateway; connections: string[] }>();
   for (const connection of index.topology.connections) {
     if (!connection.enableBgp) continue;
     for (const gateway of connectionGateways(index, connection)) {
       if (gatewayRunsBgp(gateway)) continue;
-      add(
-        "bgp-unavailable",
-        gateway.id,
-        [connection.id],
-        isBasicSku(gateway)
-          ? `${connection.name} enables BGP, but ${gateway.name} is a Basic SKU gateway, which has no BGP.`
-          : `${connection.name} enables BGP, but ${gateway.name} does not set enableBgp.`,
-        isBasicSku(gateway)
-          ? `Move ${gateway.name} to a VpnGw SKU with enableBgp, or set enableBgp to false on ${connection.name}.`
-          : `Set enableBgp to true on ${gateway.name}, or to false on ${connection.name}.`,
-      );
+      const entry = askedOf.get(gateway.id) ?? { gateway, connections: [] };
+      entry.connections.push(connection.name);
+      askedOf.set(gateway.id, entry);
     }
     const site = connection.type === "IPsec" && connection.site !== undefined ? index.sites.get(connection.site) : undefined;
     if (site && site.bgpAsn === undefined) {
@@ -47,6 +41,21 @@ export function checkBgp(index: TopologyIndex): Finding[] {
         `Give ${site.name} bgpSettings with the ASN and BGP peer address of the on-premises device.`,
       );
     }
+  }
+
+  for (const { gateway, connections } of askedOf.values()) {
+    const names = connections.sort(compareText).join(", ");
+    add(
+      "bgp-unavailable",
+      gateway.id,
+      [],
+      isBasicSku(gateway)
+        ? `${names} ${connections.length > 1 ? "enable" : "enables"} BGP, but ${gateway.name} is a Basic SKU gateway, which has no BGP.`
+        : `${names} ${connections.length > 1 ? "enable" : "enables"} BGP, but ${gateway.name} does not set enableBgp.`,
+      isBasicSku(gateway)
+        ? `Move ${gateway.name} to a VpnGw SKU with enableBgp, or set enableBgp to false on those connections.`
+        : `Set enableBgp to true on ${gateway.name}, or to false on those connections.`,
+    );
   }
 
   for (const link of index.links) {

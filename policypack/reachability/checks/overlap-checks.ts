@@ -35,7 +35,7 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
     const network = index.networks.get(vnet);
     for (const cidr of network?.prefixes ?? []) addCandidate(cidr, `${cidr.text} of ${network?.name}`, vnet);
   }
-  for (const cidr of index.customRoutes.get(analysis.id) ?? []) addCandidate(cidr, `custom route ${cidr.text}`, analysis.id);
+  // Custom routes that overlap the pool are reported once, by the custom-route check.
 
   const poolIndex = new PrefixIndex<Cidr>();
   for (const cidr of pool) poolIndex.add(cidr, cidr);

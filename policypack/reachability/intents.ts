@@ -1,0 +1,298 @@
+import { Cidr, PrefixIndex, contains, parseCidr } from "../topology/cidr";
+import { PLATFORMS, Platform, Topology } from "../topology/model";
+import { compareText } from "../topology/order";
+import { Analysis, GatewayAnalysis, explainUnreached } from "./engine";
+import { Reason } from "./findings";
+import { PLATFORM_LABELS, isPlatform } from "./platforms";
+import { nameOf } from "./topology-index";
+
+/** What P2S clients must and must not reach (spec section 5), from configuration or tags. */
+export interface Intent {
+  /** Where the intent was stated, for messages: "the policy configuration", "tag p2s-access on vnet3". */
+  origin: string;
+  /** Id of the tagged resource, for intents from tags. */
+  originResource?: string;
+  /** "*", or a gateway's id, Pulumi name or Azure name. */
+  gateway: string;
+  /** Undefined means all five. */
+  platforms?: string[];
+  /** Network ids, Pulumi names, Azure names or CIDRs. */
+  reach: string[];
+  deny: string[];
+}
+
+export interface IntentViolation {
+  /** Id of the resource to fix; undefined for a stack-wide problem. */
+  resource?: string;
+  problem: string;
+  fix: string;
+}
+
+export interface IntentResult {
+  violations: IntentViolation[];
+  notes: string[];
+}
+
+type Target = { kind: "network"; id: string; label: string } | { kind: "cidr"; cidr: Cidr; label: string };
+
+const ACCESS_TAG = "p2s-access";
+const PLATFORMS_TAG = "p2s-platforms";
+
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Intents carried by tags: p2s-access on networks, p2s-reach and p2s-deny on gateways. */
+export function intentsFromTags(topology: Topology): { intents: Intent[]; violations: IntentViolation[] } {
+  const intents: Intent[] = [];
+  const violations: IntentViolation[] = [];
+  const platformsOf = (tags: Record<string, string>) =>
+    tags[PLATFORMS_TAG] === undefined ? undefined : splitList(tags[PLATFORMS_TAG]).map((p) => p.toLowerCase());
+  for (const network of [...topology.vnets, ...topology.sites]) {
+    const tags = network.tags ?? {};
+    const value = tags[ACCESS_TAG];
+    if (value === undefined) continue;
+    const access = value.trim().toLowerCase();
+    if (access !== "required" && access !== "forbidden") {
+      violations.push({
+        resource: network.id,
+        problem: `${network.name} has tag ${ACCESS_TAG} "${value}", which is neither required nor forbidden.`,
+        fix: `Set tag ${ACCESS_TAG} on ${network.name} to required or forbidden.`,
+      });
+      continue;
+    }
+    intents.push({
+      origin: `tag ${ACCESS_TAG} on ${network.name}`,
+      originResource: network.id,
+      gateway: "*",
+      platforms: platformsOf(tags),
+      reach: access === "required" ? [network.id] : [],
+      deny: access === "forbidden" ? [network.id] : [],
+    });
+  }
+  for (const gateway of topology.gateways) {
+    const tags = gateway.tags ?? {};
+    if (tags["p2s-reach"] === undefined && tags["p2s-deny"] === undefined) continue;
+    intents.push({
+      origin: `the tags of ${gateway.name}`,
+      originResource: gateway.id,
+      gateway: gateway.id,
+      platforms: platformsOf(tags),
+      reach: splitList(tags["p2s-reach"] ?? ""),
+      deny: splitList(tags["p2s-deny"] ?? ""),
+    });
+  }
+  return { intents, violations };
+}
+
+class Resolver {
+  private readonly byName = new Map<string, string[]>();
+  private networkPrefixes?: PrefixIndex<string>;
+
+  constructor(private readonly analysis: Analysis) {
+    for (const network of analysis.index.networks.values()) {
+      for (const key of [network.id, network.name, `azure:${(network.azureName ?? "").toLowerCase()}`]) {
+        const list = this.byName.get(key) ?? [];
+        if (!list.includes(network.id)) list.push(network.id);
+        this.byName.set(key, list);
+      }
+    }
+  }
+
+  gateways(selector: string): GatewayAnalysis[] {
+    if (selector === "*") return this.analysis.gateways;
+    const lower = selector.toLowerCase();
+    return this.analysis.gateways.filter((g) => {
+      const azureName = this.analysis.index.gateways.get(g.id)?.azureName;
+      return g.id === selector || g.name === selector || azureName?.toLowerCase() === lower;
+    });
+  }
+
+  /** Resolves a target; undefined when nothing in the stack matches. */
+  target(text: string): Target[] | undefined {
+    const ids = this.byName.get(text) ?? this.byName.get(`azure:${text.toLowerCase()}`);
+    if (ids && text.length > 0) {
+      return ids.map((id) => ({ kind: "network", id, label: nameOf(this.analysis.index, id) }));
+    }
+    const parsed = parseCidr(text);
+    if (!parsed.ok || this.stackPrefixes().containing(parsed.cidr).length === 0) return undefined;
+    return [{ kind: "cidr", cidr: parsed.cidr, label: parsed.cidr.text }];
+  }
+
+  /** The network holding a CIDR target, to explain why it is not reached. */
+  networkHolding(cidr: Cidr): string | undefined {
+    return this.stackPrefixes().containing(cidr)[0];
+  }
+
+  private stackPrefixes(): PrefixIndex<string> {
+    if (!this.networkPrefixes) {
+      this.networkPrefixes = new PrefixIndex<string>();
+      for (const network of this.analysis.index.networks.values()) {
+        for (const cidr of network.prefixes) this.networkPrefixes.add(cidr, network.id);
+      }
+    }
+    return this.networkPrefixes;
+  }
+}
+
+interface Outcome {
+  gateway: GatewayAnalysis;
+  target: Target;
+  intent: Intent;
+  required: boolean;
+  resource: string;
+  detail: string;
+  fix: string;
+  platform: Platform;
+}
+
+/** Checks every intent against the analysis; one violation per gateway, target and cause. */
+export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentResult {
+  const resolver = new Resolver(analysis);
+  const violations: IntentViolation[] = [];
+  const notes: string[] = [];
+  const outcomes: Outcome[] = [];
+  for (const intent of intents) {
+    const where = intent.originResource;
+    const platforms = (intent.platforms ?? [...PLATFORMS]).filter((p) => {
+      if (isPlatform(p)) return true;
+      violations.push({
+        resource: where,
+        problem: `${capitalise(intent.origin)} names platform "${p}", which is not one of ${PLATFORMS.join(", ")}.`,
+        fix: `Use only ${PLATFORMS.join(", ")} as platforms.`,
+      });
+      return false;
+    }) as Platform[];
+    const gateways = resolver.gateways(intent.gateway);
+    if (gateways.length === 0) {
+      if (intent.gateway === "*") notes.push(`${capitalise(intent.origin)} is not checked: the stack declares no P2S gateway.`);
+      else
+        violations.push({
+          resource: where,
+          problem: `${capitalise(intent.origin)} names gateway "${intent.gateway}", which is no P2S gateway of the stack.`,
+          fix: `Name a P2S gateway by its Pulumi or Azure name, or use "*" for all of them.`,
+        });
+      continue;
+    }
+    for (const [texts, required] of [
+      [intent.reach, true],
+      [intent.deny, false],
+    ] as const) {
+      for (const text of texts) {
+        const targets = resolver.target(text);
+        if (!targets) {
+          violations.push({
+            resource: where,
+            problem: `${capitalise(intent.origin)} names "${text}", which is neither a network of the stack nor a CIDR inside one.`,
+            fix: `Name the VNet or site by its Pulumi or Azure name, or give a CIDR inside one of them.`,
+          });
+          continue;
+        }
+        for (const gateway of gateways) {
+          for (const target of targets) {
+            for (const platform of platforms) {
+              const outcome = check(analysis, resolver, gateway, target, platform, required);
+              if (outcome) outcomes.push({ ...outcome, gateway, target, intent, required, platform });
+            }
+          }
+        }
+      }
+    }
+  }
+  violations.push(...groupOutcomes(outcomes));
+  return { violations: violations.sort(compareViolations), notes: [...new Set(notes)].sort(compareText) };
+}
+
+function check(
+  analysis: Analysis,
+  resolver: Resolver,
+  gateway: GatewayAnalysis,
+  target: Target,
+  platform: Platform,
+  required: boolean,
+): { resource: string; detail: string; fix: string } | undefined {
+  const result = gateway.platforms[platform];
+  const reachedVia = reachedNetwork(analysis, gateway, target, platform);
+  if (required && reachedVia === undefined) {
+    const reason: Reason =
+      result.blockedBy ??
+      explainUnreached(
+        analysis.index,
+        gateway,
+        target.kind === "network" ? target.id : (resolver.networkHolding(target.cidr) as string),
+      );
+    return { resource: reason.resources[0] ?? gateway.id, detail: reason.text, fix: reason.fix };
+  }
+  if (!required && reachedVia !== undefined) return howReached(analysis, gateway, reachedVia);
+  return undefined;
+}
+
+/** The accessible network that holds the target, if any. */
+function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Target, platform: Platform): string | undefined {
+  const access = gateway.platforms[platform].accessIds;
+  if (target.kind === "network") return access.includes(target.id) ? target.id : undefined;
+  return access.find((id) => analysis.index.networks.get(id)?.prefixes.some((c) => contains(c, target.cidr)));
+}
+
+function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: string; fix: string } {
+  const index = analysis.index;
+  const name = nameOf(index, networkId);
+  const reach = gateway.reach.reached.get(networkId);
+  if (reach?.via === "peering") {
+    const peering = (index.peeringsFrom.get(networkId) ?? []).find((p) => p.to === gateway.vnet);
+    const id = peering?.id ?? networkId;
+    return {
+      resource: id,
+      detail: `${name} uses ${gateway.name} through ${peering?.name ?? "gateway transit"}`,
+      fix: `Set useRemoteGateways to false on ${peering?.name ?? "the peering"} or remove the peering.`,
+    };
+  }
+  if (reach?.via === "bgp") {
+    const connection = reach.link.connections[0];
+    return {
+      resource: connection.id,
+      detail: `${name} is reached over BGP through ${connection.name}`,
+      fix: `Stop advertising ${name} to ${gateway.name}: disable BGP on ${connection.name} or remove the link.`,
+    };
+  }
+  return {
+    resource: gateway.id,
+    detail: `${name} is the VNet of ${gateway.name}`,
+    fix: `Move the workloads that P2S clients must not reach out of ${name}.`,
+  };
+}
+
+function platformList(platforms: Platform[]): string {
+  if (platforms.length === PLATFORMS.length) return "All";
+  const labels = PLATFORMS.filter((p) => platforms.includes(p)).map((p) => PLATFORM_LABELS[p]);
+  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+}
+
+function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const key = [o.gateway.id, o.target.label, o.required, o.detail, o.intent.origin].join("\u0000");
+    const list = groups.get(key) ?? [];
+    list.push(o);
+    groups.set(key, list);
+  }
+  return [...groups.values()].map((list) => {
+    const o = list[0];
+    const who = `${platformList(list.map((x) => x.platform))} clients of ${o.gateway.name}`;
+    const problem = o.required
+      ? `${who} cannot reach ${o.target.label}, which ${o.intent.origin} requires: ${o.detail}.`
+      : `${who} reach ${o.target.label}, which ${o.intent.origin} forbids: ${o.detail}.`;
+    return { resource: o.resource, problem, fix: o.fix };
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function compareViolations(a: IntentViolation, b: IntentViolation): number {
+  return compareText(a.resource ?? "", b.resource ?? "") || compareText(a.problem, b.problem);
+}

@@ -1,0 +1,43 @@
+import { analyze } from "../../policypack/reachability/engine";
+import { diffRoutes } from "../../policypack/reachability/route-diff";
+import { seedScenario } from "../helpers/seed-scenarios";
+import { changed } from "../helpers/topology-builder";
+
+describe("R8 route changes between two states", () => {
+  const before = seedScenario(2);
+
+  it("reports no change when nothing changes", () => {
+    expect(diffRoutes(analyze(before), analyze(before))).toEqual([]);
+  });
+
+  it("asks Windows users to reinstall the client package when a new spoke adds a route", () => {
+    const after = changed(before, "peerings", "vnet1-to-vnet4", { allowGatewayTransit: false });
+    const added = diffRoutes(analyze(after), analyze(before));
+    expect(added).toEqual([
+      {
+        id: "vnet1-gw",
+        name: "vnet1-gw",
+        platforms: ["windows", "macos", "linux", "ios", "android"].map((platform) => ({ platform, added: ["10.4.0.0/16"], removed: [] })),
+        windowsReinstall: true,
+        customRoutesChanged: false,
+      },
+    ]);
+  });
+
+  it("flags a customRoutes change, which disconnects connected clients", () => {
+    const after = changed(seedScenario(4), "gateways", "vnet1-gw", { customRoutes: ["10.2.0.0/16"] });
+    const [change] = diffRoutes(analyze(seedScenario(4)), analyze(after));
+    expect(change.customRoutesChanged).toBe(true);
+    expect(change.windowsReinstall).toBe(true);
+    expect(change.platforms).toEqual([{ platform: "windows", added: ["10.2.0.0/16"], removed: [] }]);
+  });
+
+  it("does not ask for a reinstall when only non-Windows routes change (BGP-learned)", () => {
+    const after = changed(seedScenario(8), "connections", "vnet2-gw-to-vnet3-gw", { enableBgp: false });
+    const [change] = diffRoutes(analyze(seedScenario(8)), analyze(after));
+    expect(change.windowsReinstall).toBe(false);
+    expect(change.platforms.map((p) => [p.platform, p.removed])).toEqual(
+      ["macos", "linux", "ios", "android"].map((p) => [p, ["10.3.0.0/16", "10.101.0.0/16"]]),
+    );
+  });
+});
