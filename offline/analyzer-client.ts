@@ -1,0 +1,190 @@
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+
+/** A resource as the engine describes it to an analyzer. */
+export interface AnalyzerInput {
+  type: string;
+  urn: string;
+  name: string;
+  /** Inputs for Analyze, outputs for AnalyzeStack; unknowns and secrets in their wire encodings. */
+  properties: Record<string, unknown>;
+  parent?: string;
+  dependencies?: string[];
+  propertyDependencies?: Record<string, string[]>;
+  protect?: boolean;
+}
+
+export type Level = "advisory" | "mandatory" | "disabled" | "remediate";
+
+export interface Diagnostic {
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  description: string;
+  message: string;
+  enforcementLevel: Level;
+  urn: string;
+}
+
+export interface PolicyInfo {
+  name: string;
+  description: string;
+  enforcementLevel: Level;
+  remediationSteps: string;
+  configSchema?: Record<string, unknown>;
+}
+
+const LEVELS: Record<number, Level> = {
+  [analyzerPb.EnforcementLevel.ADVISORY]: "advisory",
+  [analyzerPb.EnforcementLevel.MANDATORY]: "mandatory",
+  [analyzerPb.EnforcementLevel.DISABLED]: "disabled",
+  [analyzerPb.EnforcementLevel.REMEDIATE]: "remediate",
+};
+const LEVEL_CODES: Record<Level, analyzerPb.EnforcementLevel> = {
+  advisory: analyzerPb.EnforcementLevel.ADVISORY,
+  mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+  disabled: analyzerPb.EnforcementLevel.DISABLED,
+  remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+};
+
+const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+
+/**
+ * A policy pack started the way the Pulumi CLI starts one (`pulumi-analyzer-policy` runs
+ * `run-policy-pack <engine address> .` in the pack folder), spoken to over the Analyzer service.
+ */
+export class PolicyPackProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: analyzerRpc.AnalyzerClient,
+    readonly stderr: () => string,
+  ) {}
+
+  static async start(packDir: string, engineAddress = "127.0.0.1:0"): Promise<PolicyPackProcess> {
+    const child = spawn(process.execPath, [RUN_POLICY_PACK, engineAddress, "."], {
+      cwd: path.resolve(packDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      let stdout = "";
+      const onData = (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /^(\d+)\s*$/m.exec(stdout);
+        if (match) {
+          child.stdout?.off("data", onData);
+          resolve(Number(match[1]));
+        }
+      };
+      child.stdout?.on("data", onData);
+      child.on("exit", (code) => reject(new Error(`policy pack exited with ${code} before serving:\n${stderr}`)));
+    });
+    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return new PolicyPackProcess(child, client, () => stderr);
+  }
+
+  private call<Req, Res>(method: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+      method.call(this.client, req, (err, res) => (err ? reject(err) : resolve(res)));
+    });
+  }
+
+  async configureStack(stack: string, project: string, dryRun: boolean): Promise<void> {
+    const req = new analyzerPb.AnalyzerStackConfigureRequest().setStack(stack).setProject(project).setDryRun(dryRun);
+    await this.call(this.client.configureStack, req);
+  }
+
+  async getAnalyzerInfo(): Promise<{ name: string; version: string; policies: PolicyInfo[] }> {
+    const info = await this.call<Empty, analyzerPb.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty());
+    return {
+      name: info.getName(),
+      version: info.getVersion(),
+      policies: info.getPoliciesList().map((p) => ({
+        name: p.getName(),
+        description: p.getDescription(),
+        enforcementLevel: LEVELS[p.getEnforcementlevel()],
+        remediationSteps: p.getRemediationSteps(),
+        configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() as Record<string, unknown> | undefined,
+      })),
+    };
+  }
+
+  /** What the CLI sends for `--policy-pack-config`: every policy with its level and properties. */
+  async configure(config: Record<string, { enforcementLevel: Level; properties?: Record<string, unknown> }>): Promise<void> {
+    const req = new analyzerPb.ConfigureAnalyzerRequest();
+    for (const [name, c] of Object.entries(config)) {
+      const policyConfig = new analyzerPb.PolicyConfig()
+        .setEnforcementlevel(LEVEL_CODES[c.enforcementLevel])
+        .setProperties(Struct.fromJavaScript((c.properties ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]));
+      req.getPolicyconfigMap().set(name, policyConfig);
+    }
+    await this.call(this.client.configure, req);
+  }
+
+  async analyze(resource: AnalyzerInput): Promise<Diagnostic[]> {
+    const req = new analyzerPb.AnalyzeRequest()
+      .setType(resource.type)
+      .setUrn(resource.urn)
+      .setName(resource.name)
+      .setProperties(toStruct(resource.properties))
+      .setOptions(options(resource));
+    return diagnostics(await this.call(this.client.analyze, req));
+  }
+
+  async analyzeStack(resources: AnalyzerInput[]): Promise<Diagnostic[]> {
+    const req = new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(toAnalyzerResource));
+    return diagnostics(await this.call(this.client.analyzeStack, req));
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      this.child.once("exit", () => resolve());
+      this.child.kill("SIGTERM");
+    });
+  }
+}
+
+function toStruct(value: Record<string, unknown>): Struct {
+  return Struct.fromJavaScript(value as Parameters<typeof Struct.fromJavaScript>[0]);
+}
+
+function options(resource: AnalyzerInput): analyzerPb.AnalyzerResourceOptions {
+  const opts = new analyzerPb.AnalyzerResourceOptions().setProtect(resource.protect ?? false);
+  if (resource.parent) opts.setParent(resource.parent);
+  return opts;
+}
+
+export function toAnalyzerResource(resource: AnalyzerInput): analyzerPb.AnalyzerResource {
+  const r = new analyzerPb.AnalyzerResource()
+    .setType(resource.type)
+    .setUrn(resource.urn)
+    .setName(resource.name)
+    .setProperties(toStruct(resource.properties))
+    .setOptions(options(resource))
+    .setDependenciesList(resource.dependencies ?? []);
+  if (resource.parent) r.setParent(resource.parent);
+  for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+    r.getPropertydependenciesMap().set(key, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
+  }
+  return r;
+}
+
+function diagnostics(res: analyzerPb.AnalyzeResponse): Diagnostic[] {
+  return res.getDiagnosticsList().map((d) => ({
+    policyName: d.getPolicyname(),
+    policyPackName: d.getPolicypackname(),
+    policyPackVersion: d.getPolicypackversion(),
+    description: d.getDescription(),
+    message: d.getMessage(),
+    enforcementLevel: LEVELS[d.getEnforcementlevel()],
+    urn: d.getUrn(),
+  }));
+}

@@ -1,0 +1,132 @@
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { AnalyzerInput } from "./analyzer-client";
+
+/** One registration as the Pulumi engine receives it from the language runtime. */
+export interface Registration {
+  type: string;
+  name: string;
+  urn: string;
+  custom: boolean;
+  parent?: string;
+  /** Inputs on the wire: unknowns as the sentinel string, secrets as secret envelopes. */
+  inputs: Record<string, unknown>;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  /** The id and Azure name a deployment would give it (deployed mode only). */
+  id?: string;
+  azureName?: string;
+}
+
+export interface RecordOptions {
+  project: string;
+  stack: string;
+  /** true: a brand-new stack in preview, every output unknown; false: a deployed stack. */
+  preview: boolean;
+}
+
+const SUBSCRIPTION = "/subscriptions/00000000-0000-0000-0000-000000000000";
+
+/** Where each type's name input lives and how its ARM id is formed, for the deployed mode. */
+const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, unknown>, name: string) => string }> = {
+  "azure-native:resources:ResourceGroup": { nameInput: "resourceGroupName", path: (_i, n) => `/resourceGroups/${n}` },
+  "azure-native:network:VirtualNetwork": { nameInput: "virtualNetworkName", path: (i, n) => net(i, `virtualNetworks/${n}`) },
+  "azure-native:network:Subnet": { nameInput: "subnetName", path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/subnets/${n}`) },
+  "azure-native:network:VirtualNetworkPeering": {
+    nameInput: "virtualNetworkPeeringName",
+    path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/virtualNetworkPeerings/${n}`),
+  },
+  "azure-native:network:PublicIPAddress": { nameInput: "publicIpAddressName", path: (i, n) => net(i, `publicIPAddresses/${n}`) },
+  "azure-native:network:VirtualNetworkGateway": { nameInput: "virtualNetworkGatewayName", path: (i, n) => net(i, `virtualNetworkGateways/${n}`) },
+  "azure-native:network:VirtualNetworkGatewayConnection": {
+    nameInput: "virtualNetworkGatewayConnectionName",
+    path: (i, n) => net(i, `connections/${n}`),
+  },
+  "azure-native:network:LocalNetworkGateway": { nameInput: "localNetworkGatewayName", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
+};
+
+function net(inputs: Record<string, unknown>, rest: string): string {
+  return `/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.Network/${rest}`;
+}
+
+/** azure-native auto-names resources "<logical name><random suffix>"; here the suffix is stable. */
+function autoName(name: string): string {
+  return name + createHash("sha1").update(name).digest("hex").slice(0, 8);
+}
+
+class RecordingMonitor extends MockMonitor {
+  readonly registrations: Registration[] = [];
+
+  // The request type is the SDK's protobuf RegisterResourceRequest; only its getters are read.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override async registerResource(req: any, callback: (err: any, response: any) => void): Promise<void> {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: { getUrnsList(): string[] }, key: string) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    const registration: Registration = {
+      type: req.getType(),
+      name: req.getName(),
+      urn: "",
+      custom: req.getCustom(),
+      parent: req.getParent() || undefined,
+      inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+    };
+    this.registrations.push(registration);
+    return super.registerResource(req, (err, response) => {
+      if (response) registration.urn = response.getUrn();
+      callback(err, response);
+    });
+  }
+}
+
+/**
+ * Runs a Pulumi program with @pulumi/pulumi's own runtime against an in-process resource
+ * monitor and returns what the engine would have been sent.
+ */
+export async function recordProgram(program: () => pulumi.Resource[], options: RecordOptions): Promise<Registration[]> {
+  const names = new Map<string, { id: string; azureName: string }>();
+  const monitor = new RecordingMonitor({
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+      if (options.preview) return { id: undefined, state: {} };
+      const naming = NAMING[args.type];
+      if (!naming) return { id: `${args.name}-id`, state: { ...args.inputs } };
+      const azureName = typeof args.inputs[naming.nameInput] === "string" ? (args.inputs[naming.nameInput] as string) : autoName(args.name);
+      const id = SUBSCRIPTION + naming.path(args.inputs, azureName);
+      names.set(args.name + "\u0000" + args.type, { id, azureName });
+      return { id, state: { ...args.inputs, id, name: azureName } };
+    },
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+      return args.inputs;
+    },
+  });
+  pulumi.runtime.setMockOptions(monitor, options.project, options.stack, options.preview);
+  // The language host asks the monitor what it supports (secrets among them) before the program runs.
+  await (settings as unknown as { awaitFeatureSupport(): Promise<void> }).awaitFeatureSupport();
+  const resources = program();
+  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+  // Let the last registrations' callbacks run.
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const r of monitor.registrations) {
+    const n = names.get(r.name + "\u0000" + r.type);
+    if (n) Object.assign(r, n);
+  }
+  return monitor.registrations;
+}
+
+/** What AnalyzeStack receives: outputs (preview: the checked inputs, with unknowns). */
+export function toAnalyzerInputs(registrations: Registration[]): AnalyzerInput[] {
+  return registrations.map((r) => ({
+    type: r.type,
+    urn: r.urn,
+    name: r.name,
+    properties: r.id !== undefined ? { ...r.inputs, id: r.id, name: r.azureName } : r.inputs,
+    parent: r.parent,
+    dependencies: r.dependencies,
+    propertyDependencies: r.propertyDependencies,
+  }));
+}

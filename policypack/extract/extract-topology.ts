@@ -1,0 +1,215 @@
+import { Connection, ConnectionType, Peering, PROTOCOLS, Protocol, Topology, VpnGateway, emptyTopology } from "../topology/model";
+import { compareText } from "../topology/order";
+import { RawResource } from "./raw-resource";
+import { Entry, Resolution, Resolver, describeResolution } from "./resolver";
+import { Bag, asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
+
+export interface Extraction {
+  topology: Topology;
+  /** The URN to report against, by model id (inline peerings report on their VNet). */
+  urns: Map<string, string>;
+  /** What could not be read or resolved, one sentence each. */
+  notes: string[];
+}
+
+/** Builds the engine's topology from azure-native resources; never throws on odd input. */
+export function extractTopology(resources: RawResource[]): Extraction {
+  const resolver = new Resolver(resources.filter((r) => r !== null && typeof r === "object"));
+  const topology = emptyTopology();
+  const urns = new Map<string, string>();
+  const notes: string[] = [];
+  const ctx: Context = { resolver, topology, urns, notes };
+
+  for (const entry of resolver.entries) {
+    urns.set(entry.raw.urn, entry.raw.urn);
+    switch (entry.kind) {
+      case "VirtualNetwork":
+        addVnet(ctx, entry);
+        break;
+      case "VirtualNetworkPeering":
+        addPeering(ctx, entry, entry.props, entry.raw.urn, entry.raw.name, undefined);
+        break;
+      case "VirtualNetworkGateway":
+        addGateway(ctx, entry);
+        break;
+      case "VirtualNetworkGatewayConnection":
+        addConnection(ctx, entry);
+        break;
+      case "LocalNetworkGateway":
+        addSite(ctx, entry);
+        break;
+      case "Subnet":
+        break;
+    }
+  }
+  return { topology, urns, notes: [...new Set(notes)].sort(compareText) };
+}
+
+interface Context {
+  resolver: Resolver;
+  topology: Topology;
+  urns: Map<string, string>;
+  notes: string[];
+}
+
+function prefixes(ctx: Context, entry: Entry, path: string[]): string[] {
+  const read = strings(at(entry.props, ...path));
+  if (read.unknown) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is unknown during preview and is left out.`);
+  if (read.invalid.length > 0) ctx.notes.push(`${path.join(".")} of ${entry.raw.name} holds values that are not strings; they are left out.`);
+  return read.values;
+}
+
+function unresolvedNote(ctx: Context, entry: Entry, what: string, r: Resolution): void {
+  if ("urn" in r) return;
+  ctx.notes.push(`${what} of ${entry.raw.name} resolves to ${describeResolution(r)}, so it is left out of the analysis.`);
+}
+
+function urnOf(r: Resolution): string | undefined {
+  return "urn" in r ? r.urn : undefined;
+}
+
+function addVnet(ctx: Context, entry: Entry): void {
+  ctx.topology.vnets.push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    prefixes: prefixes(ctx, entry, ["addressSpace", "addressPrefixes"]),
+    tags: stringTags(entry.props.tags),
+  });
+  list(entry.props.virtualNetworkPeerings).forEach((value, i) => {
+    const props = asBag(value);
+    if (!props) return;
+    const azureName = str(props.name);
+    const id = `${entry.raw.urn}#virtualNetworkPeerings/${azureName ?? i}`;
+    const name = azureName ?? `${entry.raw.name} peering ${i + 1}`;
+    addPeering(ctx, entry, props, id, name, entry.raw.urn);
+  });
+}
+
+/** A peering, standalone (`owner` undefined) or declared inline on the VNet `owner`. */
+function addPeering(ctx: Context, entry: Entry, props: Bag, id: string, name: string, owner: string | undefined): void {
+  const from = owner !== undefined ? { urn: owner } : ctx.resolver.vnetByName(entry, props.virtualNetworkName, "virtualNetworkName");
+  const field = owner !== undefined ? "virtualNetworkPeerings" : "remoteVirtualNetwork";
+  const to = ctx.resolver.reference(entry, at(props, "remoteVirtualNetwork", "id"), field, ["VirtualNetwork"]);
+  const fromUrn = urnOf(from);
+  if (fromUrn === undefined) {
+    unresolvedNote(ctx, entry, "The VNet", from);
+    return;
+  }
+  if ("external" in to) ctx.notes.push(`${name} peers with ${to.external}, which is not in the stack; it is analysed as a one-sided peering.`);
+  else unresolvedNote(ctx, entry, `The remote VNet of ${name}`, to);
+  const peering: Peering = {
+    id,
+    name,
+    azureName: str(props.name) ?? (owner === undefined ? entry.azureName : undefined),
+    from: fromUrn,
+    to: urnOf(to),
+    allowGatewayTransit: bool(props.allowGatewayTransit, false),
+    useRemoteGateways: bool(props.useRemoteGateways, false),
+    // Azure's default: peered VNets can reach each other unless told otherwise.
+    allowVirtualNetworkAccess: bool(props.allowVirtualNetworkAccess, true),
+  };
+  ctx.topology.peerings.push(peering);
+  ctx.urns.set(id, owner ?? entry.raw.urn);
+}
+
+function protocolsOf(ctx: Context, entry: Entry, value: unknown): Protocol[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const read = strings(value);
+  if (read.unknown) {
+    ctx.notes.push(`vpnClientProtocols of ${entry.raw.name} is unknown during preview; Azure's default is assumed.`);
+    return undefined;
+  }
+  const out: Protocol[] = [];
+  for (const text of read.values) {
+    const protocol = PROTOCOLS.find((p) => p.toLowerCase() === text.toLowerCase());
+    if (protocol) out.push(protocol);
+    else ctx.notes.push(`${entry.raw.name} lists the unknown VPN client protocol "${text}"; it is ignored.`);
+  }
+  return [...new Set(out)];
+}
+
+function addGateway(ctx: Context, entry: Entry): void {
+  const p = entry.props;
+  let vnet: string | undefined;
+  const configs = list(p.ipConfigurations);
+  for (const config of configs) {
+    const r = ctx.resolver.reference(entry, at(config, "subnet", "id"), "ipConfigurations", ["Subnet", "VirtualNetwork"]);
+    vnet = vnetOfReference(ctx, r) ?? vnet;
+    if (vnet !== undefined) break;
+  }
+  if (vnet === undefined) {
+    const r = configs.length > 0 ? ctx.resolver.reference(entry, at(configs[0], "subnet", "id"), "ipConfigurations", ["Subnet", "VirtualNetwork"]) : ({ unresolved: "missing" } as const);
+    unresolvedNote(ctx, entry, "The GatewaySubnet", r);
+  }
+  const client = asBag(p.vpnClientConfiguration);
+  const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", "vpnClientAddressPool", "addressPrefixes"]) : [];
+  if (client && pool.length === 0 && !hasUnknown(client.vpnClientAddressPool)) {
+    ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without an address pool, so it is not analysed as a P2S gateway.`);
+  }
+  const gateway: VpnGateway = {
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    tags: stringTags(p.tags),
+    vnet,
+    gatewayType: str(p.gatewayType) ?? "Vpn",
+    vpnType: str(p.vpnType) ?? "RouteBased",
+    sku: str(at(p, "sku", "name")),
+    enableBgp: bool(p.enableBgp, false),
+    asn: num(at(p, "bgpSettings", "asn")),
+    clientPool: pool,
+    protocols: client ? protocolsOf(ctx, entry, client.vpnClientProtocols) : undefined,
+    customRoutes: prefixes(ctx, entry, ["customRoutes", "addressPrefixes"]),
+  };
+  ctx.topology.gateways.push(gateway);
+}
+
+/** A gateway's subnet reference names a Subnet resource or, by its id, the VNet itself. */
+function vnetOfReference(ctx: Context, r: Resolution): string | undefined {
+  const urn = urnOf(r);
+  if (urn === undefined) return undefined;
+  const target = ctx.resolver.entry(urn);
+  if (target?.kind === "VirtualNetwork") return urn;
+  if (target?.kind === "Subnet") return urnOf(ctx.resolver.vnetByName(target, target.props.virtualNetworkName, "virtualNetworkName"));
+  return undefined;
+}
+
+const CONNECTION_TYPES: ConnectionType[] = ["IPsec", "Vnet2Vnet", "ExpressRoute"];
+
+function addConnection(ctx: Context, entry: Entry): void {
+  const p = entry.props;
+  const typeText = str(p.connectionType);
+  const type = CONNECTION_TYPES.find((t) => t.toLowerCase() === (typeText ?? "").toLowerCase());
+  if (!type) {
+    ctx.notes.push(`${entry.raw.name} has connectionType ${typeText === undefined ? "that is not known" : `"${typeText}"`}; it is left out.`);
+    return;
+  }
+  const ref = (field: string, kind: "VirtualNetworkGateway" | "LocalNetworkGateway") => {
+    const r = ctx.resolver.reference(entry, at(p, field, "id"), field, [kind]);
+    unresolvedNote(ctx, entry, field, r);
+    return urnOf(r);
+  };
+  const connection: Connection = {
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    type,
+    gateway: ref("virtualNetworkGateway1", "VirtualNetworkGateway"),
+    remoteGateway: type === "Vnet2Vnet" ? ref("virtualNetworkGateway2", "VirtualNetworkGateway") : undefined,
+    site: type === "IPsec" ? ref("localNetworkGateway2", "LocalNetworkGateway") : undefined,
+    enableBgp: bool(p.enableBgp, false),
+  };
+  ctx.topology.connections.push(connection);
+}
+
+function addSite(ctx: Context, entry: Entry): void {
+  ctx.topology.sites.push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    tags: stringTags(entry.props.tags),
+    prefixes: prefixes(ctx, entry, ["localNetworkAddressSpace", "addressPrefixes"]),
+    bgpAsn: num(at(entry.props, "bgpSettings", "asn")),
+  });
+}

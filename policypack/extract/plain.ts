@@ -1,0 +1,49 @@
+/** The string the Pulumi engine sends for a value not known until the update (all types). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Sentinels @pulumi/policy uses for unknowns of each type; the engine sends the first for all. */
+const UNKNOWN_SENTINELS = new Set([
+  UNKNOWN,
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+export function isUnknown(value: unknown): boolean {
+  return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * A plain deep copy of resource properties that never triggers @pulumi/policy's unknown-checking
+ * proxy: that proxy traps only property reads, so own keys and property descriptors reach the
+ * underlying object, and unknowns come through as their sentinel strings instead of throwing.
+ */
+export function toPlain(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (value === null || typeof value !== "object") return typeof value === "function" ? undefined : value;
+  if (depth > MAX_DEPTH || seen.has(value)) return undefined;
+  seen.add(value);
+  const read = (key: PropertyKey) => {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    return descriptor && "value" in descriptor ? descriptor.value : undefined;
+  };
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const length = read("length");
+    const n = typeof length === "number" ? length : 0;
+    const list: unknown[] = [];
+    for (let i = 0; i < n; i++) list.push(toPlain(read(String(i)), depth + 1, seen));
+    out = list;
+  } else {
+    const obj: Record<string, unknown> = {};
+    for (const key of Reflect.ownKeys(value)) {
+      if (typeof key !== "string") continue;
+      obj[key] = toPlain(read(key), depth + 1, seen);
+    }
+    out = obj;
+  }
+  seen.delete(value);
+  return out;
+}

@@ -1,0 +1,39 @@
+import { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import { toPlain } from "../extract/plain";
+import { RawResource } from "../extract/raw-resource";
+import { StackAnalysis, analyzeResources } from "../violations/compute";
+
+/** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
+export function toRawResource(r: PolicyResource): RawResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
+    propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
+  }
+  return {
+    type: r.type,
+    urn: r.urn,
+    name: r.name,
+    props: toPlain(r.props),
+    parent: r.parent?.urn,
+    dependencies: (r.dependencies ?? []).map((d) => d.urn),
+    propertyDependencies,
+  };
+}
+
+let cached: { key: string; value: StackAnalysis } | undefined;
+
+/**
+ * @pulumi/policy hands every stack policy its own copy of the resources, one policy after the
+ * other within the same turn of the event loop. The analysis is computed for the first and reused
+ * by the rest; it is dropped before the next request can arrive.
+ */
+export function stackAnalysis(args: StackValidationArgs): StackAnalysis {
+  const key = args.resources.map((r) => r.urn).join("\n");
+  if (cached && cached.key === key) return cached.value;
+  const value = analyzeResources(args.resources.map(toRawResource));
+  cached = { key, value };
+  setImmediate(() => {
+    if (cached?.value === value) cached = undefined;
+  });
+  return value;
+}

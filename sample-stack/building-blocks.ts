@@ -1,0 +1,160 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as network from "@pulumi/azure-native/network";
+import * as resources from "@pulumi/azure-native/resources";
+
+/** The public half of a self-signed P2S root certificate (sample data, not a secret). */
+const SAMPLE_ROOT_CERT =
+  "MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAWMRQwEgYDVQQDDAtQMlNSb290Q2VydDAeFw0yNjAxMDEwMDAwMDBaFw0yNzAxMDEwMDAwMDBa";
+
+/** Resources are declared into one list so callers can wait for their registration. */
+export class StackBuilder {
+  readonly resources: pulumi.Resource[] = [];
+  readonly group: resources.ResourceGroup;
+  private readonly sharedKey: pulumi.Output<string>;
+
+  constructor(config: pulumi.Config) {
+    this.group = this.add(new resources.ResourceGroup("rg"));
+    // Read as a secret so it never appears in plain text anywhere; the sample value is a placeholder.
+    this.sharedKey = config.getSecret("sharedKey") ?? pulumi.secret("sample-shared-key-change-me");
+  }
+
+  private add<T extends pulumi.Resource>(resource: T): T {
+    this.resources.push(resource);
+    return resource;
+  }
+
+  /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
+  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; tags?: Record<string, string> } = {}) {
+    const vnet = this.add(
+      new network.VirtualNetwork(name, {
+        resourceGroupName: this.group.name,
+        addressSpace: { addressPrefixes: [prefix] },
+        tags: options.tags,
+      }, { ignoreChanges: ["subnets", "virtualNetworkPeerings"] }),
+    );
+    const subnet = options.gatewaySubnet
+      ? this.add(
+          new network.Subnet(`${name}-gateway-subnet`, {
+            resourceGroupName: this.group.name,
+            virtualNetworkName: vnet.name,
+            subnetName: "GatewaySubnet",
+            addressPrefix: options.gatewaySubnet,
+          }),
+        )
+      : undefined;
+    return { vnet, subnet };
+  }
+
+  /** A RouteBased VpnGw1 gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
+  gateway(
+    name: string,
+    subnet: network.Subnet,
+    options: { asn?: number; p2sPool?: string; protocols?: string[]; customRoutes?: string[]; tags?: Record<string, string> } = {},
+  ): network.VirtualNetworkGateway {
+    const ip = this.add(
+      new network.PublicIPAddress(`${name}-ip`, {
+        resourceGroupName: this.group.name,
+        publicIPAllocationMethod: "Static",
+        sku: { name: "Standard" },
+      }),
+    );
+    return this.add(
+      new network.VirtualNetworkGateway(name, {
+        resourceGroupName: this.group.name,
+        gatewayType: "Vpn",
+        vpnType: "RouteBased",
+        sku: { name: "VpnGw1", tier: "VpnGw1" },
+        enableBgp: options.asn !== undefined,
+        bgpSettings: options.asn !== undefined ? { asn: options.asn } : undefined,
+        ipConfigurations: [{ name: "default", subnet: { id: subnet.id }, publicIPAddress: { id: ip.id } }],
+        vpnClientConfiguration: options.p2sPool
+          ? {
+              vpnClientAddressPool: { addressPrefixes: [options.p2sPool] },
+              vpnClientProtocols: options.protocols ?? ["IkeV2", "SSTP"],
+              vpnClientRootCertificates: [{ name: "p2s-root", publicCertData: SAMPLE_ROOT_CERT }],
+            }
+          : undefined,
+        customRoutes: options.customRoutes ? { addressPrefixes: options.customRoutes } : undefined,
+        tags: options.tags,
+      }),
+    );
+  }
+
+  /** One direction of a peering, named "<from>-to-<to>" by the caller. */
+  peering(
+    name: string,
+    from: network.VirtualNetwork,
+    to: network.VirtualNetwork,
+    flags: { allowGatewayTransit?: boolean; useRemoteGateways?: boolean } = {},
+    dependsOn: pulumi.Resource[] = [],
+  ): network.VirtualNetworkPeering {
+    return this.add(
+      new network.VirtualNetworkPeering(
+        name,
+        {
+          resourceGroupName: this.group.name,
+          virtualNetworkName: from.name,
+          remoteVirtualNetwork: { id: to.id },
+          allowVirtualNetworkAccess: true,
+          allowForwardedTraffic: true,
+          allowGatewayTransit: flags.allowGatewayTransit ?? false,
+          useRemoteGateways: flags.useRemoteGateways ?? false,
+        },
+        // useRemoteGateways is refused until the remote gateway exists.
+        { dependsOn },
+      ),
+    );
+  }
+
+  /** Hub and spoke peered both ways; the spoke uses the hub's gateway when `transit` is set. */
+  peerPair(hubName: string, hub: network.VirtualNetwork, spokeName: string, spoke: network.VirtualNetwork, transit: boolean, hubGateway?: network.VirtualNetworkGateway) {
+    this.peering(`${hubName}-to-${spokeName}`, hub, spoke, { allowGatewayTransit: transit });
+    this.peering(`${spokeName}-to-${hubName}`, spoke, hub, { useRemoteGateways: transit }, hubGateway ? [hubGateway] : []);
+  }
+
+  /** A VNet-to-VNet link: one connection from each side, as Azure requires. */
+  vnet2vnet(aName: string, a: network.VirtualNetworkGateway, bName: string, b: network.VirtualNetworkGateway, enableBgp: boolean) {
+    for (const [xName, x, yName, y] of [
+      [aName, a, bName, b],
+      [bName, b, aName, a],
+    ] as const) {
+      this.add(
+        new network.VirtualNetworkGatewayConnection(`${xName}-to-${yName}`, {
+          resourceGroupName: this.group.name,
+          connectionType: "Vnet2Vnet",
+          virtualNetworkGateway1: { id: x.id },
+          virtualNetworkGateway2: { id: y.id },
+          enableBgp,
+          sharedKey: this.sharedKey,
+        }),
+      );
+    }
+  }
+
+  /** An on-premises site, with BGP when `asn` is set. */
+  site(name: string, prefix: string, options: { asn?: number; tags?: Record<string, string> } = {}): network.LocalNetworkGateway {
+    return this.add(
+      new network.LocalNetworkGateway(name, {
+        resourceGroupName: this.group.name,
+        gatewayIpAddress: "203.0.113.10",
+        localNetworkAddressSpace: { addressPrefixes: [prefix] },
+        bgpSettings: options.asn !== undefined ? { asn: options.asn, bgpPeeringAddress: "10.255.255.1" } : undefined,
+        tags: options.tags,
+      }),
+    );
+  }
+
+  /** A site-to-site IPsec connection from an Azure gateway to a site. */
+  s2s(gatewayName: string, gateway: network.VirtualNetworkGateway, siteName: string, site: network.LocalNetworkGateway, enableBgp: boolean) {
+    this.add(
+      new network.VirtualNetworkGatewayConnection(`${gatewayName}-to-${siteName}`, {
+        resourceGroupName: this.group.name,
+        connectionType: "IPsec",
+        virtualNetworkGateway1: { id: gateway.id },
+        localNetworkGateway2: { id: site.id },
+        enableBgp,
+        sharedKey: this.sharedKey,
+      }),
+    );
+  }
+}

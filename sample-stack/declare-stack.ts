@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { StackBuilder } from "./building-blocks";
+
+/** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
+export const SCENARIOS = ["hub", "pci-leak", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export function isScenario(value: string): value is Scenario {
+  return (SCENARIOS as readonly string[]).includes(value);
+}
+
+const POOL = "192.168.0.0/24";
+
+/** Declares one scenario's resources and returns them all. */
+export function declareStack(scenario: Scenario, config = new pulumi.Config()): pulumi.Resource[] {
+  const b = new StackBuilder(config);
+  if (scenario === "hub" || scenario === "pci-leak") declareHub(b, scenario === "pci-leak");
+  else declareSeed(b, Number(scenario));
+  return b.resources;
+}
+
+/**
+ * The default: a hub with a P2S gateway, two spokes using it through gateway transit, a branch
+ * office over BGP (Windows users need a route for it), and a PCI network P2S users must not reach.
+ * `pci-leak` lets the PCI network use the hub's gateway, which the intent forbids.
+ */
+function declareHub(b: StackBuilder, leak: boolean): void {
+  const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27" });
+  const gw = b.gateway("hub-gw", hub.subnet!, { asn: 65010, p2sPool: "172.16.201.0/24", tags: { "p2s-reach": "app,data" } });
+  const app = b.vnet("app", "10.1.0.0/16", { tags: { "p2s-access": "required" } });
+  const data = b.vnet("data", "10.2.0.0/16");
+  const pci = b.vnet("pci", "10.9.0.0/16", { tags: { "p2s-access": "forbidden" } });
+  b.peerPair("hub", hub.vnet, "app", app.vnet, true, gw);
+  b.peerPair("hub", hub.vnet, "data", data.vnet, true, gw);
+  b.peerPair("hub", hub.vnet, "pci", pci.vnet, leak, gw);
+  const branch = b.site("branch", "10.101.0.0/16", { asn: 65101, tags: { "p2s-access": "required" } });
+  b.s2s("hub-gw", gw, "branch", branch, true);
+}
+
+/** The seed document's eight topologies (spec section 3): vnet1..vnet4 and site1. */
+function declareSeed(b: StackBuilder, n: number): void {
+  const bgp = n === 4 || n === 6 || n === 8;
+  const asn = (i: number) => (bgp ? 65000 + i : undefined);
+  const vnet1 = b.vnet("vnet1", "10.1.0.0/16", { gatewaySubnet: "10.1.255.0/27" });
+  const gw1 = b.gateway("vnet1-gw", vnet1.subnet!, { asn: asn(1), p2sPool: POOL });
+  if (n === 2) {
+    const vnet2 = b.vnet("vnet2", "10.2.0.0/16");
+    const vnet3 = b.vnet("vnet3", "10.3.0.0/16");
+    const vnet4 = b.vnet("vnet4", "10.4.0.0/16");
+    b.peerPair("vnet1", vnet1.vnet, "vnet2", vnet2.vnet, true, gw1);
+    b.peerPair("vnet1", vnet1.vnet, "vnet4", vnet4.vnet, true, gw1);
+    b.peerPair("vnet2", vnet2.vnet, "vnet3", vnet3.vnet, false);
+  }
+  if (n === 3 || n === 4 || n === 7 || n === 8) {
+    const vnet2 = b.vnet("vnet2", "10.2.0.0/16", { gatewaySubnet: "10.2.255.0/27" });
+    const vnet3 = b.vnet("vnet3", "10.3.0.0/16", { gatewaySubnet: "10.3.255.0/27" });
+    const gw2 = b.gateway("vnet2-gw", vnet2.subnet!, { asn: asn(2) });
+    const gw3 = b.gateway("vnet3-gw", vnet3.subnet!, { asn: asn(3) });
+    b.vnet2vnet("vnet1-gw", gw1, "vnet2-gw", gw2, bgp);
+    b.vnet2vnet("vnet2-gw", gw2, "vnet3-gw", gw3, bgp);
+    if (n >= 7) b.s2s("vnet3-gw", gw3, "site1", b.site("site1", "10.101.0.0/16", { asn: asn(101) }), bgp);
+  }
+  if (n === 5 || n === 6) b.s2s("vnet1-gw", gw1, "site1", b.site("site1", "10.101.0.0/16", { asn: asn(101) }), bgp);
+}
