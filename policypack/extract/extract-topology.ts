@@ -145,7 +145,7 @@ function addGateway(ctx: Context, entry: Entry): void {
   const client = asBag(p.vpnClientConfiguration);
   const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", "vpnClientAddressPool", "addressPrefixes"]) : [];
   if (client && pool.length === 0 && !hasUnknown(client.vpnClientAddressPool)) {
-    ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without an address pool, so it is not analysed as a P2S gateway.`);
+    ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without a usable address pool, so it is not analysed as a P2S gateway.`);
   }
   const gateway: VpnGateway = {
     id: entry.raw.urn,
@@ -182,7 +182,11 @@ function addConnection(ctx: Context, entry: Entry): void {
   const typeText = str(p.connectionType);
   const type = CONNECTION_TYPES.find((t) => t.toLowerCase() === (typeText ?? "").toLowerCase());
   if (!type) {
-    ctx.notes.push(`${entry.raw.name} has connectionType ${typeText === undefined ? "that is not known" : `"${typeText}"`}; it is left out.`);
+    ctx.notes.push(
+      typeText === undefined
+        ? `${entry.raw.name} has no readable connectionType; it is left out.`
+        : `${entry.raw.name} has connectionType "${typeText}", which P2S routing does not use; it is left out.`,
+    );
     return;
   }
   const ref = (field: string, kind: "VirtualNetworkGateway" | "LocalNetworkGateway") => {

@@ -1,6 +1,6 @@
 import { Cidr, PrefixIndex, contains, parseCidr } from "../topology/cidr";
 import { PLATFORMS, Platform, Topology } from "../topology/model";
-import { compareText } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
 import { Analysis, GatewayAnalysis, explainUnreached } from "./engine";
 import { Reason } from "./findings";
 import { PLATFORM_LABELS, isPlatform } from "./platforms";
@@ -75,15 +75,17 @@ export function intentsFromTags(topology: Topology): { intents: Intent[]; violat
   }
   for (const gateway of topology.gateways) {
     const tags = gateway.tags ?? {};
-    if (tags["p2s-reach"] === undefined && tags["p2s-deny"] === undefined) continue;
-    intents.push({
-      origin: `the tags of ${gateway.name}`,
-      originResource: gateway.id,
-      gateway: gateway.id,
-      platforms: platformsOf(tags),
-      reach: splitList(tags["p2s-reach"] ?? ""),
-      deny: splitList(tags["p2s-deny"] ?? ""),
-    });
+    for (const tag of ["p2s-reach", "p2s-deny"] as const) {
+      if (tags[tag] === undefined) continue;
+      intents.push({
+        origin: `tag ${tag} on ${gateway.name}`,
+        originResource: gateway.id,
+        gateway: gateway.id,
+        platforms: platformsOf(tags),
+        reach: tag === "p2s-reach" ? splitList(tags[tag]) : [],
+        deny: tag === "p2s-deny" ? splitList(tags[tag]) : [],
+      });
+    }
   }
   return { intents, violations };
 }
@@ -267,8 +269,7 @@ function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: str
 
 function platformList(platforms: Platform[]): string {
   if (platforms.length === PLATFORMS.length) return "All";
-  const labels = PLATFORMS.filter((p) => platforms.includes(p)).map((p) => PLATFORM_LABELS[p]);
-  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+  return joinList(PLATFORMS.filter((p) => platforms.includes(p)).map((p) => PLATFORM_LABELS[p]));
 }
 
 function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {

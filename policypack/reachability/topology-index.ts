@@ -1,5 +1,6 @@
 import { Cidr, parseCidr } from "../topology/cidr";
 import { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
+import { compareText } from "../topology/order";
 import { Finding } from "./findings";
 
 export interface Network {
@@ -160,7 +161,9 @@ function buildLinks(index: TopologyIndex, connections: Connection[]): Link[] {
     if (group) group.connections.push(c);
     else grouped.set(key, { kind: c.type, a, b, connections: [c] });
   }
-  return [...grouped.values()].map((g) => describeLink(index, g.kind, g.a, g.b, g.connections));
+  return [...grouped.values()].map((g) =>
+    describeLink(index, g.kind, g.a, g.b, g.connections.sort((x, y) => compareText(x.name, y.name) || compareText(x.id, y.id))),
+  );
 }
 
 function describeLink(

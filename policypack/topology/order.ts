@@ -6,3 +6,8 @@ export function compareText(a: string, b: string): number {
 export function sortedTexts(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(compareText);
 }
+
+/** "a", "a and b", "a, b and c". */
+export function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

@@ -7,7 +7,7 @@ import { nameOf } from "../reachability/topology-index";
 import { Extraction, extractTopology } from "../extract/extract-topology";
 import { RawResource } from "../extract/raw-resource";
 import { PLATFORMS, Platform } from "../topology/model";
-import { compareText } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
 import { PolicyName } from "./definitions";
 
 export interface Violation {
@@ -98,10 +98,6 @@ function configIntents(config: Record<string, unknown>): Intent[] {
 function intendedAccess(stack: StackAnalysis, config: Record<string, unknown>): IntentViolation[] {
   const intents = [...configIntents(config), ...stack.tagIntents.intents];
   return [...stack.tagIntents.violations, ...evaluateIntents(stack.analysis, intents).violations];
-}
-
-function joinList(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function windowsManualRoutes(stack: StackAnalysis): IntentViolation[] {

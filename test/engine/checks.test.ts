@@ -148,7 +148,7 @@ describe("client protocol checks (spec section 4)", () => {
   it("reports a required platform that no protocol serves", () => {
     const analysis = analyze(changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }));
     expect(checkRequiredPlatforms(analysis.gateways, ["windows", "macos", "linux"]).map((f) => [f.resource, f.problem])).toEqual([
-      ["vnet1-gw", "macOS, Linux clients cannot connect to vnet1-gw, whose protocols are SSTP."],
+      ["vnet1-gw", "macOS and Linux clients cannot connect to vnet1-gw, whose protocols are SSTP."],
     ]);
     expect(checkRequiredPlatforms(analysis.gateways, ["windows"])).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { Platform, VpnGateway } from "../../topology/model";
+import { joinList } from "../../topology/order";
 import { Finding } from "../findings";
 import { GatewayAnalysis } from "../engine";
 import { PLATFORM_LABELS, skuSupports } from "../platforms";
@@ -40,14 +41,14 @@ export function checkRequiredPlatforms(gateways: GatewayAnalysis[], required: re
   for (const analysis of gateways) {
     const missing = required.filter((p) => analysis.platforms[p].blockedBy?.code === "no-protocol-for-platform");
     if (missing.length === 0) continue;
-    const labels = missing.map((p) => PLATFORM_LABELS[p]).join(", ");
+    const labels = joinList(missing.map((p) => PLATFORM_LABELS[p]));
     findings.push({
       category: "client-protocols",
       code: "platform-not-served",
       resource: analysis.id,
       related: [],
       problem: `${labels} clients cannot connect to ${analysis.name}, whose protocols are ${analysis.protocols.join(", ")}${analysis.protocolsAssumed ? " (Azure's default)" : ""}.`,
-      fix: `Add IkeV2 or OpenVPN to vpnClientProtocols of ${analysis.name}${missing.length > 0 ? " on a SKU that supports them" : ""}.`,
+      fix: analysis.platforms[missing[0]].blockedBy?.fix ?? `Add IkeV2 or OpenVPN to vpnClientProtocols of ${analysis.name}.`,
     });
   }
   return findings;

@@ -1,0 +1,46 @@
+import { policies } from "../../policypack/policies/index";
+import { POLICY_DEFINITIONS } from "../../policypack/violations/definitions";
+
+describe("policy metadata", () => {
+  it("names every policy in kebab-case, uniquely, with the p2s- prefix", () => {
+    const names = policies.map((p) => p.name);
+    expect(names.filter((n) => !/^p2s(-[a-z0-9]+)+$/.test(n))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual([
+      "p2s-intended-access",
+      "p2s-windows-manual-routes",
+      "p2s-unreachable-routes",
+      "p2s-gateway-transit",
+      "p2s-address-overlap",
+      "p2s-client-protocols",
+      "p2s-bgp-config",
+    ]);
+  });
+
+  it("gives every policy a description that is a full sentence starting with a verb, and remediation steps", () => {
+    const bad = policies.filter((p) => !/^Checks that [^\n]+\.$/.test(p.description) || !(p.remediationSteps ?? "").endsWith("."));
+    expect(bad.map((p) => p.name)).toEqual([]);
+  });
+
+  it("sets the default enforcement levels the issue asks for", () => {
+    expect(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]))).toEqual({
+      "p2s-intended-access": "mandatory",
+      "p2s-windows-manual-routes": "advisory",
+      "p2s-unreachable-routes": "advisory",
+      "p2s-gateway-transit": "mandatory",
+      "p2s-address-overlap": "mandatory",
+      "p2s-client-protocols": "advisory",
+      "p2s-bgp-config": "advisory",
+    });
+  });
+
+  it("keeps config schemas to JSON-schema property objects, never with enforcementLevel inside", () => {
+    for (const d of POLICY_DEFINITIONS.filter((x) => x.configSchema)) {
+      const schema = d.configSchema as { properties: Record<string, { type?: string }> };
+      expect({ name: d.name, keys: Object.keys(schema.properties).includes("enforcementLevel") }).toEqual({ name: d.name, keys: false });
+      for (const [key, prop] of Object.entries(schema.properties)) {
+        expect({ name: d.name, key, type: typeof prop.type }).toEqual({ name: d.name, key, type: "string" });
+      }
+    }
+  });
+});
