@@ -5,6 +5,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { RawResource } from "../policypack/extract/raw-resource";
 
 /** A resource as the engine describes it to an analyzer. */
 export interface AnalyzerInput {
@@ -37,6 +38,19 @@ export interface PolicyInfo {
   enforcementLevel: Level;
   remediationSteps: string;
   configSchema?: Record<string, unknown>;
+}
+
+/** The same resource as extraction reads it (what the pack sees after deserialising). */
+export function toRawResource(r: AnalyzerInput): RawResource {
+  return {
+    type: r.type,
+    urn: r.urn,
+    name: r.name,
+    props: r.properties,
+    parent: r.parent,
+    dependencies: r.dependencies ?? [],
+    propertyDependencies: r.propertyDependencies ?? {},
+  };
 }
 
 const LEVELS: Record<number, Level> = {

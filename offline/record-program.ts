@@ -23,8 +23,10 @@ export interface Registration {
 export interface RecordOptions {
   project: string;
   stack: string;
-  /** true: a brand-new stack in preview, every output unknown; false: a deployed stack. */
+  /** true: a preview, where outputs of resources not yet created are unknown; false: a deployed stack. */
   preview: boolean;
+  /** In a preview, the logical names of resources that already exist (their ids and names are known). */
+  existing?: ReadonlySet<string>;
 }
 
 const SUBSCRIPTION = "/subscriptions/00000000-0000-0000-0000-000000000000";
@@ -92,7 +94,7 @@ export async function recordProgram(program: () => pulumi.Resource[], options: R
   const names = new Map<string, { id: string; azureName: string }>();
   const monitor = new RecordingMonitor({
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
-      if (options.preview) return { id: undefined, state: {} };
+      if (options.preview && !options.existing?.has(args.name)) return { id: undefined, state: {} };
       const naming = NAMING[args.type];
       if (!naming) return { id: `${args.name}-id`, state: { ...args.inputs } };
       const azureName = typeof args.inputs[naming.nameInput] === "string" ? (args.inputs[naming.nameInput] as string) : autoName(args.name);

@@ -1,5 +1,5 @@
 import { AnalyzerInput } from "../../offline/analyzer-client";
-import { PackSession, Seen } from "../helpers/pack-session";
+import { PackSession, Seen } from "../../offline/pack-session";
 import { sampleInputs, withProperties } from "../helpers/sample-inputs";
 
 /**

@@ -1,5 +1,5 @@
 import { Scenario } from "../../sample-stack/declare-stack";
-import { PackSession, Seen } from "../helpers/pack-session";
+import { PackSession, Seen } from "../../offline/pack-session";
 import { Mode, sampleInputs } from "../helpers/sample-inputs";
 
 /**

@@ -1,0 +1,73 @@
+import * as path from "path";
+import { repoRoot } from "./repo-root";
+import { AnalyzerInput, Diagnostic, Level, PolicyInfo, PolicyPackProcess } from "./analyzer-client";
+
+export const PACK_DIR = path.join(repoRoot(), "policypack");
+
+/** A compact view of a diagnostic: what a test asserts and what a failure prints. */
+export interface Seen {
+  policy: string;
+  level: Level;
+  resource: string;
+  message: string;
+}
+
+/** Drives the pack like `pulumi preview --policy-pack policypack [--policy-pack-config F]`. */
+export class PackSession {
+  private constructor(
+    readonly pack: PolicyPackProcess,
+    readonly policies: PolicyInfo[],
+  ) {}
+
+  static async start(options: { packDir?: string; stack?: string; project?: string; dryRun?: boolean } = {}): Promise<PackSession> {
+    const pack = await PolicyPackProcess.start(options.packDir ?? PACK_DIR);
+    await pack.configureStack(options.stack ?? "dev", options.project ?? "azure-p2s-routing-sample", options.dryRun ?? true);
+    const info = await pack.getAnalyzerInfo();
+    return new PackSession(pack, info.policies);
+  }
+
+  /**
+   * Configure as the CLI does with `--policy-pack-config`: every policy with its level (the
+   * file's, or the policy's default) and its properties. A policy may be given as a bare level.
+   */
+  async configure(config: Record<string, unknown> = {}): Promise<void> {
+    const request: Record<string, { enforcementLevel: Level; properties: Record<string, unknown> }> = {};
+    for (const policy of this.policies) {
+      const entry = config[policy.name];
+      const { enforcementLevel, ...properties } = (
+        typeof entry === "string" ? { enforcementLevel: entry } : entry !== null && typeof entry === "object" ? entry : {}
+      ) as { enforcementLevel?: Level; [key: string]: unknown };
+      request[policy.name] = { enforcementLevel: enforcementLevel ?? policy.enforcementLevel, properties };
+    }
+    await this.pack.configure(request);
+  }
+
+  /** Analyze for each resource, then AnalyzeStack, as the engine does in a preview. */
+  async diagnostics(inputs: AnalyzerInput[]): Promise<Diagnostic[]> {
+    const out: Diagnostic[] = [];
+    for (const input of inputs) out.push(...(await this.pack.analyze(input)));
+    out.push(...(await this.pack.analyzeStack(inputs)));
+    return out;
+  }
+
+  /** The diagnostics in compact form, sorted; the pack has no resource policies, so all are stack-level. */
+  async run(inputs: AnalyzerInput[]): Promise<Seen[]> {
+    const diagnostics = await this.diagnostics(inputs);
+    return diagnostics.map(seen).sort((a, b) => (a.policy + a.resource + a.message < b.policy + b.resource + b.message ? -1 : 1));
+  }
+
+  async stop(): Promise<void> {
+    await this.pack.stop();
+  }
+}
+
+export function seen(d: Diagnostic): Seen {
+  const description = `${d.description}\n`;
+  return {
+    policy: d.policyName,
+    level: d.enforcementLevel,
+    resource: d.urn === "" ? "(stack)" : (d.urn.split("::").pop() as string),
+    // The CLI prints the description before the message; the message itself must not repeat it.
+    message: d.message.startsWith(description) ? d.message.slice(description.length) : `UNEXPECTED FORMAT: ${d.message}`,
+  };
+}

@@ -1,0 +1,129 @@
+import * as fs from "fs";
+import { parseArgs } from "util";
+import { diffRoutes } from "../reachability/route-diff";
+import { renderMarkdown } from "../report/markdown";
+import { Report, buildReport } from "../report/report-model";
+import { renderSarif } from "../report/sarif";
+import { renderText } from "../report/text";
+import { RawResource } from "../extract/raw-resource";
+import { POLICY_NAMES } from "../violations/definitions";
+import { analyzeResources } from "../violations/compute";
+import { readStackInput } from "./read-input";
+
+export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
+
+Reports what Azure Point-to-Site VPN clients reach, per gateway and client platform, and the
+azure-p2s-routing policy violations, from 'pulumi stack export' or 'pulumi preview --json' files.
+Several inputs are analysed as one network (a hub in one stack, spokes in others). '-' reads stdin.
+
+  --config FILE   the policy configuration, as given to --policy-pack-config
+  --format FMT    text (default), json, markdown (pull-request comment) or sarif (code scanning)
+  --out FILE      write the report to FILE instead of stdout
+Exit code: 0 no mandatory violation, 1 mandatory violations, 2 unusable input or usage.`;
+
+const FORMATS = ["text", "json", "markdown", "sarif"] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface CheckResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+class UsageError extends Error {}
+
+function readSource(source: string, stdin: () => string): string {
+  if (source === "-") return stdin();
+  if (!fs.existsSync(source)) throw new UsageError(`cannot read ${source}: no such file`);
+  try {
+    return fs.readFileSync(source, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function readConfig(file: string, stdin: () => string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readSource(file, stdin));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`policy configuration ${file} is not valid JSON (${(e as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new UsageError(`policy configuration ${file} is not a JSON object`);
+  for (const [key, value] of Object.entries(parsed)) {
+    if (key === "all") continue;
+    if (!(POLICY_NAMES as readonly string[]).includes(key)) throw new UsageError(`policy configuration ${file} names unknown policy "${key}"`);
+    const level = typeof value === "string" ? value : (value as { enforcementLevel?: unknown } | null)?.enforcementLevel;
+    if (level !== undefined && !["advisory", "mandatory", "disabled", "remediate"].includes(level as string)) {
+      throw new UsageError(`policy configuration ${file} gives ${key} the unknown enforcement level ${JSON.stringify(level)}`);
+    }
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Runs p2s-check on arguments; never throws for bad input, and never prints a stack trace. */
+export function runCheck(argv: string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): CheckResult {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          config: { type: "string" },
+          format: { type: "string", default: "text" },
+          out: { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+      });
+    } catch (e) {
+      const error = e as NodeJS.ErrnoException;
+      const option = /'(--?[\w-]+)/.exec(error.message)?.[1] ?? "";
+      if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`unknown option ${option}`);
+      if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`option ${option} needs a value`);
+      throw new UsageError(error.message.split("\n")[0]);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) return { code: 0, stdout: USAGE, stderr: "" };
+    const format = values.format as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(", ")}`);
+    if (positionals.length === 0) throw new UsageError("no INPUT given (a 'pulumi stack export' or 'pulumi preview --json' file, or - for stdin)");
+    const config = values.config ? readConfig(values.config, stdin) : {};
+    const after: RawResource[] = [];
+    const before: RawResource[] = [];
+    for (const source of positionals) {
+      const input = readStackInput(readSource(source, stdin), source === "-" ? "standard input" : source);
+      if (typeof input === "string") throw new UsageError(input);
+      after.push(...input.after);
+      before.push(...input.before);
+    }
+    const stack = analyzeResources(after);
+    const report: Report = buildReport(stack, config);
+    const changes = before.length > 0 ? diffRoutes(analyzeResources(before).analysis, stack.analysis) : [];
+    const rendered =
+      format === "json"
+        ? JSON.stringify({ ...report, routeChanges: changes }, null, 2)
+        : format === "markdown"
+          ? renderMarkdown(report, stack.analysis, changes)
+          : format === "sarif"
+            ? renderSarif(report)
+            : renderText(report, changes);
+    const code = report.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+    if (values.out) {
+      fs.writeFileSync(values.out, rendered + "\n");
+      return { code, stdout: "", stderr: "" };
+    }
+    return { code, stdout: rendered, stderr: "" };
+  } catch (e) {
+    const message = e instanceof UsageError ? e.message : `unexpected failure: ${(e as Error).message}`;
+    return { code: 2, stdout: "", stderr: `p2s-check: ${message}` };
+  }
+}
+
+if (require.main === module) {
+  const { code, stdout, stderr } = runCheck(process.argv.slice(2));
+  if (stdout) process.stdout.write(stdout + "\n");
+  if (stderr) process.stderr.write(stderr + "\n");
+  process.exitCode = code;
+}

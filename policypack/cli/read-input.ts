@@ -1,0 +1,108 @@
+import { UNKNOWN } from "../extract/plain";
+import { RawResource } from "../extract/raw-resource";
+
+/** A resource state as `pulumi stack export` and `pulumi preview --json` write it (apitype.ResourceV3). */
+interface ResourceV3 {
+  urn?: unknown;
+  type?: unknown;
+  custom?: unknown;
+  delete?: unknown;
+  inputs?: unknown;
+  outputs?: unknown;
+  parent?: unknown;
+  dependencies?: unknown;
+  propertyDependencies?: unknown;
+}
+
+export interface StackInput {
+  kind: "stack export" | "preview";
+  /** The state after the change (the exported state, or the preview's new states). */
+  after: RawResource[];
+  /** A preview's old states, when it has any. */
+  before: RawResource[];
+}
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/**
+ * Secrets arrive encrypted in exports ({sig, ciphertext}) and as "[secret]" in previews. They
+ * become unknown, so no secret value ever reaches extraction (nor any message built from it).
+ */
+function reveal(value: unknown, depth = 0): unknown {
+  if (depth > 64) return undefined;
+  if (value === "[secret]") return UNKNOWN;
+  if (Array.isArray(value)) return value.map((v) => reveal(v, depth + 1));
+  if (value === null || typeof value !== "object") return value;
+  const bag = value as Record<string, unknown>;
+  if (SECRET_SIG in bag) return UNKNOWN;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(bag)) out[k] = reveal(v, depth + 1);
+  return out;
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Outputs describe what exists; inputs fill what outputs lack (resourceGroupName, say). */
+function toRaw(state: ResourceV3): RawResource | undefined {
+  if (typeof state.urn !== "string" || typeof state.type !== "string") return undefined;
+  const inputs = asObject(reveal(state.inputs)) ?? {};
+  const outputs = asObject(reveal(state.outputs)) ?? {};
+  const props: Record<string, unknown> = { ...inputs };
+  for (const [k, v] of Object.entries(outputs)) if (v !== UNKNOWN || !(k in props)) props[k] = v;
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(asObject(state.propertyDependencies) ?? {})) propertyDependencies[k] = strings(v);
+  return {
+    type: state.type,
+    urn: state.urn,
+    name: state.urn.split("::").pop() as string,
+    props,
+    parent: typeof state.parent === "string" ? state.parent : undefined,
+    dependencies: strings(state.dependencies),
+    propertyDependencies,
+  };
+}
+
+function collect(states: unknown[]): RawResource[] {
+  const byUrn = new Map<string, RawResource>();
+  for (const s of states) {
+    const state = asObject(s) as ResourceV3 | undefined;
+    if (!state || state.delete === true) continue;
+    const raw = toRaw(state);
+    if (raw) byUrn.set(raw.urn, raw);
+  }
+  return [...byUrn.values()];
+}
+
+/** Detects the format and reads it; a string is the one-line reason it cannot be used. */
+export function readStackInput(text: string, source: string): StackInput | string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return `${source} is not valid JSON (${(e as Error).message}); is it truncated?`;
+  }
+  const root = asObject(doc);
+  const deployment = asObject(root?.deployment);
+  if (deployment && Array.isArray(deployment.resources)) {
+    return { kind: "stack export", after: collect(deployment.resources), before: [] };
+  }
+  if (root && Array.isArray(root.steps)) {
+    const after: unknown[] = [];
+    const before: unknown[] = [];
+    for (const s of root.steps) {
+      const step = asObject(s);
+      if (!step) continue;
+      const op = typeof step.op === "string" ? step.op : "";
+      if (op !== "delete" && op !== "delete-replaced" && op !== "discard" && step.newState !== undefined) after.push(step.newState);
+      if (op !== "create" && step.oldState !== undefined) before.push(step.oldState);
+    }
+    return { kind: "preview", after: collect(after), before: collect(before) };
+  }
+  return `${source} is neither a 'pulumi stack export' (deployment.resources) nor a 'pulumi preview --json' (steps) document`;
+}

@@ -1,0 +1,22 @@
+import { GatewayRouteChange } from "../reachability/route-diff";
+import { Report } from "./report-model";
+import { routeChangeLines } from "./route-changes";
+import { gatewayTables } from "./text-table";
+import { verdict } from "./verdict";
+
+/** The terminal rendering of p2s-check. */
+export function renderText(report: Report, changes: GatewayRouteChange[]): string {
+  const out = [`P2S reachability: ${verdict(report)}`, "", ...gatewayTables(report.gateways)];
+  if (report.violations.length > 0) {
+    out.push("Violations:");
+    for (const v of report.violations) out.push(`  [${v.enforcementLevel}] ${v.policy}${v.resource ? ` (${v.resource})` : ""}`, `      ${v.message}`);
+    out.push("");
+  }
+  if (changes.length > 0) {
+    out.push("Route changes:");
+    for (const c of changes) out.push(`  ${c.name}:`, ...routeChangeLines(c).map((l) => `      ${l}`));
+    out.push("");
+  }
+  if (report.notes.length > 0) out.push("Notes:", ...report.notes.map((n) => `  - ${n}`), "");
+  return out.join("\n");
+}

@@ -1,0 +1,60 @@
+import { runPreview } from "../../offline/preview";
+
+/** The "- [level]  policy  (type: name)" lines the preview prints under Policies:. */
+function violationLines(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .filter((l) => /^ {8}- \[/.test(l))
+    .map((l) => l.trim().replace(/\s+/g, " "));
+}
+
+const manualVnet1 = "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: vnet1-gw)";
+const unreachable = "- [advisory] p2s-unreachable-routes (azure-native:network:VirtualNetworkGatewayConnection: vnet1-gw-to-vnet2-gw)";
+
+describe("npm start: the offline preview", () => {
+  it.each([
+    ["1", []],
+    ["2", []],
+    ["3", [unreachable]],
+    ["4", [manualVnet1]],
+    ["5", []],
+    ["6", [manualVnet1]],
+    ["7", [unreachable]],
+    ["8", [manualVnet1]],
+  ])("prints the violations of seed scenario %s and exits 0", async (scenario, expected) => {
+    const result = await runPreview(["--scenario", scenario]);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({ code: 0, violations: expected });
+  });
+
+  it("passes the default stack with its policy-config.json, with an advisory and the reachability table", async () => {
+    const result = await runPreview([]);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 0,
+      violations: ["- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)"],
+    });
+    expect(result.stdout).toContain("Policies:\n    ⚠️  azure-p2s-routing@v0.1.0 (local: policypack)");
+    expect(result.stdout).toMatch(/ {4}Windows {3}yes {7}10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +10\.101\.0\.0\/16/);
+    expect(result.stdout).not.toContain("sample-shared-key");
+  });
+
+  it("fails with exit 1 on the pci-leak scenario, which reaches a forbidden network", async () => {
+    const result = await runPreview(["--scenario", "pci-leak"]);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 1,
+      violations: [
+        "- [mandatory] p2s-intended-access (azure-native:network:VirtualNetworkPeering: pci-to-hub)",
+        "- [mandatory] p2s-intended-access (azure-native:network:VirtualNetworkPeering: pci-to-hub)",
+        "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)",
+      ],
+    });
+    expect(result.stdout).toContain("error: preview failed: 2 mandatory policy violations");
+  });
+
+  it("rejects an unknown scenario with exit 2 and the usage", async () => {
+    const result = await runPreview(["--scenario", "9"]);
+    expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
+      code: 2,
+      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, 1, 2, 3, 4, 5, 6, 7, 8',
+    });
+  });
+});
