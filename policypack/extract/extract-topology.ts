@@ -6,7 +6,7 @@ import { Bag, asBag, at, bool, hasUnknown, list, num, str, stringTags, strings }
 
 export interface Extraction {
   topology: Topology;
-  /** The URN to report against, by model id (inline peerings report on their VNet). */
+  /** The URN to report against, for model ids that are not URNs (inline peerings report on their VNet). */
   urns: Map<string, string>;
   /** What could not be read or resolved, one sentence each. */
   notes: string[];
@@ -21,7 +21,6 @@ export function extractTopology(resources: RawResource[]): Extraction {
   const ctx: Context = { resolver, topology, urns, notes };
 
   for (const entry of resolver.entries) {
-    urns.set(entry.raw.urn, entry.raw.urn);
     switch (entry.kind) {
       case "VirtualNetwork":
         addVnet(ctx, entry);
@@ -110,7 +109,7 @@ function addPeering(ctx: Context, entry: Entry, props: Bag, id: string, name: st
     allowVirtualNetworkAccess: bool(props.allowVirtualNetworkAccess, true),
   };
   ctx.topology.peerings.push(peering);
-  ctx.urns.set(id, owner ?? entry.raw.urn);
+  if (owner !== undefined) ctx.urns.set(id, owner);
 }
 
 function protocolsOf(ctx: Context, entry: Entry, value: unknown): Protocol[] | undefined {

@@ -18,7 +18,10 @@ export class Resolver {
   readonly entries: Entry[] = [];
   private readonly byUrn = new Map<string, Entry>();
   private readonly byId = new Map<string, Entry>();
-  private readonly byName = new Map<string, Entry[]>();
+  /** ARM ids compare case-insensitively; the lower-cased map is built only when an exact match fails. */
+  private byLowerId?: Map<string, Entry>;
+  /** By ARM type, then lower-cased name; entries of every resource group (filtered on lookup). */
+  private readonly byName = new Map<string, Map<string, Entry[]>>();
 
   constructor(resources: RawResource[]) {
     for (const raw of resources) {
@@ -26,22 +29,34 @@ export class Resolver {
       if (!kind || typeof raw.urn !== "string" || this.byUrn.has(raw.urn)) continue;
       const props = asBag(raw.props) ?? {};
       const id = str(props.id);
-      const parsed = id ? parseArmId(id) : undefined;
-      const entry: Entry = {
-        raw,
-        kind,
-        props,
-        azureName: str(props.name) ?? str(props[NAME_INPUT[kind]]) ?? parsed?.names[parsed.names.length - 1],
-        resourceGroup: str(props.resourceGroupName) ?? parsed?.resourceGroup,
-      };
+      let azureName = str(props.name) ?? str(props[NAME_INPUT[kind]]);
+      let resourceGroup = str(props.resourceGroupName);
+      if (id !== undefined && (azureName === undefined || resourceGroup === undefined)) {
+        const parsed = parseArmId(id);
+        azureName = azureName ?? parsed?.names[parsed.names.length - 1];
+        resourceGroup = resourceGroup ?? parsed?.resourceGroup;
+      }
+      const entry: Entry = { raw, kind, props, azureName, resourceGroup };
       this.entries.push(entry);
       this.byUrn.set(raw.urn, entry);
-      if (id) this.byId.set(id.toLowerCase(), entry);
-      if (entry.azureName && kind !== "Subnet" && kind !== "VirtualNetworkPeering") {
-        const key = nameKey(ARM_TYPE[kind], entry.resourceGroup, entry.azureName);
-        this.byName.set(key, [...(this.byName.get(key) ?? []), entry]);
+      if (id) this.byId.set(id, entry);
+      if (azureName && NAMED_KINDS.has(kind)) {
+        let byType = this.byName.get(ARM_TYPE[kind]);
+        if (!byType) this.byName.set(ARM_TYPE[kind], (byType = new Map()));
+        const key = azureName.toLowerCase();
+        const list = byType.get(key);
+        if (list) list.push(entry);
+        else byType.set(key, [entry]);
       }
     }
+  }
+
+  private lowerIds(): Map<string, Entry> {
+    if (!this.byLowerId) {
+      this.byLowerId = new Map();
+      for (const [id, entry] of this.byId) this.byLowerId.set(id.toLowerCase(), entry);
+    }
+    return this.byLowerId;
   }
 
   entry(urn: string): Entry | undefined {
@@ -52,8 +67,8 @@ export class Resolver {
   reference(from: Entry, id: unknown, field: string, kinds: ResourceKind[]): Resolution {
     const text = str(id);
     if (text !== undefined) {
-      const direct = this.byId.get(text.toLowerCase());
-      if (direct && kinds.includes(direct.kind)) return { urn: direct.raw.urn };
+      const exact = this.byId.get(text);
+      if (exact && kinds.includes(exact.kind)) return { urn: exact.raw.urn };
       const parsed = parseArmId(text);
       if (parsed) {
         for (const kind of kinds) {
@@ -62,9 +77,11 @@ export class Resolver {
         }
         // A subnet id names its VNet: resolve to the VNet when a VNet is acceptable.
         if (kinds.includes("VirtualNetwork") && parsed.types[0] === "virtualnetworks") {
-          const vnet = this.byArmName("virtualnetworks", parsed.resourceGroup, parsed.types.slice(0, 1), parsed.names.slice(0, 1));
+          const vnet = this.named("virtualnetworks", parsed.resourceGroup, parsed.names[0]);
           if (vnet) return { urn: vnet.raw.urn };
         }
+        const anyCase = this.lowerIds().get(text.toLowerCase());
+        if (anyCase && kinds.includes(anyCase.kind)) return { urn: anyCase.raw.urn };
         return { external: parsed.names.join("/") };
       }
     }
@@ -78,8 +95,8 @@ export class Resolver {
   vnetByName(from: Entry, name: unknown, field: string): Resolution {
     const text = str(name);
     if (text !== undefined) {
-      const found = this.byName.get(nameKey("virtualnetworks", from.resourceGroup, text)) ?? this.byName.get(nameKey("virtualnetworks", undefined, text));
-      if (found && found.length === 1) return { urn: found[0].raw.urn };
+      const found = this.named("virtualnetworks", from.resourceGroup, text);
+      if (found) return { urn: found.raw.urn };
     }
     const viaDeps = this.fromDependencies(from, field, ["VirtualNetwork"]);
     if (viaDeps) return viaDeps;
@@ -89,11 +106,21 @@ export class Resolver {
     return text !== undefined ? { external: text } : { unresolved: "missing" };
   }
 
+  /**
+   * The one resource of a type with this name in this group; when the group is unknown on
+   * either side (preview), the one resource of that name if there is exactly one.
+   */
+  private named(type: string, group: string | undefined, name: string): Entry | undefined {
+    const list = this.byName.get(type)?.get(name.toLowerCase());
+    if (!list) return undefined;
+    const inGroup = group === undefined ? list : list.filter((e) => e.resourceGroup === undefined || sameText(e.resourceGroup, group));
+    return inGroup.length === 1 ? inGroup[0] : undefined;
+  }
+
   private byArmName(type: string, group: string, types: string[], names: string[]): Entry | undefined {
     const i = types.lastIndexOf(type);
     if (i < 0 || i !== types.length - 1) return undefined;
-    const found = this.byName.get(nameKey(type, group, names[i]));
-    return found && found.length === 1 ? found[0] : undefined;
+    return this.named(type, group, names[i]);
   }
 
   /**
@@ -112,8 +139,10 @@ export class Resolver {
   }
 }
 
-function nameKey(type: string, group: string | undefined, name: string): string {
-  return `${type}\u0000${(group ?? "").toLowerCase()}\u0000${name.toLowerCase()}`;
+const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(["VirtualNetwork", "VirtualNetworkGateway", "LocalNetworkGateway"]);
+
+function sameText(a: string | undefined, b: string | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase());
 }
 
 export function describeResolution(r: Resolution): string {

@@ -1,11 +1,11 @@
-import { Cidr, PrefixIndex, sortedUnique } from "../topology/cidr";
+import { Cidr, PrefixSet, sortedUnique } from "../topology/cidr";
 import { PLATFORMS, Platform, Protocol, Topology, VpnGateway } from "../topology/model";
 import { compareText, sortedTexts } from "../topology/order";
 import { checkConfiguration } from "./checks/index";
 import { Finding, Reason, compareFindings, compareReasons } from "./findings";
 import { GatewayReach, reachFrom } from "./gateway-reach";
 import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, PROTOCOL_PLATFORMS, isWindows, skuSupports } from "./platforms";
-import { TopologyIndex, buildIndex, isBasicSku, nameOf } from "./topology-index";
+import { Link, Network, TopologyIndex, buildIndex, isBasicSku, nameOf } from "./topology-index";
 
 export interface RouteReason {
   prefix: string;
@@ -18,7 +18,7 @@ export interface PlatformResult {
   routes: string[];
   /** Names of the networks the client can exchange traffic with, sorted. */
   access: string[];
-  /** Ids of the same networks. */
+  /** Ids of the same networks, in the order they were reached (unsorted: ids are long URNs). */
   accessIds: string[];
   /** Accessible prefixes no route covers: the user adds them by hand. */
   manualRoutes: string[];
@@ -68,8 +68,10 @@ export function analyze(topology: Topology): Analysis {
     .filter(isP2sGateway)
     .map((g) => analyzeGateway(index, g, notes))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
-  const findings = [...index.invalidPrefixes, ...checkConfiguration(index, gateways)].sort(compareFindings);
-  return { index, gateways, findings, notes: sortedTexts(notes) };
+  const findings = [...index.invalidPrefixes, ...checkConfiguration(index, gateways)]
+    .map((f) => ({ ...f, related: sortedTexts(f.related) }))
+    .sort(compareFindings);
+  return { index, gateways, findings, notes: sortedTexts([...notes, ...index.notes]) };
 }
 
 function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string[]): GatewayAnalysis {
@@ -84,8 +86,21 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string
   }
   const reach = reachFrom(index, gateway);
   const platforms = {} as Record<Platform, PlatformResult>;
+  // Platforms differ only in route behaviour (Windows or not) and in whether they connect:
+  // each distinct case is computed once and shared.
+  const computed = new Map<string, PlatformResult>();
+  // Access is the same for every platform that connects; its sorted names are computed once.
+  let names: string[] | undefined;
+  const accessNames = (ids: string[]) => (names ??= sortedTexts(ids.map((id) => nameOf(index, id))));
   for (const platform of PLATFORMS) {
-    platforms[platform] = analyzePlatform(index, gateway, protocols, reach, platform);
+    const block = whyBlocked(gateway, protocols, platform);
+    const key = block ? `blocked:${platform}` : isWindows(platform) ? "windows" : "other";
+    let result = computed.get(key);
+    if (!result) {
+      result = block ? blocked(block) : analyzePlatform(index, gateway, reach, isWindows(platform), accessNames);
+      computed.set(key, result);
+    }
+    platforms[platform] = result;
   }
   return {
     id: gateway.id,
@@ -141,16 +156,14 @@ function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platfo
   };
 }
 
+/** Routes, access and manual routes of a platform that connects, by route behaviour. */
 function analyzePlatform(
   index: TopologyIndex,
   gateway: VpnGateway,
-  protocols: Protocol[],
   reach: GatewayReach,
-  platform: Platform,
+  windows: boolean,
+  accessNames: (ids: string[]) => string[],
 ): PlatformResult {
-  const block = whyBlocked(gateway, protocols, platform);
-  if (block) return blocked(block);
-  const windows = isWindows(platform);
   const pool = index.pools.get(gateway.id) ?? [];
   const routes: Cidr[] = [...pool];
   /** Routes that grant no access by themselves, with why they are installed. */
@@ -176,51 +189,52 @@ function analyzePlatform(
   }
   const accessIds: string[] = [];
   const accessible: Cidr[] = [];
-  /** Why an accessible prefix may lack a route: BGP-learned prefixes on Windows. */
-  const bgpOrigins = new Map<string, Reason>();
+  /** Where an accessible prefix that may lack a route comes from: BGP-learned, on Windows. */
+  const bgpOrigins = new Map<string, { network: Network; link: Link }>();
   for (const [id, how] of reach.reached) {
     const network = index.networks.get(id);
     if (!network) continue;
     accessIds.push(id);
-    accessible.push(...network.prefixes);
-    if (how.via !== "bgp" || !windows) {
-      routes.push(...network.prefixes);
-      continue;
-    }
-    const connection = how.link.connections[0];
     for (const cidr of network.prefixes) {
-      bgpOrigins.set(cidr.text, {
-        code: "windows-bgp-route",
-        rule: "R5",
-        subject: cidr.text,
-        resources: [connection.id],
-        text: `${network.name} is reached over BGP through ${connection.name}, and Windows clients do not install BGP-learned routes`,
-        fix: `Add ${cidr.text} to customRoutes of ${gateway.name}, or have Windows users add the route with Add-VpnConnectionRoute.`,
-      });
+      accessible.push(cidr);
+      if (how.via !== "bgp" || !windows) routes.push(cidr);
+      else bgpOrigins.set(cidr.text, { network, link: how.link });
     }
   }
 
-  const routeIndex = new PrefixIndex<Cidr>();
-  for (const cidr of routes) routeIndex.add(cidr, cidr);
-  const accessIndex = new PrefixIndex<Cidr>();
-  for (const cidr of accessible) accessIndex.add(cidr, cidr);
+  const routeSet = new PrefixSet();
+  for (const cidr of routes) routeSet.add(cidr);
+  const accessSet = new PrefixSet();
+  for (const cidr of accessible) accessSet.add(cidr);
   const used = new Set<string>(pool.map((c) => c.text));
   const manual: Cidr[] = [];
   for (const cidr of accessible) {
-    const covering = routeIndex.containing(cidr);
+    const covering = routeSet.containing(cidr);
     if (covering.length === 0) manual.push(cidr);
     for (const route of covering) used.add(route.text);
   }
   const manualRoutes = sortedUnique(manual);
-  const manualRouteReasons = manualRoutes.map((prefix) => ({ prefix, reason: bgpOrigins.get(prefix) as Reason }));
-  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessIndex.covers(r))).map(
+  const manualRouteReasons = manualRoutes.map((prefix) => {
+    const { network, link } = bgpOrigins.get(prefix) as { network: Network; link: Link };
+    const connection = link.connections[0];
+    const reason: Reason = {
+      code: "windows-bgp-route",
+      rule: "R5",
+      subject: prefix,
+      resources: [connection.id],
+      text: `${network.name} is reached over BGP through ${connection.name}, and Windows clients do not install BGP-learned routes`,
+      fix: `Add ${prefix} to customRoutes of ${gateway.name}, or have Windows users add the route with Add-VpnConnectionRoute.`,
+    };
+    return { prefix, reason };
+  });
+  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessSet.covers(r))).map(
     (prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason }),
   );
   return {
     canConnect: true,
     routes: sortedUnique(routes),
-    access: sortedTexts(accessIds.map((id) => nameOf(index, id))),
-    accessIds: sortedTexts(accessIds),
+    access: accessNames(accessIds),
+    accessIds,
     manualRoutes,
     manualRouteReasons,
     unreachableRoutes,

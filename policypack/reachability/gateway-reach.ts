@@ -101,8 +101,12 @@ function explainNonTransitive(
     const network = index.networks.get(id);
     if (!network || network.kind !== "vnet") continue;
     const ownGateway = index.gatewaysByVnet.get(id)?.[0];
-    for (const peer of peersOf(index, id)) {
-      if (reached.has(peer) || !index.networks.has(peer)) continue;
+    const unreachedPeers = new Set<string>();
+    // Most peers of a reached VNet are reached too: test before collecting.
+    for (const p of index.peeringsFrom.get(id) ?? []) if (p.to !== undefined && !reached.has(p.to)) unreachedPeers.add(p.to);
+    for (const p of index.peeringsTo.get(id) ?? []) if (!reached.has(p.from)) unreachedPeers.add(p.from);
+    for (const peer of unreachedPeers) {
+      if (!index.networks.has(peer)) continue;
       const failure =
         reach.via === "bgp" && ownGateway ? transitFailure(index, id, peer, ownGateway, "R6") : undefined;
       addReason(

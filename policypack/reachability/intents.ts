@@ -153,6 +153,7 @@ interface Outcome {
 
 /** Checks every intent against the analysis; one violation per gateway, target and cause. */
 export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentResult {
+  if (intents.length === 0) return { violations: [], notes: [] };
   const resolver = new Resolver(analysis);
   const violations: IntentViolation[] = [];
   const notes: string[] = [];

@@ -37,12 +37,15 @@ export interface TopologyIndex {
   gatewaysByVnet: Map<string, VpnGateway[]>;
   peeringsFrom: Map<string, Peering[]>;
   peeringsTo: Map<string, Peering[]>;
-  peeringByPair: Map<string, Peering>;
+  /** The peering from one VNet to another: from id, then to id. */
+  peeringByPair: Map<string, Map<string, Peering>>;
   links: Link[];
   linksByNode: Map<string, Link[]>;
-  /** Pulumi name of any resource by id (the id itself when unknown). */
-  names: Map<string, string>;
+  /** Pulumi names of peerings and connections by id, built on first use (see nameOf). */
+  names?: Map<string, string>;
   invalidPrefixes: Finding[];
+  /** What the index left out, one sentence each. */
+  notes: string[];
   /** Resource-level cidrs parsed once: gateway pools and custom routes. */
   pools: Map<string, Cidr[]>;
   customRoutes: Map<string, Cidr[]>;
@@ -52,8 +55,21 @@ export function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`;
 }
 
+/** The peering declared on VNet `from` towards VNet `to`, if any. */
+export function peeringBetween(index: TopologyIndex, from: string, to: string): Peering | undefined {
+  return index.peeringByPair.get(from)?.get(to);
+}
+
+/** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
 export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
+  const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name;
+  if (known !== undefined) return known;
+  // Peerings and connections are named rarely (in messages only): index them on first use.
+  if (!index.names) {
+    index.names = new Map();
+    for (const r of [...index.topology.peerings, ...index.topology.connections]) index.names.set(r.id, r.name);
+  }
   return index.names.get(id) ?? id;
 }
 
@@ -84,8 +100,8 @@ export function buildIndex(topology: Topology): TopologyIndex {
     peeringByPair: new Map(),
     links: [],
     linksByNode: new Map(),
-    names: new Map(),
     invalidPrefixes: [],
+    notes: [],
     pools: new Map(),
     customRoutes: new Map(),
   };
@@ -107,7 +123,6 @@ export function buildIndex(topology: Topology): TopologyIndex {
     return out;
   };
   const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: string) => {
-    index.names.set(n.id, n.name);
     index.networks.set(n.id, {
       id: n.id,
       name: n.name,
@@ -123,7 +138,6 @@ export function buildIndex(topology: Topology): TopologyIndex {
     index.sites.set(site.id, site);
   }
   for (const gateway of topology.gateways) {
-    index.names.set(gateway.id, gateway.name);
     index.gateways.set(gateway.id, gateway);
     if (gateway.vnet !== undefined) push(index.gatewaysByVnet, gateway.vnet, gateway);
     index.pools.set(
@@ -133,14 +147,20 @@ export function buildIndex(topology: Topology): TopologyIndex {
     index.customRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "customRoutes", gateway.customRoutes));
   }
   for (const peering of topology.peerings) {
-    index.names.set(peering.id, peering.name);
+    if (peering.from === peering.to) {
+      index.notes.push(`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
+      continue;
+    }
     push(index.peeringsFrom, peering.from, peering);
     if (peering.to !== undefined) {
       push(index.peeringsTo, peering.to, peering);
-      index.peeringByPair.set(pairKey(peering.from, peering.to), peering);
+      // Azure allows one peering per direction; of duplicates, the same one wins in any order.
+      let byTo = index.peeringByPair.get(peering.from);
+      if (!byTo) index.peeringByPair.set(peering.from, (byTo = new Map()));
+      const existing = byTo.get(peering.to);
+      if (!existing || compareText(peering.id, existing.id) < 0) byTo.set(peering.to, peering);
     }
   }
-  for (const connection of topology.connections) index.names.set(connection.id, connection.name);
   index.links = buildLinks(index, topology.connections);
   for (const link of index.links) {
     push(index.linksByNode, link.a, link);

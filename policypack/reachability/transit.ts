@@ -1,6 +1,6 @@
 import { VpnGateway } from "../topology/model";
 import { Reason, RuleId } from "./findings";
-import { TopologyIndex, isBasicSku, nameOf, pairKey } from "./topology-index";
+import { TopologyIndex, isBasicSku, nameOf, peeringBetween } from "./topology-index";
 
 /**
  * Why `spoke` does not use the gateway of `hub` through peering (spec R3, R6), or undefined
@@ -14,8 +14,8 @@ export function transitFailure(
   hubGateway: VpnGateway,
   rule: RuleId,
 ): Reason | undefined {
-  const out = index.peeringByPair.get(pairKey(hub, spoke));
-  const back = index.peeringByPair.get(pairKey(spoke, hub));
+  const out = peeringBetween(index, hub, spoke);
+  const back = peeringBetween(index, spoke, hub);
   const hubName = nameOf(index, hub);
   const spokeName = nameOf(index, spoke);
   const subject = spokeName;

@@ -1,5 +1,5 @@
 import { Analysis } from "../reachability/engine";
-import { gatewayRunsBgp } from "../reachability/topology-index";
+import { gatewayRunsBgp, nameOf } from "../reachability/topology-index";
 
 /** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not) and P2S clients. */
 export function mermaidDiagram(analysis: Analysis): string {
@@ -24,7 +24,7 @@ export function mermaidDiagram(analysis: Analysis): string {
     done.add(key);
     const back = index.topology.peerings.find((q) => q.from === p.to && q.to === p.from);
     const flags = [p, back].flatMap((x) =>
-      x ? [x.allowGatewayTransit ? `${index.names.get(x.from)} allows transit` : "", x.useRemoteGateways ? `${index.names.get(x.from)} uses remote gw` : ""] : [],
+      x ? [x.allowGatewayTransit ? `${nameOf(index, x.from)} allows transit` : "", x.useRemoteGateways ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
     );
     const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
     lines.push(`  ${node(p.from)} ${back ? "---" : "-.-"}|"${text}"| ${node(p.to)}`);

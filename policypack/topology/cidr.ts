@@ -7,6 +7,8 @@ export interface Cidr {
   family: 4 | 6;
   address: ipaddr.IPv4 | ipaddr.IPv6;
   length: number;
+  /** The address bytes as fixed-width hex, so that ordering compares strings, not byte arrays. */
+  sortKey: string;
 }
 
 export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; error: string };
@@ -37,7 +39,11 @@ function parseUncached(text: string): CidrParse {
   if (network.toString() !== address.toString()) {
     return { ok: false, error: `"${text}" has host bits set (the network is ${canonical})` };
   }
-  return { ok: true, cidr: { text: canonical, family, address: network, length } };
+  const sortKey = network
+    .toByteArray()
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
+  return { ok: true, cidr: { text: canonical, family, address: network, length, sortKey } };
 }
 
 function describe(value: unknown): string {
@@ -59,11 +65,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 /** Orders by family (IPv4 first), then numeric address, then prefix length (shorter first). */
 export function compareCidrs(a: Cidr, b: Cidr): number {
   if (a.family !== b.family) return a.family - b.family;
-  const x = a.address.toByteArray();
-  const y = b.address.toByteArray();
-  for (let i = 0; i < x.length; i++) {
-    if (x[i] !== y[i]) return x[i] - y[i];
-  }
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
   return a.length - b.length;
 }
 
@@ -112,6 +114,36 @@ export class PrefixIndex<T = Cidr> {
     for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
       if (length > cidr.length) continue;
       if (this.byKey.has(length === cidr.length ? cidr.text : networkKey(cidr, length))) return true;
+    }
+    return false;
+  }
+}
+
+/** A set of prefixes (no payload) with the same lookups as PrefixIndex, for the hot paths. */
+export class PrefixSet {
+  private readonly byText = new Map<string, Cidr>();
+  private readonly lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
+
+  add(cidr: Cidr): void {
+    this.byText.set(cidr.text, cidr);
+    this.lengths[cidr.family === 4 ? 0 : 1].add(cidr.length);
+  }
+
+  /** Every member that contains `cidr` (itself included). */
+  containing(cidr: Cidr): Cidr[] {
+    const out: Cidr[] = [];
+    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
+      if (length > cidr.length) continue;
+      const member = this.byText.get(length === cidr.length ? cidr.text : networkKey(cidr, length));
+      if (member) out.push(member);
+    }
+    return out;
+  }
+
+  covers(cidr: Cidr): boolean {
+    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
+      if (length > cidr.length) continue;
+      if (this.byText.has(length === cidr.length ? cidr.text : networkKey(cidr, length))) return true;
     }
     return false;
   }

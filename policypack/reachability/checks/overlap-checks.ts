@@ -1,78 +1,61 @@
-import { Cidr, PrefixIndex, overlaps } from "../../topology/cidr";
-import { compareText, sortedTexts } from "../../topology/order";
+import { overlaps } from "../../topology/cidr";
+import { sortedTexts } from "../../topology/order";
 import { Finding } from "../findings";
 import { GatewayAnalysis } from "../engine";
-import { TopologyIndex, pairKey } from "../topology-index";
-
-interface Labelled {
-  cidr: Cidr;
-  label: string;
-  id: string;
-}
+import { TopologyIndex, peeringBetween } from "../topology-index";
 
 /** Spec section 4: client pools that overlap what clients reach or route, and overlapping peered VNets. */
 export function checkOverlaps(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
   return [...gateways.flatMap((g) => poolOverlaps(index, g)), ...peeredOverlaps(index)];
 }
 
+/**
+ * A gateway has one pool prefix or a few, so each network the clients reach or route (R4) is
+ * compared with each of them: linear in the networks. Custom routes that overlap the pool are
+ * reported once, by the custom-route check.
+ */
 function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[] {
   const pool = index.pools.get(analysis.id) ?? [];
   if (pool.length === 0) return [];
-  const candidates = new PrefixIndex<Labelled>();
-  const listed = new Map<string, Labelled>();
-  const addCandidate = (cidr: Cidr, label: string, id: string) => {
-    const key = `${cidr.text}\u0000${id}`;
-    if (listed.has(key)) return;
-    const entry = { cidr, label, id };
-    listed.set(key, entry);
-    candidates.add(cidr, entry);
-  };
-  for (const id of analysis.reach.reached.keys()) {
+  const hits = new Map<string, { labels: Set<string>; ids: Set<string> }>();
+  const visit = (id: string) => {
     const network = index.networks.get(id);
-    for (const cidr of network?.prefixes ?? []) addCandidate(cidr, `${cidr.text} of ${network?.name}`, id);
-  }
-  for (const [vnet] of analysis.reach.nonBgpRoutes) {
-    const network = index.networks.get(vnet);
-    for (const cidr of network?.prefixes ?? []) addCandidate(cidr, `${cidr.text} of ${network?.name}`, vnet);
-  }
-  // Custom routes that overlap the pool are reported once, by the custom-route check.
-
-  const poolIndex = new PrefixIndex<Cidr>();
-  for (const cidr of pool) poolIndex.add(cidr, cidr);
-  const hits = new Map<string, Labelled[]>();
-  const record = (poolCidr: Cidr, hit: Labelled) => {
-    const list = hits.get(poolCidr.text) ?? [];
-    if (!list.some((h) => h.label === hit.label)) list.push(hit);
-    hits.set(poolCidr.text, list);
+    for (const cidr of network?.prefixes ?? []) {
+      for (const poolCidr of pool) {
+        if (!overlaps(poolCidr, cidr)) continue;
+        const hit = hits.get(poolCidr.text) ?? { labels: new Set<string>(), ids: new Set<string>() };
+        hit.labels.add(`${cidr.text} of ${network?.name}`);
+        hit.ids.add(id);
+        hits.set(poolCidr.text, hit);
+      }
+    }
   };
-  // Overlap means one contains the other: look both ways through the indexes.
-  for (const cidr of pool) for (const hit of candidates.containing(cidr)) record(cidr, hit);
-  for (const entry of listed.values()) for (const poolCidr of poolIndex.containing(entry.cidr)) record(poolCidr, entry);
-  return [...hits.entries()].map(([poolText, list]) => ({
+  for (const id of analysis.reach.reached.keys()) visit(id);
+  for (const id of analysis.reach.nonBgpRoutes.keys()) visit(id);
+  return [...hits.entries()].map(([poolText, hit]) => ({
     category: "address-overlap" as const,
     code: "pool-overlap" as const,
     resource: analysis.id,
-    related: sortedTexts(list.map((h) => h.id)),
-    problem: `The client pool ${poolText} of ${analysis.name} overlaps ${list
-      .map((h) => h.label)
-      .sort(compareText)
-      .join(", ")}, so clients cannot tell their own addresses from those networks.`,
+    related: sortedTexts(hit.ids),
+    problem: `The client pool ${poolText} of ${analysis.name} overlaps ${sortedTexts(hit.labels).join(", ")}, so clients cannot tell their own addresses from those networks.`,
     fix: `Give ${analysis.name} a vpnClientAddressPool that overlaps no VNet, site or route its clients use.`,
   }));
 }
 
 function peeredOverlaps(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
-  const done = new Set<string>();
-  for (const peering of index.topology.peerings) {
-    if (peering.to === undefined) continue;
-    const key = peering.from < peering.to ? pairKey(peering.from, peering.to) : pairKey(peering.to, peering.from);
-    if (done.has(key)) continue;
-    done.add(key);
-    const a = index.networks.get(peering.from);
-    const b = index.networks.get(peering.to);
+  for (const candidate of index.topology.peerings) {
+    const { from, to } = candidate;
+    if (to === undefined || to === from) continue;
+    // Each pair once, on the same peering whatever the declaration order: the lower VNet's.
+    const [low, high] = from < to ? [from, to] : [to, from];
+    const peering = peeringBetween(index, low, high) ?? peeringBetween(index, high, low);
+    if (peering !== candidate) continue;
+    const a = index.networks.get(low);
+    const b = index.networks.get(high);
     if (!a || !b) continue;
-    const clashes = a.prefixes.flatMap((x) => b.prefixes.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
+    const clashes: string[] = [];
+    for (const x of a.prefixes) for (const y of b.prefixes) if (overlaps(x, y)) clashes.push(`${x.text} and ${y.text}`);
     if (clashes.length === 0) continue;
     findings.push({
       category: "address-overlap",

@@ -1,7 +1,7 @@
 import { Peering } from "../../topology/model";
 import { compareText } from "../../topology/order";
 import { Finding } from "../findings";
-import { TopologyIndex, isBasicSku, nameOf, pairKey } from "../topology-index";
+import { TopologyIndex, isBasicSku, nameOf, peeringBetween } from "../topology-index";
 
 /** Spec section 4: peering and gateway-transit settings that break P2S reachability. */
 export function checkGatewayTransit(index: TopologyIndex): Finding[] {
@@ -11,9 +11,9 @@ export function checkGatewayTransit(index: TopologyIndex): Finding[] {
 
   for (const peering of index.topology.peerings) {
     const local = nameOf(index, peering.from);
-    if (peering.to === undefined || !index.networks.has(peering.to)) continue;
+    if (peering.to === undefined || peering.to === peering.from || !index.networks.has(peering.to)) continue;
     const remote = nameOf(index, peering.to);
-    const back = index.peeringByPair.get(pairKey(peering.to, peering.from));
+    const back = peeringBetween(index, peering.to, peering.from);
     if (!back && index.networks.has(peering.from)) {
       add(
         "one-way-peering",

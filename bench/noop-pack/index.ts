@@ -1,0 +1,16 @@
+import { PolicyPack } from "@pulumi/policy";
+import { POLICY_DEFINITIONS } from "../../policypack/violations/definitions";
+
+/**
+ * The baseline for the benchmark: the same seven stack policies, doing nothing. What AnalyzeStack
+ * costs here is the framework's own work: receiving the request and deserialising the resources
+ * for each stack policy.
+ */
+new PolicyPack("azure-p2s-routing-noop", {
+  policies: POLICY_DEFINITIONS.map((d) => ({
+    name: d.name,
+    description: d.description,
+    enforcementLevel: d.enforcementLevel,
+    validateStack: () => undefined,
+  })),
+});

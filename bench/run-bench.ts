@@ -1,0 +1,137 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { analyzeStackRequest, PolicyPackProcess, toRawResource } from "../offline/analyzer-client";
+import { repoRoot } from "../offline/repo-root";
+import { POLICY_NAMES } from "../policypack/violations/definitions";
+import { analyzeResources, violationsOf } from "../policypack/violations/compute";
+import { TOPOLOGIES, TopologyKind, generateStack } from "./generate-stack";
+
+const SIZES = [1000, 3000, 10000];
+const ENGINE_REPS = 7;
+const PACK_REPS = 3;
+
+interface Run {
+  topology: TopologyKind;
+  vnets: number;
+  resources: number;
+  engineMs: number;
+  packMs: number;
+  noopMs: number;
+  ratio: number;
+  violations: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function timed(f: () => unknown | Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Least-squares slope of log(time) over log(size). */
+function exponent(points: { x: number; y: number }[]): number {
+  const xs = points.map((p) => Math.log(p.x));
+  const ys = points.map((p) => Math.log(p.y));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i] - my), 0);
+  const den = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  return num / den;
+}
+
+async function startPack(dir: string): Promise<PolicyPackProcess> {
+  const pack = await PolicyPackProcess.start(dir);
+  await pack.configureStack("bench", "bench", true);
+  const info = await pack.getAnalyzerInfo();
+  await pack.configure(Object.fromEntries(info.policies.map((p) => [p.name, { enforcementLevel: p.enforcementLevel }])));
+  return pack;
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const args = process.argv.slice(2);
+  const engineOnly = args.includes("--engine-only");
+  const only = args.filter((a) => !a.startsWith("--"));
+  const topologies = TOPOLOGIES.filter((t) => only.length === 0 || only.includes(t));
+  const pack = engineOnly ? undefined : await startPack(path.join(root, "policypack"));
+  const noop = engineOnly ? undefined : await startPack(path.join(root, "bench", "noop-pack"));
+  const runs: Run[] = [];
+  try {
+    for (const topology of topologies) {
+      for (const vnets of SIZES) {
+        const inputs = generateStack(topology, vnets);
+        const raw = inputs.map(toRawResource);
+        let violations = 0;
+        const engine = async () => {
+          const stack = analyzeResources(raw);
+          violations = POLICY_NAMES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
+        };
+        await engine(); // warm-up: JIT and caches
+        const engineTimes: number[] = [];
+        for (let i = 0; i < ENGINE_REPS; i++) engineTimes.push(await timed(engine));
+        const packTimes: number[] = [];
+        const noopTimes: number[] = [];
+        if (pack && noop) {
+          const request = analyzeStackRequest(inputs);
+          await pack.analyzeStack(request);
+          await noop.analyzeStack(request);
+          for (let i = 0; i < PACK_REPS; i++) {
+            packTimes.push(await timed(() => pack.analyzeStack(request)));
+            noopTimes.push(await timed(() => noop.analyzeStack(request)));
+          }
+        }
+        const run: Run = {
+          topology,
+          vnets,
+          resources: inputs.length,
+          engineMs: round(median(engineTimes)),
+          packMs: pack ? round(median(packTimes)) : NaN,
+          noopMs: noop ? round(median(noopTimes)) : NaN,
+          ratio: pack ? round(median(packTimes) / median(noopTimes), 3) : NaN,
+          violations,
+        };
+        runs.push(run);
+        console.log(
+          `${topology.padEnd(10)} ${String(vnets).padStart(6)} VNets ${String(run.resources).padStart(6)} resources  engine ${String(run.engineMs).padStart(8)} ms  pack ${String(run.packMs).padStart(9)} ms  no-op ${String(run.noopMs).padStart(9)} ms  ratio ${run.ratio}`,
+        );
+      }
+    }
+  } finally {
+    await pack?.stop();
+    await noop?.stop();
+  }
+  const scaling = topologies.map((topology) => ({
+    topology,
+    exponent: round(exponent(runs.filter((r) => r.topology === topology).map((r) => ({ x: r.vnets, y: r.engineMs }))), 3),
+  }));
+  for (const s of scaling) console.log(`scaling ${s.topology}: engine time grows as VNets^${s.exponent}`);
+  const cpus = os.cpus();
+  const results = {
+    machine: `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}`,
+    node: process.version,
+    date: new Date().toISOString(),
+    method: `median of ${ENGINE_REPS} engine runs (extraction, analysis and all seven policies' violations) after one warm-up; median of ${PACK_REPS} AnalyzeStack requests per pack over gRPC (the same prebuilt request to the real pack and to a no-op pack with the same seven stack policies)`,
+    runs,
+    scaling,
+  };
+  if (engineOnly) return; // a quick look: results.json keeps the last full run
+  const file = path.join(root, "bench", "results.json");
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log(`written ${path.relative(process.cwd(), file) || file}`);
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+main().catch((e: Error) => {
+  console.error(e.stack ?? e.message);
+  process.exit(1);
+});
