@@ -31,10 +31,16 @@ const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
 /** The default token (azure-native:network:X) and API-versioned ones (azure-native:network/v20240301:X). */
 const TOKEN = /^azure-native:network(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
 
+const kinds = new Map<string, ResourceKind | undefined>();
+
 export function kindOf(type: unknown): ResourceKind | undefined {
   if (typeof type !== "string") return undefined;
+  if (kinds.has(type)) return kinds.get(type);
   const match = TOKEN.exec(type);
-  return match && KINDS.has(match[1]) ? (match[1] as ResourceKind) : undefined;
+  const kind = match && KINDS.has(match[1]) ? (match[1] as ResourceKind) : undefined;
+  // A stack has a handful of type tokens; remember each one's answer.
+  if (kinds.size < 10_000) kinds.set(type, kind);
+  return kind;
 }
 
 /** The property that carries a resource's own Azure name as an input. */

@@ -113,8 +113,13 @@ export class Resolver {
   private named(type: string, group: string | undefined, name: string): Entry | undefined {
     const list = this.byName.get(type)?.get(name.toLowerCase());
     if (!list) return undefined;
-    const inGroup = group === undefined ? list : list.filter((e) => e.resourceGroup === undefined || sameText(e.resourceGroup, group));
-    return inGroup.length === 1 ? inGroup[0] : undefined;
+    let found: Entry | undefined;
+    for (const e of list) {
+      if (group !== undefined && e.resourceGroup !== undefined && !sameText(e.resourceGroup, group)) continue;
+      if (found) return undefined; // ambiguous
+      found = e;
+    }
+    return found;
   }
 
   private byArmName(type: string, group: string, types: string[], names: string[]): Entry | undefined {

@@ -48,8 +48,8 @@ export function levelOf(policy: PolicyName, config: PolicyPackConfig): Enforceme
 export function policyProperties(policy: PolicyName, config: PolicyPackConfig): Record<string, unknown> {
   const entry = config[policy];
   if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return {};
-  const { enforcementLevel: _level, ...properties } = entry as Record<string, unknown>;
-  void _level;
+  const properties: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
+  delete properties.enforcementLevel;
   return properties;
 }
 

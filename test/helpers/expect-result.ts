@@ -20,8 +20,3 @@ export function gatewayNamed(analysis: Analysis, name: string): GatewayAnalysis 
 }
 
 export const NON_WINDOWS = PLATFORMS.filter((p) => p !== "windows");
-
-/** Findings as "code resource" lines, sorted: exact and readable in a failure. */
-export function findingLines(analysis: Analysis): string[] {
-  return analysis.findings.map((f) => `${f.code} ${f.resource}`);
-}
