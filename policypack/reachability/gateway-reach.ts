@@ -9,6 +9,10 @@ export type Reach =
   | { via: "peering" }
   | { via: "bgp"; link: Link; from: string };
 
+// Shared: a hub can have thousands of peered spokes.
+const HOME: Reach = { via: "home" };
+const PEERING: Reach = { via: "peering" };
+
 export interface GatewayReach {
   reached: Map<string, Reach>;
   /** R4: VNets whose prefixes non-Windows clients receive without access, with the reason. */
@@ -41,12 +45,12 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
   const unreached = new Map<string, Reason[]>();
   const home = gateway.vnet;
   if (home !== undefined && index.networks.has(home)) {
-    reached.set(home, { via: "home" });
+    reached.set(home, HOME);
     for (const peer of peersOf(index, home)) {
       if (!index.networks.has(peer)) continue;
       const failure = transitFailure(index, home, peer, gateway, "R3");
       if (failure) addReason(unreached, peer, failure);
-      else reached.set(peer, { via: "peering" });
+      else reached.set(peer, PEERING);
     }
   }
 
@@ -101,11 +105,11 @@ function explainNonTransitive(
     const network = index.networks.get(id);
     if (!network || network.kind !== "vnet") continue;
     const ownGateway = index.gatewaysByVnet.get(id)?.[0];
-    const unreachedPeers = new Set<string>();
-    // Most peers of a reached VNet are reached too: test before collecting.
-    for (const p of index.peeringsFrom.get(id) ?? []) if (p.to !== undefined && !reached.has(p.to)) unreachedPeers.add(p.to);
-    for (const p of index.peeringsTo.get(id) ?? []) if (!reached.has(p.from)) unreachedPeers.add(p.from);
-    for (const peer of unreachedPeers) {
+    // Most peers of a reached VNet are reached too: collect (and allocate) only the others.
+    let unreachedPeers: Set<string> | undefined;
+    for (const p of index.peeringsFrom.get(id) ?? []) if (p.to !== undefined && !reached.has(p.to)) (unreachedPeers ??= new Set()).add(p.to);
+    for (const p of index.peeringsTo.get(id) ?? []) if (!reached.has(p.from)) (unreachedPeers ??= new Set()).add(p.from);
+    for (const peer of unreachedPeers ?? []) {
       if (!index.networks.has(peer)) continue;
       const failure =
         reach.via === "bgp" && ownGateway ? transitFailure(index, id, peer, ownGateway, "R6") : undefined;
