@@ -130,17 +130,16 @@ function protocolsOf(ctx: Context, entry: Entry, value: unknown): Protocol[] | u
 
 function addGateway(ctx: Context, entry: Entry): void {
   const p = entry.props;
+  // Active-active gateways have two ip configurations in the same GatewaySubnet: the first that resolves wins.
   let vnet: string | undefined;
-  const configs = list(p.ipConfigurations);
-  for (const config of configs) {
+  let first: Resolution = { unresolved: "missing" };
+  list(p.ipConfigurations).forEach((config, i) => {
+    if (vnet !== undefined) return;
     const r = ctx.resolver.reference(entry, at(config, "subnet", "id"), "ipConfigurations", ["Subnet", "VirtualNetwork"]);
-    vnet = vnetOfReference(ctx, r) ?? vnet;
-    if (vnet !== undefined) break;
-  }
-  if (vnet === undefined) {
-    const r = configs.length > 0 ? ctx.resolver.reference(entry, at(configs[0], "subnet", "id"), "ipConfigurations", ["Subnet", "VirtualNetwork"]) : ({ unresolved: "missing" } as const);
-    unresolvedNote(ctx, entry, "The GatewaySubnet", r);
-  }
+    if (i === 0) first = r;
+    vnet = vnetOfReference(ctx, r);
+  });
+  if (vnet === undefined) unresolvedNote(ctx, entry, "The GatewaySubnet", first);
   const client = asBag(p.vpnClientConfiguration);
   const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", "vpnClientAddressPool", "addressPrefixes"]) : [];
   if (client && pool.length === 0 && !hasUnknown(client.vpnClientAddressPool)) {

@@ -84,41 +84,6 @@ function networkKey(cidr: Cidr, length: number): string {
   return `${masked.toString()}/${length}`;
 }
 
-/**
- * A set of prefixes answering "which members contain this prefix?" in time proportional to
- * the number of distinct prefix lengths, not the number of members.
- */
-export class PrefixIndex<T = Cidr> {
-  private readonly byKey = new Map<string, T[]>();
-  private readonly lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
-
-  add(cidr: Cidr, value: T): void {
-    const list = this.byKey.get(cidr.text);
-    if (list) list.push(value);
-    else this.byKey.set(cidr.text, [value]);
-    this.lengths[cidr.family === 4 ? 0 : 1].add(cidr.length);
-  }
-
-  /** Values of every member that contains `cidr` (itself included). */
-  containing(cidr: Cidr): T[] {
-    const out: T[] = [];
-    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
-      if (length > cidr.length) continue;
-      const values = this.byKey.get(length === cidr.length ? cidr.text : networkKey(cidr, length));
-      if (values) out.push(...values);
-    }
-    return out;
-  }
-
-  covers(cidr: Cidr): boolean {
-    for (const length of this.lengths[cidr.family === 4 ? 0 : 1]) {
-      if (length > cidr.length) continue;
-      if (this.byKey.has(length === cidr.length ? cidr.text : networkKey(cidr, length))) return true;
-    }
-    return false;
-  }
-}
-
 /** A set of prefixes (no payload) with the same lookups as PrefixIndex, for the hot paths. */
 export class PrefixSet {
   private readonly byText = new Map<string, Cidr>();
@@ -146,5 +111,27 @@ export class PrefixSet {
       if (this.byText.has(length === cidr.length ? cidr.text : networkKey(cidr, length))) return true;
     }
     return false;
+  }
+}
+
+/** Prefixes with values attached: "which members contain this prefix?", and their values. */
+export class PrefixIndex<T> {
+  private readonly members = new PrefixSet();
+  private readonly values = new Map<string, T[]>();
+
+  add(cidr: Cidr, value: T): void {
+    this.members.add(cidr);
+    const list = this.values.get(cidr.text);
+    if (list) list.push(value);
+    else this.values.set(cidr.text, [value]);
+  }
+
+  /** Values of every member that contains `cidr` (itself included). */
+  containing(cidr: Cidr): T[] {
+    return this.members.containing(cidr).flatMap((member) => this.values.get(member.text) ?? []);
+  }
+
+  covers(cidr: Cidr): boolean {
+    return this.members.covers(cidr);
   }
 }

@@ -1,4 +1,4 @@
-import { Cidr, PrefixIndex, overlaps } from "../../topology/cidr";
+import { overlaps } from "../../topology/cidr";
 import { Connection, Site, VpnGateway } from "../../topology/model";
 import { compareText } from "../../topology/order";
 import { Finding } from "../findings";
@@ -110,8 +110,6 @@ function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding
   const routes = index.customRoutes.get(gateway.id) ?? [];
   const pool = index.pools.get(gateway.id) ?? [];
   const findings: Finding[] = [];
-  const poolIndex = new PrefixIndex<Cidr>();
-  for (const cidr of pool) poolIndex.add(cidr, cidr);
   for (const route of routes) {
     if (route.length === 0) {
       findings.push({
