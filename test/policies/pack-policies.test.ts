@@ -34,6 +34,15 @@ describe("the default sample stack", () => {
     expect(await session.run(baseline)).toEqual([manualBranch]);
   });
 
+  it("reports against full URNs, and stack-wide problems with no URN", async () => {
+    await session.configure({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", deny: ["nowhere"] }] } });
+    const diagnostics = await session.pack.analyzeStack(await sampleInputs("pci-leak", "preview"));
+    expect(diagnostics.filter((d) => d.enforcementLevel === "mandatory").map((d) => [d.policyName, d.policyPackName, d.policyPackVersion, d.urn]).sort()).toEqual([
+      ["p2s-intended-access", "azure-p2s-routing", "0.1.0", ""],
+      ["p2s-intended-access", "azure-p2s-routing", "0.1.0", "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkPeering::pci-to-hub"],
+    ]);
+  });
+
   it("never prints the shared key or the root certificate, and never says it cannot run during preview", async () => {
     const inputs = withProperties(baseline, "hub-gw", { customRoutes: { addressPrefixes: ["0.0.0.0/0"] } });
     const text = JSON.stringify(await session.run(inputs));
