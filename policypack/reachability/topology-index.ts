@@ -37,8 +37,8 @@ export interface TopologyIndex {
   gatewaysByVnet: Map<string, VpnGateway[]>;
   peeringsFrom: Map<string, Peering[]>;
   peeringsTo: Map<string, Peering[]>;
-  /** The peering from one VNet to another: from id, then to id. */
-  peeringByPair: Map<string, Map<string, Peering>>;
+  /** For VNets with many peerings (hubs), their peerings by remote VNet; built on first lookup. */
+  peeringsByRemote: Map<string, Map<string, Peering>>;
   links: Link[];
   linksByNode: Map<string, Link[]>;
   /** Pulumi names of peerings and connections by id, built on first use (see nameOf). */
@@ -55,9 +55,30 @@ export function pairKey(a: string, b: string): string {
   return `${a}\u0000${b}`;
 }
 
-/** The peering declared on VNet `from` towards VNet `to`, if any. */
+/** Better than the current pick: Azure allows one peering per direction, so of duplicates the smaller id wins, in any order. */
+function preferred(candidate: Peering, current: Peering | undefined): boolean {
+  return !current || compareText(candidate.id, current.id) < 0;
+}
+
+/**
+ * The peering declared on VNet `from` towards VNet `to`, if any. Most VNets have a few peerings,
+ * scanned directly; a hub's thousands are indexed by remote VNet on first use.
+ */
 export function peeringBetween(index: TopologyIndex, from: string, to: string): Peering | undefined {
-  return index.peeringByPair.get(from)?.get(to);
+  const list = index.peeringsFrom.get(from);
+  if (!list) return undefined;
+  if (list.length <= 16) {
+    let found: Peering | undefined;
+    for (const p of list) if (p.to === to && preferred(p, found)) found = p;
+    return found;
+  }
+  let byRemote = index.peeringsByRemote.get(from);
+  if (!byRemote) {
+    byRemote = new Map();
+    for (const p of list) if (p.to !== undefined && preferred(p, byRemote.get(p.to))) byRemote.set(p.to, p);
+    index.peeringsByRemote.set(from, byRemote);
+  }
+  return byRemote.get(to);
 }
 
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
@@ -97,7 +118,7 @@ export function buildIndex(topology: Topology): TopologyIndex {
     gatewaysByVnet: new Map(),
     peeringsFrom: new Map(),
     peeringsTo: new Map(),
-    peeringByPair: new Map(),
+    peeringsByRemote: new Map(),
     links: [],
     linksByNode: new Map(),
     invalidPrefixes: [],
@@ -152,14 +173,7 @@ export function buildIndex(topology: Topology): TopologyIndex {
       continue;
     }
     push(index.peeringsFrom, peering.from, peering);
-    if (peering.to !== undefined) {
-      push(index.peeringsTo, peering.to, peering);
-      // Azure allows one peering per direction; of duplicates, the same one wins in any order.
-      let byTo = index.peeringByPair.get(peering.from);
-      if (!byTo) index.peeringByPair.set(peering.from, (byTo = new Map()));
-      const existing = byTo.get(peering.to);
-      if (!existing || compareText(peering.id, existing.id) < 0) byTo.set(peering.to, peering);
-    }
+    if (peering.to !== undefined) push(index.peeringsTo, peering.to, peering);
   }
   index.links = buildLinks(index, topology.connections);
   for (const link of index.links) {

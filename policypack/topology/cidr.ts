@@ -33,7 +33,8 @@ function parseUncached(text: string): CidrParse {
   if (ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) family = 4;
   else if (!text.includes(".") && ipaddr.IPv6.isValidCIDR(text)) family = 6;
   else return { ok: false, error: `"${text}" is not a valid CIDR` };
-  const [address, length] = ipaddr.parseCIDR(text);
+  // The family's own parser: ipaddr.parseCIDR tries IPv6 first and throws on every IPv4 prefix.
+  const [address, length] = family === 4 ? ipaddr.IPv4.parseCIDR(text) : ipaddr.IPv6.parseCIDR(text);
   const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
   const canonical = `${network.toString()}/${length}`;
   if (network.toString() !== address.toString()) {
