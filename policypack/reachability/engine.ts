@@ -22,7 +22,8 @@ export interface PlatformResult {
   accessIds: string[];
   /** Accessible prefixes no route covers: the user adds them by hand. */
   manualRoutes: string[];
-  manualRouteReasons: RouteReason[];
+  /** Computed on first read. */
+  readonly manualRouteReasons: RouteReason[];
   /** Routes that lead to no accessible network (the client pool aside). */
   unreachableRoutes: RouteReason[];
   /** Why the platform cannot connect. */
@@ -189,8 +190,6 @@ function analyzePlatform(
   }
   const accessIds: string[] = [];
   const accessible: Cidr[] = [];
-  /** Where an accessible prefix that may lack a route comes from: BGP-learned, on Windows. */
-  const bgpOrigins = new Map<string, { network: Network; link: Link }>();
   for (const [id, how] of reach.reached) {
     const network = index.networks.get(id);
     if (!network) continue;
@@ -198,7 +197,6 @@ function analyzePlatform(
     for (const cidr of network.prefixes) {
       accessible.push(cidr);
       if (how.via !== "bgp" || !windows) routes.push(cidr);
-      else bgpOrigins.set(cidr.text, { network, link: how.link });
     }
   }
 
@@ -214,8 +212,39 @@ function analyzePlatform(
     for (const route of covering) used.add(route.text);
   }
   const manualRoutes = sortedUnique(manual);
-  const manualRouteReasons = manualRoutes.map((prefix) => {
-    const { network, link } = bgpOrigins.get(prefix) as { network: Network; link: Link };
+  let manualRouteReasons: RouteReason[] | undefined;
+  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessSet.covers(r))).map(
+    (prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason }),
+  );
+  return {
+    canConnect: true,
+    routes: sortedUnique(routes),
+    access: accessNames(accessIds),
+    accessIds,
+    manualRoutes,
+    // Thousands of BGP-learned prefixes may need a manual route; their reasons are written on demand.
+    get manualRouteReasons() {
+      return (manualRouteReasons ??= windowsManualReasons(index, gateway, reach, manualRoutes));
+    },
+    unreachableRoutes,
+  };
+}
+
+/** Why each manual route is needed: the network is learned over BGP, which Windows does not install. */
+function windowsManualReasons(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach, manualRoutes: string[]): RouteReason[] {
+  const origins = new Map<string, { network: Network; link: Link }>();
+  for (const [id, how] of reach.reached) {
+    const network = index.networks.get(id);
+    if (how.via !== "bgp" || !network) continue;
+    for (const cidr of network.prefixes) origins.set(cidr.text, { network, link: how.link });
+  }
+  return manualRoutes.map((prefix) => {
+    const origin = origins.get(prefix);
+    if (!origin) {
+      // Only BGP-learned prefixes lack a route; this guards against overlapping prefixes in odd input.
+      return { prefix, reason: { code: "windows-bgp-route", rule: "R5", subject: prefix, resources: [gateway.id], text: `${prefix} has no route on Windows clients of ${gateway.name}`, fix: `Add ${prefix} to customRoutes of ${gateway.name}.` } };
+    }
+    const { network, link } = origin;
     const connection = link.connections[0];
     const reason: Reason = {
       code: "windows-bgp-route",
@@ -227,18 +256,6 @@ function analyzePlatform(
     };
     return { prefix, reason };
   });
-  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessSet.covers(r))).map(
-    (prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason }),
-  );
-  return {
-    canConnect: true,
-    routes: sortedUnique(routes),
-    access: accessNames(accessIds),
-    accessIds,
-    manualRoutes,
-    manualRouteReasons,
-    unreachableRoutes,
-  };
 }
 
 /** Why a network is not reached from a gateway: the recorded reason, or "not connected". */

@@ -100,6 +100,13 @@ function intendedAccess(stack: StackAnalysis, config: Record<string, unknown>): 
   return [...stack.tagIntents.violations, ...evaluateIntents(stack.analysis, intents).violations];
 }
 
+/** A message lists this many items at most; the JSON report and the Markdown comment list them all. */
+const LISTED = 12;
+
+function listed(items: string[], noun: string): string {
+  return items.length <= LISTED ? joinList(items) : `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more ${noun}`;
+}
+
 function windowsManualRoutes(stack: StackAnalysis): IntentViolation[] {
   const out: IntentViolation[] = [];
   const index = stack.analysis.index;
@@ -112,13 +119,15 @@ function windowsManualRoutes(stack: StackAnalysis): IntentViolation[] {
       .map((id) => nameOf(index, id))
       .sort(compareText);
     const connectionName = (gateway.vnet && index.networks.get(gateway.vnet)?.azureName) ?? gateway.vnetName ?? gateway.name;
-    const commands = windows.manualRoutes
-      .map((prefix) => `Add-VpnConnectionRoute -ConnectionName "${connectionName}" -DestinationPrefix ${prefix}`)
-      .join("; ");
+    const prefixes = listed(windows.manualRoutes, "prefixes");
+    const commands =
+      windows.manualRoutes.length <= LISTED
+        ? `: ${windows.manualRoutes.map((prefix) => `Add-VpnConnectionRoute -ConnectionName "${connectionName}" -DestinationPrefix ${prefix}`).join("; ")}`
+        : ` Add-VpnConnectionRoute -ConnectionName "${connectionName}" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands)`;
     out.push({
       resource: gateway.id,
-      problem: `Windows clients of ${gateway.name} can reach ${joinList(networks)} over BGP but get no route to ${joinList(windows.manualRoutes)}.`,
-      fix: `Add ${joinList(windows.manualRoutes)} to customRoutes.addressPrefixes of ${gateway.name}, or have each Windows user run: ${commands}.`,
+      problem: `Windows clients of ${gateway.name} can reach ${listed(networks, "networks")} over BGP but get no route to ${prefixes}.`,
+      fix: `Add ${windows.manualRoutes.length <= LISTED ? prefixes : "them"} to customRoutes.addressPrefixes of ${gateway.name}, or have each Windows user run${commands}.`,
     });
   }
   return out;
