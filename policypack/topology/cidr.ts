@@ -72,9 +72,11 @@ export function compareCidrs(a: Cidr, b: Cidr): number {
 
 /** Unique, sorted canonical texts. */
 export function sortedUnique(cidrs: Iterable<Cidr>): string[] {
-  const byText = new Map<string, Cidr>();
-  for (const c of cidrs) byText.set(c.text, c);
-  return [...byText.values()].sort(compareCidrs).map((c) => c.text);
+  // Sorting puts equal prefixes side by side, so no set is needed to drop duplicates.
+  const sorted = [...cidrs].sort(compareCidrs);
+  const out: string[] = [];
+  for (const c of sorted) if (out.length === 0 || out[out.length - 1] !== c.text) out.push(c.text);
+  return out;
 }
 
 function networkKey(cidr: Cidr, length: number): string {
