@@ -10,7 +10,7 @@ import { TOPOLOGIES, TopologyKind, generateStack } from "./generate-stack";
 const SIZES = [1000, 3000, 10000];
 const ENGINE_REPS = 9;
 const WARM_UPS = 3;
-const PACK_REPS = 3;
+const PACK_REPS = 5;
 
 interface Run {
   topology: TopologyKind;
@@ -54,14 +54,38 @@ async function startPack(dir: string): Promise<PolicyPackProcess> {
   return pack;
 }
 
+async function measureEngine(topology: TopologyKind, vnets: number): Promise<{ engineMs: number; violations: number; resources: number }> {
+  const raw = generateStack(topology, vnets).map(toRawResource);
+  let violations = 0;
+  const engine = async () => {
+    const stack = analyzeResources(raw);
+    violations = POLICY_NAMES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
+  };
+  for (let i = 0; i < WARM_UPS; i++) await engine(); // JIT and caches
+  const times: number[] = [];
+  for (let i = 0; i < ENGINE_REPS; i++) times.push(await timed(engine));
+  return { engineMs: round(median(times)), violations, resources: raw.length };
+}
+
+async function measurePacks(pack: PolicyPackProcess, noop: PolicyPackProcess, topology: TopologyKind, vnets: number) {
+  const request = analyzeStackRequest(generateStack(topology, vnets));
+  await pack.analyzeStack(request);
+  await noop.analyzeStack(request);
+  const packTimes: number[] = [];
+  const noopTimes: number[] = [];
+  for (let i = 0; i < PACK_REPS; i++) {
+    packTimes.push(await timed(() => pack.analyzeStack(request)));
+    noopTimes.push(await timed(() => noop.analyzeStack(request)));
+  }
+  return { packMs: round(median(packTimes)), noopMs: round(median(noopTimes)), ratio: round(median(packTimes) / median(noopTimes), 3) };
+}
+
 async function main(): Promise<void> {
   const root = repoRoot();
   const args = process.argv.slice(2);
   const engineOnly = args.includes("--engine-only");
   const only = args.filter((a) => !a.startsWith("--"));
   const topologies = TOPOLOGIES.filter((t) => only.length === 0 || only.includes(t));
-  const pack = engineOnly ? undefined : await startPack(path.join(root, "policypack"));
-  const noop = engineOnly ? undefined : await startPack(path.join(root, "bench", "noop-pack"));
   const runs: Run[] = [];
   // Let V8 optimise the engine on a mid-size stack first, so the first small stack is not
   // measured half-interpreted (that would bend the scaling exponent).
@@ -70,49 +94,27 @@ async function main(): Promise<void> {
     const stack = analyzeResources(warm);
     for (const policy of POLICY_NAMES) violationsOf(policy, stack);
   }
-  try {
-    for (const topology of topologies) {
-      for (const vnets of SIZES) {
-        const inputs = generateStack(topology, vnets);
-        const raw = inputs.map(toRawResource);
-        let violations = 0;
-        const engine = async () => {
-          const stack = analyzeResources(raw);
-          violations = POLICY_NAMES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
-        };
-        for (let i = 0; i < WARM_UPS; i++) await engine(); // JIT and caches
-        const engineTimes: number[] = [];
-        for (let i = 0; i < ENGINE_REPS; i++) engineTimes.push(await timed(engine));
-        const packTimes: number[] = [];
-        const noopTimes: number[] = [];
-        if (pack && noop) {
-          const request = analyzeStackRequest(inputs);
-          await pack.analyzeStack(request);
-          await noop.analyzeStack(request);
-          for (let i = 0; i < PACK_REPS; i++) {
-            packTimes.push(await timed(() => pack.analyzeStack(request)));
-            noopTimes.push(await timed(() => noop.analyzeStack(request)));
-          }
-        }
-        const run: Run = {
-          topology,
-          vnets,
-          resources: inputs.length,
-          engineMs: round(median(engineTimes)),
-          packMs: pack ? round(median(packTimes)) : NaN,
-          noopMs: noop ? round(median(noopTimes)) : NaN,
-          ratio: pack ? round(median(packTimes) / median(noopTimes), 3) : NaN,
-          violations,
-        };
-        runs.push(run);
-        console.log(
-          `${topology.padEnd(10)} ${String(vnets).padStart(6)} VNets ${String(run.resources).padStart(6)} resources  engine ${String(run.engineMs).padStart(8)} ms  pack ${String(run.packMs).padStart(9)} ms  no-op ${String(run.noopMs).padStart(9)} ms  ratio ${run.ratio}`,
-        );
-      }
+  // The engine first, before this process holds the large gRPC requests, whose heap would
+  // otherwise slow its garbage collection; then the two packs.
+  for (const topology of topologies) {
+    for (const vnets of SIZES) {
+      runs.push({ topology, vnets, ...(await measureEngine(topology, vnets)), packMs: NaN, noopMs: NaN, ratio: NaN });
     }
-  } finally {
-    await pack?.stop();
-    await noop?.stop();
+  }
+  if (!engineOnly) {
+    const pack = await startPack(path.join(root, "policypack"));
+    const noop = await startPack(path.join(root, "bench", "noop-pack"));
+    try {
+      for (const run of runs) Object.assign(run, await measurePacks(pack, noop, run.topology, run.vnets));
+    } finally {
+      await pack.stop();
+      await noop.stop();
+    }
+  }
+  for (const run of runs) {
+    console.log(
+      `${run.topology.padEnd(10)} ${String(run.vnets).padStart(6)} VNets ${String(run.resources).padStart(6)} resources  engine ${String(run.engineMs).padStart(8)} ms  pack ${String(run.packMs).padStart(9)} ms  no-op ${String(run.noopMs).padStart(9)} ms  ratio ${run.ratio}`,
+    );
   }
   const scaling = topologies.map((topology) => ({
     topology,

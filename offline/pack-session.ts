@@ -1,4 +1,5 @@
 import * as path from "path";
+import { configuredLevel } from "../policypack/report/report-model";
 import { repoRoot } from "./repo-root";
 import { AnalyzerInput, Diagnostic, Level, PolicyInfo, PolicyPackProcess } from "./analyzer-client";
 
@@ -28,16 +29,17 @@ export class PackSession {
 
   /**
    * Configure as the CLI does with `--policy-pack-config`: every policy with its level (the
-   * file's, or the policy's default) and its properties. A policy may be given as a bare level.
+   * file's, its "all" entry's, or the policy's default) and its properties. A policy may be given
+   * as a bare level.
    */
   async configure(config: Record<string, unknown> = {}): Promise<void> {
     const request: Record<string, { enforcementLevel: Level; properties: Record<string, unknown> }> = {};
     for (const policy of this.policies) {
       const entry = config[policy.name];
-      const { enforcementLevel, ...properties } = (
-        typeof entry === "string" ? { enforcementLevel: entry } : entry !== null && typeof entry === "object" ? entry : {}
-      ) as { enforcementLevel?: Level; [key: string]: unknown };
-      request[policy.name] = { enforcementLevel: enforcementLevel ?? policy.enforcementLevel, properties };
+      const properties = entry !== null && typeof entry === "object" ? { ...(entry as Record<string, unknown>) } : {};
+      delete properties.enforcementLevel;
+      const level = (configuredLevel(policy.name, config) as Level | undefined) ?? policy.enforcementLevel;
+      request[policy.name] = { enforcementLevel: level, properties };
     }
     await this.pack.configure(request);
   }

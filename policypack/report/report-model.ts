@@ -37,9 +37,15 @@ export interface Report {
 /** Per-policy settings as `--policy-pack-config` gives them: a level, or an object with one. */
 export type PolicyPackConfig = Record<string, unknown>;
 
+/** The level a policy configuration gives a policy: its own entry's, else the "all" entry's. */
+export function configuredLevel(policy: string, config: PolicyPackConfig): unknown {
+  const levelIn = (entry: unknown) =>
+    typeof entry === "string" ? entry : entry !== null && typeof entry === "object" ? (entry as { enforcementLevel?: unknown }).enforcementLevel : undefined;
+  return levelIn(config[policy]) ?? levelIn(config.all);
+}
+
 export function levelOf(policy: PolicyName, config: PolicyPackConfig): EnforcementLevel {
-  const entry = config[policy];
-  const level = typeof entry === "string" ? entry : (entry as { enforcementLevel?: unknown } | undefined)?.enforcementLevel;
+  const level = configuredLevel(policy, config);
   if (level === "advisory" || level === "mandatory" || level === "disabled") return level;
   if (level === "remediate") return "mandatory"; // as @pulumi/policy treats it for stack policies
   return POLICY_DEFINITIONS.find((d) => d.name === policy)?.enforcementLevel ?? "advisory";

@@ -74,6 +74,15 @@ describe("p2s-check exit codes and verdicts", () => {
     });
   });
 
+  it('applies an "all" level to every policy without its own', async () => {
+    const config = writeJson({ all: "mandatory", "p2s-unreachable-routes": "advisory" });
+    const { code, report } = json(["--config", config, await exportFile("8")]);
+    expect({ code, violations: report.violations.map((v) => `${v.enforcementLevel} ${v.policy}`) }).toEqual({
+      code: 1,
+      violations: ["mandatory p2s-windows-manual-routes"],
+    });
+  });
+
   it.each([
     [["missing.json"], "p2s-check: cannot read missing.json: no such file"],
     [["--format", "html", "x.json"], 'p2s-check: unknown format "html"; use text, json, markdown, sarif'],
