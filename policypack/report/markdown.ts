@@ -39,7 +39,7 @@ export function renderMarkdown(report: Report, analysis: Analysis, changes: Gate
   if (commands.length > 0) {
     out.push("### Routes Windows users must add", "");
     for (const g of commands) {
-      const connection = g.vnet ?? g.name;
+      const connection = g.vpnConnectionName;
       out.push(`${g.name} (run in PowerShell after connecting once):`, "", "```powershell");
       out.push(...g.platforms.windows.manualRoutes.map((p) => `Add-VpnConnectionRoute -ConnectionName "${connection}" -DestinationPrefix ${p}`));
       out.push("```", "");

@@ -1,7 +1,7 @@
 import { PLATFORMS, Platform, Protocol } from "../topology/model";
 import { compareText } from "../topology/order";
 import { EnforcementLevel, POLICY_DEFINITIONS, PolicyName } from "../violations/definitions";
-import { StackAnalysis, violationsOf } from "../violations/compute";
+import { StackAnalysis, violationsOf, vpnConnectionName } from "../violations/compute";
 
 /** The JSON contract of p2s-check: fields may be added, never renamed. */
 export interface PlatformReport {
@@ -17,6 +17,8 @@ export interface GatewayReport {
   vnet: string | null;
   clientAddressPool: string[];
   protocols: Protocol[];
+  /** The name of the VPN connection on Windows clients, for Add-VpnConnectionRoute. */
+  vpnConnectionName: string;
   platforms: Record<Platform, PlatformReport>;
 }
 
@@ -70,6 +72,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyPackConfig = {})
       vnet: g.vnetName ?? null,
       clientAddressPool: g.clientPool,
       protocols: g.protocols,
+      vpnConnectionName: vpnConnectionName(stack, g),
       platforms: Object.fromEntries(
         PLATFORMS.map((p) => {
           const r = g.platforms[p];

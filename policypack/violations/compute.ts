@@ -1,5 +1,5 @@
 import { checkRequiredPlatforms } from "../reachability/checks/index";
-import { Analysis, analyze } from "../reachability/engine";
+import { Analysis, GatewayAnalysis, analyze } from "../reachability/engine";
 import { Finding, FindingCategory } from "../reachability/findings";
 import { Intent, IntentViolation, evaluateIntents, intentsFromTags } from "../reachability/intents";
 import { PLATFORM_LABELS, isPlatform } from "../reachability/platforms";
@@ -100,6 +100,15 @@ function intendedAccess(stack: StackAnalysis, config: Record<string, unknown>): 
   return [...stack.tagIntents.violations, ...evaluateIntents(stack.analysis, intents).violations];
 }
 
+/**
+ * The name Windows gives the VPN connection its client package creates: the VNet's Azure name
+ * (its Pulumi name when the Azure name is not known yet).
+ */
+export function vpnConnectionName(stack: StackAnalysis, gateway: GatewayAnalysis): string {
+  const home = gateway.vnet !== undefined ? stack.analysis.index.networks.get(gateway.vnet) : undefined;
+  return home?.azureName ?? gateway.vnetName ?? gateway.name;
+}
+
 /** A message lists this many items at most; the JSON report and the Markdown comment list them all. */
 const LISTED = 12;
 
@@ -118,7 +127,7 @@ function windowsManualRoutes(stack: StackAnalysis): IntentViolation[] {
       .filter((id) => index.networks.get(id)?.prefixes.some((c) => manual.has(c.text)))
       .map((id) => nameOf(index, id))
       .sort(compareText);
-    const connectionName = (gateway.vnet && index.networks.get(gateway.vnet)?.azureName) ?? gateway.vnetName ?? gateway.name;
+    const connectionName = vpnConnectionName(stack, gateway);
     const prefixes = listed(windows.manualRoutes, "prefixes");
     const commands =
       windows.manualRoutes.length <= LISTED

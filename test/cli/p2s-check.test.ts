@@ -230,7 +230,8 @@ describe("p2s-check formats and secrets", () => {
     const md = runCheck(["--format", "markdown", await exportFile("hub")]).stdout;
     expect(md.split("\n")[0]).toBe("## P2S reachability: ⚠️ 1 advisory violation, no mandatory one (1 P2S gateway)");
     expect(md).toContain("| Windows | yes | `10.0.0.0/16`<br>`10.1.0.0/16`<br>`10.2.0.0/16`<br>`172.16.201.0/24` | app, branch, data, hub | `10.101.0.0/16` |");
-    expect(md).toContain('```powershell\nAdd-VpnConnectionRoute -ConnectionName "hub" -DestinationPrefix 10.101.0.0/16\n```');
+    // The connection is named after the VNet's Azure name, which a deployed stack knows.
+    expect(md).toContain('```powershell\nAdd-VpnConnectionRoute -ConnectionName "hub65acf0a7" -DestinationPrefix 10.101.0.0/16\n```');
     expect(md).toContain("```mermaid\nflowchart LR");
     expect(md).toMatch(/-->\|"IkeV2, SSTP, BGP"\|/);
   });
