@@ -112,23 +112,15 @@ export class StackBuilder {
     this.peering(`${spokeName}-to-${hubName}`, spoke, hub, { useRemoteGateways: transit }, hubGateway ? [hubGateway] : []);
   }
 
+  /** A gateway connection in the stack's group, keyed with the shared secret. */
+  private connection(name: string, args: Omit<network.VirtualNetworkGatewayConnectionArgs, "resourceGroupName" | "sharedKey">) {
+    this.add(new network.VirtualNetworkGatewayConnection(name, { ...args, resourceGroupName: this.group.name, sharedKey: this.sharedKey }));
+  }
+
   /** A VNet-to-VNet link: one connection from each side, as Azure requires. */
   vnet2vnet(aName: string, a: network.VirtualNetworkGateway, bName: string, b: network.VirtualNetworkGateway, enableBgp: boolean) {
-    for (const [xName, x, yName, y] of [
-      [aName, a, bName, b],
-      [bName, b, aName, a],
-    ] as const) {
-      this.add(
-        new network.VirtualNetworkGatewayConnection(`${xName}-to-${yName}`, {
-          resourceGroupName: this.group.name,
-          connectionType: "Vnet2Vnet",
-          virtualNetworkGateway1: { id: x.id },
-          virtualNetworkGateway2: { id: y.id },
-          enableBgp,
-          sharedKey: this.sharedKey,
-        }),
-      );
-    }
+    this.connection(`${aName}-to-${bName}`, { connectionType: "Vnet2Vnet", virtualNetworkGateway1: { id: a.id }, virtualNetworkGateway2: { id: b.id }, enableBgp });
+    this.connection(`${bName}-to-${aName}`, { connectionType: "Vnet2Vnet", virtualNetworkGateway1: { id: b.id }, virtualNetworkGateway2: { id: a.id }, enableBgp });
   }
 
   /** An on-premises site, with BGP when `asn` is set. */
@@ -146,15 +138,6 @@ export class StackBuilder {
 
   /** A site-to-site IPsec connection from an Azure gateway to a site. */
   s2s(gatewayName: string, gateway: network.VirtualNetworkGateway, siteName: string, site: network.LocalNetworkGateway, enableBgp: boolean) {
-    this.add(
-      new network.VirtualNetworkGatewayConnection(`${gatewayName}-to-${siteName}`, {
-        resourceGroupName: this.group.name,
-        connectionType: "IPsec",
-        virtualNetworkGateway1: { id: gateway.id },
-        localNetworkGateway2: { id: site.id },
-        enableBgp,
-        sharedKey: this.sharedKey,
-      }),
-    );
+    this.connection(`${gatewayName}-to-${siteName}`, { connectionType: "IPsec", virtualNetworkGateway1: { id: gateway.id }, localNetworkGateway2: { id: site.id }, enableBgp });
   }
 }

@@ -41,8 +41,6 @@ export interface GatewayAnalysis {
   protocolsAssumed: boolean;
   customRoutes: string[];
   platforms: Record<Platform, PlatformResult>;
-  /** Networks next to the reached ones that are not reached, by id, with why. */
-  unreached: Map<string, Reason[]>;
   reach: GatewayReach;
 }
 
@@ -113,7 +111,6 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string
     protocolsAssumed,
     customRoutes: sortedUnique(index.customRoutes.get(gateway.id) ?? []),
     platforms,
-    unreached: reach.unreached,
     reach,
   };
 }
@@ -260,7 +257,7 @@ function windowsManualReasons(index: TopologyIndex, gateway: VpnGateway, reach: 
 
 /** Why a network is not reached from a gateway: the recorded reason, or "not connected". */
 export function explainUnreached(index: TopologyIndex, analysis: GatewayAnalysis, networkId: string): Reason {
-  const recorded = analysis.unreached.get(networkId);
+  const recorded = analysis.reach.unreached.get(networkId);
   if (recorded && recorded.length > 0) return [...recorded].sort(compareReasons)[0];
   const name = nameOf(index, networkId);
   return {
