@@ -90,7 +90,7 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string
   const computed = new Map<string, PlatformResult>();
   // Access is the same for every platform that connects; its sorted names are computed once.
   let names: string[] | undefined;
-  const accessNames = (ids: string[]) => (names ??= sortedTexts(ids.map((id) => nameOf(index, id))));
+  const accessNames = (networks: Network[]) => (names ??= sortedTexts(networks.map((n) => n.name)));
   for (const platform of PLATFORMS) {
     const block = whyBlocked(gateway, protocols, platform);
     const key = block ? `blocked:${platform}` : isWindows(platform) ? "windows" : "other";
@@ -160,7 +160,7 @@ function analyzePlatform(
   gateway: VpnGateway,
   reach: GatewayReach,
   windows: boolean,
-  accessNames: (ids: string[]) => string[],
+  accessNames: (networks: Network[]) => string[],
 ): PlatformResult {
   const pool = index.pools.get(gateway.id) ?? [];
   const routes: Cidr[] = [...pool];
@@ -179,7 +179,7 @@ function analyzePlatform(
   }
   if (!windows) {
     for (const [vnet, reason] of reach.nonBgpRoutes) {
-      for (const cidr of index.networks.get(vnet)?.prefixes ?? []) {
+      for (const cidr of vnet.prefixes) {
         routes.push(cidr);
         routeOrigins.set(cidr.text, { ...reason, subject: cidr.text });
       }
@@ -187,13 +187,12 @@ function analyzePlatform(
   }
   const accessIds: string[] = [];
   const accessible: Cidr[] = [];
-  for (const [id, how] of reach.reached) {
-    const network = index.networks.get(id);
-    if (!network) continue;
-    accessIds.push(id);
+  for (const network of reach.reached) {
+    accessIds.push(network.id);
+    const viaBgp = reach.how[network.ix]?.via === "bgp";
     for (const cidr of network.prefixes) {
       accessible.push(cidr);
-      if (how.via !== "bgp" || !windows) routes.push(cidr);
+      if (!viaBgp || !windows) routes.push(cidr);
     }
   }
 
@@ -216,23 +215,23 @@ function analyzePlatform(
   return {
     canConnect: true,
     routes: sortedUnique(routes),
-    access: accessNames(accessIds),
+    access: accessNames(reach.reached),
     accessIds,
     manualRoutes,
     // Thousands of BGP-learned prefixes may need a manual route; their reasons are written on demand.
     get manualRouteReasons() {
-      return (manualRouteReasons ??= windowsManualReasons(index, gateway, reach, manualRoutes));
+      return (manualRouteReasons ??= windowsManualReasons(gateway, reach, manualRoutes));
     },
     unreachableRoutes,
   };
 }
 
 /** Why each manual route is needed: the network is learned over BGP, which Windows does not install. */
-function windowsManualReasons(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach, manualRoutes: string[]): RouteReason[] {
+function windowsManualReasons(gateway: VpnGateway, reach: GatewayReach, manualRoutes: string[]): RouteReason[] {
   const origins = new Map<string, { network: Network; link: Link }>();
-  for (const [id, how] of reach.reached) {
-    const network = index.networks.get(id);
-    if (how.via !== "bgp" || !network) continue;
+  for (const network of reach.reached) {
+    const how = reach.how[network.ix];
+    if (how?.via !== "bgp") continue;
     for (const cidr of network.prefixes) origins.set(cidr.text, { network, link: how.link });
   }
   return manualRoutes.map((prefix) => {
@@ -257,7 +256,8 @@ function windowsManualReasons(index: TopologyIndex, gateway: VpnGateway, reach: 
 
 /** Why a network is not reached from a gateway: the recorded reason, or "not connected". */
 export function explainUnreached(index: TopologyIndex, analysis: GatewayAnalysis, networkId: string): Reason {
-  const recorded = analysis.reach.unreached.get(networkId);
+  const network = index.networks.get(networkId);
+  const recorded = network && analysis.reach.unreached.get(network.ix);
   if (recorded && recorded.length > 0) return [...recorded].sort(compareReasons)[0];
   const name = nameOf(index, networkId);
   return {

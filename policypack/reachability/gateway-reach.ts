@@ -1,7 +1,7 @@
 import { VpnGateway } from "../topology/model";
 import { Reason } from "./findings";
 import { peersOf, transitFailure, transitSpokes } from "./transit";
-import { Link, TopologyIndex, nameOf } from "./topology-index";
+import { Link, Network, TopologyIndex, nameOf } from "./topology-index";
 
 /** How a network is reached from a P2S gateway, independent of the client platform. */
 export type Reach =
@@ -14,43 +14,65 @@ const HOME: Reach = { via: "home" };
 const PEERING: Reach = { via: "peering" };
 
 export interface GatewayReach {
-  reached: Map<string, Reach>;
+  /** How each network is reached, by Network.ix; undefined where it is not. */
+  how: (Reach | undefined)[];
+  /** The reached networks, in the order they were reached. */
+  reached: Network[];
   /** R4: VNets whose prefixes non-Windows clients receive without access, with the reason. */
-  nonBgpRoutes: Map<string, Reason>;
-  /** Networks next to the reached ones that are not reached, with why. */
-  unreached: Map<string, Reason[]>;
+  nonBgpRoutes: Map<Network, Reason>;
+  /** Networks next to the reached ones that are not reached, with why; by Network.ix. */
+  unreached: Map<number, Reason[]>;
 }
 
-function addReason(map: Map<string, Reason[]>, id: string, reason: Reason): void {
-  const list = map.get(id);
+/** How the network with this id is reached, if it is. */
+export function reachOf(index: TopologyIndex, reach: GatewayReach, id: string): Reach | undefined {
+  const network = index.networks.get(id);
+  return network && reach.how[network.ix];
+}
+
+function addReason(map: Map<number, Reason[]>, network: Network, reason: Reason): void {
+  const list = map.get(network.ix);
   if (list) list.push(reason);
-  else map.set(id, [reason]);
+  else map.set(network.ix, [reason]);
 }
 
-/** Networks behind a node of the VPN graph: a gateway's VNet and its transit spokes (R6), or a site. */
-function networksBehind(index: TopologyIndex, node: string): string[] {
-  const gateway = index.gateways.get(node);
-  if (!gateway) return index.networks.has(node) ? [node] : [];
-  if (gateway.vnet === undefined) return [];
-  return [gateway.vnet, ...transitSpokes(index, gateway)];
+/**
+ * Networks behind a node of the VPN graph: a gateway's VNet and its transit spokes (R6), or a
+ * site. They do not depend on where the traversal comes from, so every P2S gateway shares them.
+ */
+function networksBehind(index: TopologyIndex, node: string): Network[] {
+  let behind = index.behind.get(node);
+  if (!behind) {
+    const gateway = index.gateways.get(node);
+    const vnet = gateway ? (gateway.vnet === undefined ? undefined : index.networks.get(gateway.vnet)) : index.networks.get(node);
+    behind = !vnet ? [] : gateway ? [vnet, ...transitSpokes(index, vnet, gateway)] : [vnet];
+    index.behind.set(node, behind);
+  }
+  return behind;
 }
 
 /**
  * One traversal per gateway: R1 home, R3 transit peers, then breadth-first over BGP links (R5)
- * with the transit spokes of every gateway reached (R6). Linear in the size of what it visits.
+ * with the transit spokes of every gateway reached (R6). Linear in the size of what it visits;
+ * its state is kept in arrays indexed by Network.ix rather than in maps keyed by URN.
  */
 export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayReach {
-  const reached = new Map<string, Reach>();
-  const nonBgpRoutes = new Map<string, Reason>();
-  const unreached = new Map<string, Reason[]>();
-  const home = gateway.vnet;
-  if (home !== undefined && index.networks.has(home)) {
-    reached.set(home, HOME);
+  const how: (Reach | undefined)[] = new Array(index.networkList.length);
+  const reached: Network[] = [];
+  const nonBgpRoutes = new Map<Network, Reason>();
+  const unreached = new Map<number, Reason[]>();
+  const mark = (network: Network, reach: Reach) => {
+    if (how[network.ix] !== undefined) return;
+    how[network.ix] = reach;
+    reached.push(network);
+  };
+  const home = gateway.vnet === undefined ? undefined : index.networks.get(gateway.vnet);
+  if (home !== undefined) {
+    mark(home, HOME);
     for (const peer of peersOf(index, home)) {
-      if (!index.networks.has(peer)) continue;
       const failure = transitFailure(index, home, peer, gateway, "R3");
       if (failure) addReason(unreached, peer, failure);
-      else reached.set(peer, PEERING);
+      else mark(peer, PEERING);
     }
   }
 
@@ -73,56 +95,55 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
           text,
           fix,
         });
-        for (const id of behind) addReason(unreached, id, reason(nameOf(index, id)));
+        for (const network of behind) addReason(unreached, network, reason(network.name));
         const farGateway = index.gateways.get(far);
-        if (link.up && node === gateway.id && link.kind === "Vnet2Vnet" && farGateway?.vnet !== undefined) {
-          nonBgpRoutes.set(farGateway.vnet, reason(nameOf(index, farGateway.vnet)));
+        const farVnet = farGateway?.vnet === undefined ? undefined : index.networks.get(farGateway.vnet);
+        if (link.up && node === gateway.id && link.kind === "Vnet2Vnet" && farVnet !== undefined) {
+          nonBgpRoutes.set(farVnet, reason(farVnet.name));
         }
         continue;
       }
       visited.add(far);
       queue.push(far);
-      for (const id of behind) {
-        if (!reached.has(id)) reached.set(id, { via: "bgp", link, from: node });
-      }
+      const viaLink: Reach = { via: "bgp", link, from: node };
+      for (const network of behind) mark(network, viaLink);
     }
   }
 
-  explainNonTransitive(index, home, reached, unreached);
-  for (const id of reached.keys()) unreached.delete(id);
-  return { reached, nonBgpRoutes, unreached };
+  explainNonTransitive(index, nameOf(index, gateway.vnet), how, reached, unreached);
+  for (const ix of [...unreached.keys()]) if (how[ix] !== undefined) unreached.delete(ix);
+  return { how, reached, nonBgpRoutes, unreached };
 }
 
 /** A VNet peered with a reached VNet, other than the home VNet, is not reached: peering is not transitive. */
 function explainNonTransitive(
   index: TopologyIndex,
-  home: string | undefined,
-  reached: Map<string, Reach>,
-  unreached: Map<string, Reason[]>,
+  homeName: string,
+  how: (Reach | undefined)[],
+  reached: Network[],
+  unreached: Map<number, Reason[]>,
 ): void {
-  for (const [id, reach] of reached) {
-    if (reach.via === "home") continue;
-    const network = index.networks.get(id);
-    if (!network || network.kind !== "vnet") continue;
-    const ownGateway = index.gatewaysByVnet.get(id)?.[0];
+  for (const network of reached) {
+    const reach = how[network.ix] as Reach;
+    if (reach.via === "home" || network.kind !== "vnet") continue;
     // Most peers of a reached VNet are reached too: collect (and allocate) only the others.
-    let unreachedPeers: Set<string> | undefined;
-    for (const p of index.peeringsFrom.get(id) ?? []) if (p.to !== undefined && !reached.has(p.to)) (unreachedPeers ??= new Set()).add(p.to);
-    for (const p of index.peeringsTo.get(id) ?? []) if (!reached.has(p.from)) (unreachedPeers ??= new Set()).add(p.from);
-    for (const peer of unreachedPeers ?? []) {
-      if (!index.networks.has(peer)) continue;
-      const failure =
-        reach.via === "bgp" && ownGateway ? transitFailure(index, id, peer, ownGateway, "R6") : undefined;
+    let unreachedPeers: Set<Network> | undefined;
+    for (const e of index.edgesFrom[network.ix]) if (e.to !== undefined && how[e.to.ix] === undefined) (unreachedPeers ??= new Set()).add(e.to);
+    for (const e of index.edgesTo[network.ix]) if (e.from !== undefined && how[e.from.ix] === undefined) (unreachedPeers ??= new Set()).add(e.from);
+    if (!unreachedPeers) continue;
+    const ownGateway = index.gatewaysByVnet.get(network.id)?.[0];
+    for (const peer of unreachedPeers) {
+      const failure = reach.via === "bgp" && ownGateway ? transitFailure(index, network, peer, ownGateway, "R6") : undefined;
       addReason(
         unreached,
         peer,
         failure ?? {
           code: "non-transitive-peering",
           rule: "R3",
-          subject: nameOf(index, peer),
-          resources: [peer],
-          text: `${nameOf(index, peer)} is peered with ${network.name}, not with ${nameOf(index, home)}; peering is not transitive`,
-          fix: `Peer ${nameOf(index, peer)} directly with ${nameOf(index, home)}, with allowGatewayTransit on the ${nameOf(index, home)} side and useRemoteGateways on the ${nameOf(index, peer)} side.`,
+          subject: peer.name,
+          resources: [peer.id],
+          text: `${peer.name} is peered with ${network.name}, not with ${homeName}; peering is not transitive`,
+          fix: `Peer ${peer.name} directly with ${homeName}, with allowGatewayTransit on the ${homeName} side and useRemoteGateways on the ${peer.name} side.`,
         },
       );
     }

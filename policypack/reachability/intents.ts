@@ -3,8 +3,9 @@ import { PLATFORMS, Platform, Topology } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
 import { Analysis, GatewayAnalysis, explainUnreached } from "./engine";
 import { Reason } from "./findings";
+import { reachOf } from "./gateway-reach";
 import { PLATFORM_LABELS, isPlatform } from "./platforms";
-import { nameOf } from "./topology-index";
+import { Network, nameOf } from "./topology-index";
 
 /** What P2S clients must and must not reach (spec section 5), from configuration or tags. */
 export interface Intent {
@@ -243,9 +244,10 @@ function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Ta
 function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: string; fix: string } {
   const index = analysis.index;
   const name = nameOf(index, networkId);
-  const reach = gateway.reach.reached.get(networkId);
+  const reach = reachOf(index, gateway.reach, networkId);
   if (reach?.via === "peering") {
-    const peering = (index.peeringsFrom.get(networkId) ?? []).find((p) => p.to === gateway.vnet);
+    const network = index.networks.get(networkId) as Network;
+    const peering = index.edgesFrom[network.ix].find((e) => e.peering.to === gateway.vnet)?.peering;
     const id = peering?.id ?? networkId;
     return {
       resource: id,

@@ -4,12 +4,23 @@ import { compareText } from "../topology/order";
 import { Finding } from "./findings";
 
 export interface Network {
+  /** Position in TopologyIndex.networkList: per-traversal state lives in arrays indexed by it. */
+  ix: number;
   id: string;
   name: string;
   azureName?: string;
   kind: "vnet" | "site";
   prefixes: Cidr[];
   tags: Record<string, string>;
+}
+
+/** One peering direction with its ends resolved to networks once, so traversals need no id lookups. */
+export interface PeeringEdge {
+  peering: Peering;
+  /** The network the peering is declared on; undefined when it is not in the topology. */
+  from?: Network;
+  /** The remote network; undefined when it is outside the topology or unresolved. */
+  to?: Network;
 }
 
 /** A VPN link between two nodes (gateway or site ids), made of one or two connection resources. */
@@ -32,15 +43,22 @@ export interface Link {
 export interface TopologyIndex {
   topology: Topology;
   networks: Map<string, Network>;
+  /** The same networks by Network.ix. */
+  networkList: Network[];
   gateways: Map<string, VpnGateway>;
   sites: Map<string, Site>;
   gatewaysByVnet: Map<string, VpnGateway[]>;
-  peeringsFrom: Map<string, Peering[]>;
-  peeringsTo: Map<string, Peering[]>;
-  /** For VNets with many peerings (hubs), their peerings by remote VNet; built on first lookup. */
-  peeringsByRemote: Map<string, Map<string, Peering>>;
+  /** Every peering but self-peerings, in declaration order. */
+  edges: PeeringEdge[];
+  /** By Network.ix: the peerings declared on the network, and those towards it. */
+  edgesFrom: PeeringEdge[][];
+  edgesTo: PeeringEdge[][];
+  /** For VNets with many peerings (hubs), their peerings by remote Network.ix; built on first lookup. */
+  peeringsByRemote: Map<number, Map<number, Peering>>;
   links: Link[];
   linksByNode: Map<string, Link[]>;
+  /** Networks behind each node of the VPN graph (see networksBehind), computed once for all gateways. */
+  behind: Map<string, Network[]>;
   /** Pulumi names of peerings and connections by id, built on first use (see nameOf). */
   names?: Map<string, string>;
   invalidPrefixes: Finding[];
@@ -61,24 +79,23 @@ function preferred(candidate: Peering, current: Peering | undefined): boolean {
 }
 
 /**
- * The peering declared on VNet `from` towards VNet `to`, if any. Most VNets have a few peerings,
- * scanned directly; a hub's thousands are indexed by remote VNet on first use.
+ * The peering declared on network `from` towards network `to`, if any. Most VNets have a few
+ * peerings, scanned directly; a hub's thousands are indexed by remote network on first use.
  */
-export function peeringBetween(index: TopologyIndex, from: string, to: string): Peering | undefined {
-  const list = index.peeringsFrom.get(from);
-  if (!list) return undefined;
+export function peeringBetween(index: TopologyIndex, from: Network, to: Network): Peering | undefined {
+  const list = index.edgesFrom[from.ix];
   if (list.length <= 16) {
     let found: Peering | undefined;
-    for (const p of list) if (p.to === to && preferred(p, found)) found = p;
+    for (const e of list) if (e.to === to && preferred(e.peering, found)) found = e.peering;
     return found;
   }
-  let byRemote = index.peeringsByRemote.get(from);
+  let byRemote = index.peeringsByRemote.get(from.ix);
   if (!byRemote) {
     byRemote = new Map();
-    for (const p of list) if (p.to !== undefined && preferred(p, byRemote.get(p.to))) byRemote.set(p.to, p);
-    index.peeringsByRemote.set(from, byRemote);
+    for (const e of list) if (e.to !== undefined && preferred(e.peering, byRemote.get(e.to.ix))) byRemote.set(e.to.ix, e.peering);
+    index.peeringsByRemote.set(from.ix, byRemote);
   }
-  return byRemote.get(to);
+  return byRemote.get(to.ix);
 }
 
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
@@ -113,14 +130,17 @@ export function buildIndex(topology: Topology): TopologyIndex {
   const index: TopologyIndex = {
     topology,
     networks: new Map(),
+    networkList: [],
     gateways: new Map(),
     sites: new Map(),
     gatewaysByVnet: new Map(),
-    peeringsFrom: new Map(),
-    peeringsTo: new Map(),
+    edges: [],
+    edgesFrom: [],
+    edgesTo: [],
     peeringsByRemote: new Map(),
     links: [],
     linksByNode: new Map(),
+    behind: new Map(),
     invalidPrefixes: [],
     notes: [],
     pools: new Map(),
@@ -144,14 +164,23 @@ export function buildIndex(topology: Topology): TopologyIndex {
     return out;
   };
   const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: string) => {
-    index.networks.set(n.id, {
+    const previous = index.networks.get(n.id);
+    const network: Network = {
+      ix: previous?.ix ?? index.networkList.length,
       id: n.id,
       name: n.name,
       azureName: n.azureName,
       kind,
       prefixes: parseAll(n.id, n.name, field, n.prefixes),
       tags: n.tags ?? {},
-    });
+    };
+    // A repeated id replaces the earlier record, as the map always did.
+    index.networks.set(n.id, network);
+    index.networkList[network.ix] = network;
+    if (!previous) {
+      index.edgesFrom.push([]);
+      index.edgesTo.push([]);
+    }
   };
   for (const vnet of topology.vnets) addNetwork(vnet, "vnet", "addressSpace.addressPrefixes");
   for (const site of topology.sites) {
@@ -172,8 +201,14 @@ export function buildIndex(topology: Topology): TopologyIndex {
       index.notes.push(`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
       continue;
     }
-    push(index.peeringsFrom, peering.from, peering);
-    if (peering.to !== undefined) push(index.peeringsTo, peering.to, peering);
+    const edge: PeeringEdge = {
+      peering,
+      from: index.networks.get(peering.from),
+      to: peering.to === undefined ? undefined : index.networks.get(peering.to),
+    };
+    index.edges.push(edge);
+    if (edge.from) index.edgesFrom[edge.from.ix].push(edge);
+    if (edge.to) index.edgesTo[edge.to.ix].push(edge);
   }
   index.links = buildLinks(index, topology.connections);
   for (const link of index.links) {

@@ -1,6 +1,6 @@
 import { VpnGateway } from "../topology/model";
 import { Reason, RuleId } from "./findings";
-import { TopologyIndex, isBasicSku, nameOf, peeringBetween } from "./topology-index";
+import { Network, TopologyIndex, isBasicSku, peeringBetween } from "./topology-index";
 
 /**
  * Why `spoke` does not use the gateway of `hub` through peering (spec R3, R6), or undefined
@@ -9,16 +9,14 @@ import { TopologyIndex, isBasicSku, nameOf, peeringBetween } from "./topology-in
  */
 export function transitFailure(
   index: TopologyIndex,
-  hub: string,
-  spoke: string,
+  hub: Network,
+  spoke: Network,
   hubGateway: VpnGateway,
   rule: RuleId,
 ): Reason | undefined {
   const out = peeringBetween(index, hub, spoke);
   const back = peeringBetween(index, spoke, hub);
-  const hubName = nameOf(index, hub);
-  const spokeName = nameOf(index, spoke);
-  const subject = spokeName;
+  const subject = spoke.name;
   if (!out || !back) {
     const present = out ?? back;
     const [from, to] = out ? [spoke, hub] : [hub, spoke];
@@ -26,9 +24,9 @@ export function transitFailure(
       code: "peering-missing-direction",
       rule,
       subject,
-      resources: present ? [present.id, from] : [from],
-      text: `${nameOf(index, from)} has no peering to ${nameOf(index, to)}; a peering must exist in both directions`,
-      fix: `Declare a VirtualNetworkPeering from ${nameOf(index, from)} to ${nameOf(index, to)}${from === spoke ? " with useRemoteGateways" : " with allowGatewayTransit"}.`,
+      resources: present ? [present.id, from.id] : [from.id],
+      text: `${from.name} has no peering to ${to.name}; a peering must exist in both directions`,
+      fix: `Declare a VirtualNetworkPeering from ${from.name} to ${to.name}${from === spoke ? " with useRemoteGateways" : " with allowGatewayTransit"}.`,
     };
   }
   if (!out.allowVirtualNetworkAccess || !back.allowVirtualNetworkAccess) {
@@ -38,7 +36,7 @@ export function transitFailure(
       rule,
       subject,
       resources: [off.id],
-      text: `${off.name} sets allowVirtualNetworkAccess to false, so ${spokeName} and ${hubName} cannot exchange traffic`,
+      text: `${off.name} sets allowVirtualNetworkAccess to false, so ${spoke.name} and ${hub.name} cannot exchange traffic`,
       fix: `Set allowVirtualNetworkAccess to true on ${off.name}.`,
     };
   }
@@ -48,7 +46,7 @@ export function transitFailure(
       rule,
       subject,
       resources: [out.id],
-      text: `${out.name} lacks allowGatewayTransit, so ${spokeName} cannot use ${hubGateway.name}`,
+      text: `${out.name} lacks allowGatewayTransit, so ${spoke.name} cannot use ${hubGateway.name}`,
       fix: `Set allowGatewayTransit to true on ${out.name}.`,
     };
   }
@@ -58,7 +56,7 @@ export function transitFailure(
       rule,
       subject,
       resources: [back.id],
-      text: `${back.name} lacks useRemoteGateways, so ${spokeName} does not use ${hubGateway.name}`,
+      text: `${back.name} lacks useRemoteGateways, so ${spoke.name} does not use ${hubGateway.name}`,
       fix: `Set useRemoteGateways to true on ${back.name}.`,
     };
   }
@@ -68,25 +66,23 @@ export function transitFailure(
       rule,
       subject,
       resources: [hubGateway.id],
-      text: `${hubGateway.name} is a Basic SKU gateway, which does not support gateway transit to ${spokeName}`,
+      text: `${hubGateway.name} is a Basic SKU gateway, which does not support gateway transit to ${spoke.name}`,
       fix: `Move ${hubGateway.name} to a VpnGw SKU.`,
     };
   }
   return undefined;
 }
 
-/** VNets peered with `vnet` in either direction, in a stable order. */
-export function peersOf(index: TopologyIndex, vnet: string): string[] {
-  const ids = new Set<string>();
-  for (const p of index.peeringsFrom.get(vnet) ?? []) if (p.to !== undefined) ids.add(p.to);
-  for (const p of index.peeringsTo.get(vnet) ?? []) ids.add(p.from);
-  ids.delete(vnet);
-  return [...ids];
+/** Networks peered with `vnet` in either direction, each once, in a stable order. */
+export function peersOf(index: TopologyIndex, vnet: Network): Network[] {
+  const peers = new Set<Network>();
+  for (const e of index.edgesFrom[vnet.ix]) if (e.to !== undefined) peers.add(e.to);
+  for (const e of index.edgesTo[vnet.ix]) if (e.from !== undefined) peers.add(e.from);
+  peers.delete(vnet);
+  return [...peers];
 }
 
 /** Spokes that reach `hubGateway`'s VNet through gateway transit (R6), i.e. its advertised peers. */
-export function transitSpokes(index: TopologyIndex, hubGateway: VpnGateway): string[] {
-  const hub = hubGateway.vnet;
-  if (hub === undefined) return [];
+export function transitSpokes(index: TopologyIndex, hub: Network, hubGateway: VpnGateway): Network[] {
   return peersOf(index, hub).filter((spoke) => !transitFailure(index, hub, spoke, hubGateway, "R6"));
 }

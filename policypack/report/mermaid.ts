@@ -1,5 +1,5 @@
 import { Analysis } from "../reachability/engine";
-import { gatewayRunsBgp, nameOf } from "../reachability/topology-index";
+import { gatewayRunsBgp, nameOf, peeringBetween } from "../reachability/topology-index";
 
 /** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not) and P2S clients. */
 export function mermaidDiagram(analysis: Analysis): string {
@@ -17,17 +17,17 @@ export function mermaidDiagram(analysis: Analysis): string {
     lines.push(n.kind === "site" ? `  ${node(n.id)}[("${text}")]` : `  ${node(n.id)}["${text}"]`);
   }
   const done = new Set<string>();
-  for (const p of index.topology.peerings) {
-    if (p.to === undefined || !index.networks.has(p.from) || !index.networks.has(p.to)) continue;
+  for (const { peering: p, from, to } of index.edges) {
+    if (!from || !to) continue;
     const key = [p.from, p.to].sort().join("\u0000");
     if (done.has(key)) continue;
     done.add(key);
-    const back = index.topology.peerings.find((q) => q.from === p.to && q.to === p.from);
+    const back = peeringBetween(index, to, from);
     const flags = [p, back].flatMap((x) =>
       x ? [x.allowGatewayTransit ? `${nameOf(index, x.from)} allows transit` : "", x.useRemoteGateways ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
     );
     const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
-    lines.push(`  ${node(p.from)} ${back ? "---" : "-.-"}|"${text}"| ${node(p.to)}`);
+    lines.push(`  ${node(p.from)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);
   }
   for (const link of index.links) {
     const end = (id: string) => index.gateways.get(id)?.vnet ?? id;

@@ -2,7 +2,7 @@ import { overlaps } from "../../topology/cidr";
 import { sortedTexts } from "../../topology/order";
 import { Finding } from "../findings";
 import { GatewayAnalysis } from "../engine";
-import { TopologyIndex, peeringBetween } from "../topology-index";
+import { Network, TopologyIndex, peeringBetween } from "../topology-index";
 
 /** Spec section 4: client pools that overlap what clients reach or route, and overlapping peered VNets. */
 export function checkOverlaps(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
@@ -18,20 +18,19 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
   const pool = index.pools.get(analysis.id) ?? [];
   if (pool.length === 0) return [];
   const hits = new Map<string, { labels: Set<string>; ids: Set<string> }>();
-  const visit = (id: string) => {
-    const network = index.networks.get(id);
-    for (const cidr of network?.prefixes ?? []) {
+  const visit = (network: Network) => {
+    for (const cidr of network.prefixes) {
       for (const poolCidr of pool) {
         if (!overlaps(poolCidr, cidr)) continue;
         const hit = hits.get(poolCidr.text) ?? { labels: new Set<string>(), ids: new Set<string>() };
-        hit.labels.add(`${cidr.text} of ${network?.name}`);
-        hit.ids.add(id);
+        hit.labels.add(`${cidr.text} of ${network.name}`);
+        hit.ids.add(network.id);
         hits.set(poolCidr.text, hit);
       }
     }
   };
-  for (const id of analysis.reach.reached.keys()) visit(id);
-  for (const id of analysis.reach.nonBgpRoutes.keys()) visit(id);
+  for (const network of analysis.reach.reached) visit(network);
+  for (const network of analysis.reach.nonBgpRoutes.keys()) visit(network);
   return [...hits.entries()].map(([poolText, hit]) => ({
     category: "address-overlap" as const,
     code: "pool-overlap" as const,
@@ -44,16 +43,12 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
 
 function peeredOverlaps(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
-  for (const candidate of index.topology.peerings) {
-    const { from, to } = candidate;
-    if (to === undefined || to === from) continue;
+  for (const { peering: candidate, from, to } of index.edges) {
+    if (!from || !to) continue;
     // Each pair once, on the same peering whatever the declaration order: the lower VNet's.
-    const [low, high] = from < to ? [from, to] : [to, from];
-    const peering = peeringBetween(index, low, high) ?? peeringBetween(index, high, low);
+    const [a, b] = from.id < to.id ? [from, to] : [to, from];
+    const peering = peeringBetween(index, a, b) ?? peeringBetween(index, b, a);
     if (peering !== candidate) continue;
-    const a = index.networks.get(low);
-    const b = index.networks.get(high);
-    if (!a || !b) continue;
     const clashes: string[] = [];
     for (const x of a.prefixes) for (const y of b.prefixes) if (overlaps(x, y)) clashes.push(`${x.text} and ${y.text}`);
     if (clashes.length === 0) continue;

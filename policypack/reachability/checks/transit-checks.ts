@@ -9,27 +9,27 @@ export function checkGatewayTransit(index: TopologyIndex): Finding[] {
   const add = (code: Finding["code"], resource: string, related: string[], problem: string, fix: string) =>
     findings.push({ category: "gateway-transit", code, resource, related, problem, fix });
 
-  for (const peering of index.topology.peerings) {
-    const local = nameOf(index, peering.from);
-    if (peering.to === undefined || peering.to === peering.from || !index.networks.has(peering.to)) continue;
-    const remote = nameOf(index, peering.to);
-    const back = peeringBetween(index, peering.to, peering.from);
-    if (!back && index.networks.has(peering.from)) {
+  for (const { peering, from, to } of index.edges) {
+    if (!to) continue;
+    const local = from ? from.name : nameOf(index, peering.from);
+    const remote = to.name;
+    const back = from ? peeringBetween(index, to, from) : undefined;
+    if (!back && from) {
       add(
         "one-way-peering",
         peering.id,
-        [peering.to],
+        [to.id],
         `${peering.name} peers ${local} with ${remote}, but ${remote} has no peering back to ${local}, so the peering stays Initiated and carries no traffic.`,
         `Declare a VirtualNetworkPeering from ${remote} to ${local}.`,
       );
     }
     if (!peering.useRemoteGateways) continue;
-    const remoteGateways = index.gatewaysByVnet.get(peering.to) ?? [];
+    const remoteGateways = index.gatewaysByVnet.get(to.id) ?? [];
     if (remoteGateways.length === 0) {
       add(
         "use-remote-gateways-without-gateway",
         peering.id,
-        [peering.to],
+        [to.id],
         `${peering.name} sets useRemoteGateways, but ${remote} has no VPN gateway, so Azure rejects the peering.`,
         `Set useRemoteGateways to false on ${peering.name}, or deploy the gateway in ${remote} first.`,
       );
@@ -53,22 +53,26 @@ export function checkGatewayTransit(index: TopologyIndex): Finding[] {
     }
   }
 
-  for (const [vnet, peerings] of index.peeringsFrom) {
-    const remote = peerings.filter((p) => p.useRemoteGateways).sort((a, b) => compareText(a.name, b.name));
+  for (const vnet of index.networkList) {
+    const remote = index.edgesFrom[vnet.ix]
+      .map((e) => e.peering)
+      .filter((p) => p.useRemoteGateways)
+      .sort((a, b) => compareText(a.name, b.name));
     for (const extra of remote.slice(1)) {
       add(
         "multiple-remote-gateways",
         extra.id,
         remote.filter((p) => p !== extra).map((p) => p.id),
-        `${nameOf(index, vnet)} uses remote gateways through ${remote.map((p) => p.name).join(", ")}, but a VNet can use only one.`,
+        `${vnet.name} uses remote gateways through ${remote.map((p) => p.name).join(", ")}, but a VNet can use only one.`,
         `Keep useRemoteGateways on ${remote[0].name} only and set it to false on ${extra.name}.`,
       );
     }
   }
 
   for (const gateway of index.topology.gateways) {
-    if (!isBasicSku(gateway) || gateway.vnet === undefined) continue;
-    const transit: Peering[] = (index.peeringsFrom.get(gateway.vnet) ?? []).filter((p) => p.allowGatewayTransit);
+    const vnet = gateway.vnet === undefined ? undefined : index.networks.get(gateway.vnet);
+    if (!isBasicSku(gateway) || !vnet) continue;
+    const transit: Peering[] = index.edgesFrom[vnet.ix].map((e) => e.peering).filter((p) => p.allowGatewayTransit);
     if (transit.length === 0) continue;
     add(
       "basic-sku-gateway-transit",
