@@ -16,10 +16,12 @@ export interface PlatformResult {
   canConnect: boolean;
   /** Prefixes installed on the client, unique and sorted. */
   routes: string[];
-  /** Names of the networks the client can exchange traffic with, sorted. */
-  access: string[];
-  /** Ids of the same networks, in the order they were reached (unsorted: ids are long URNs). */
-  accessIds: string[];
+  /** Names of the networks the client can exchange traffic with, sorted; computed on first read. */
+  readonly access: string[];
+  /** The same networks, in the order they were reached. */
+  accessNetworks: readonly Network[];
+  /** Their ids, in the same order (unsorted: ids are long URNs); computed on first read. */
+  readonly accessIds: string[];
   /** Accessible prefixes no route covers: the user adds them by hand. */
   manualRoutes: string[];
   /** Computed on first read. */
@@ -88,15 +90,13 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string
   // Platforms differ only in route behaviour (Windows or not) and in whether they connect:
   // each distinct case is computed once and shared.
   const computed = new Map<string, PlatformResult>();
-  // Access is the same for every platform that connects; its sorted names are computed once.
-  let names: string[] | undefined;
-  const accessNames = (networks: Network[]) => (names ??= sortedTexts(networks.map((n) => n.name)));
+  const access = sharedAccess(reach);
   for (const platform of PLATFORMS) {
     const block = whyBlocked(gateway, protocols, platform);
     const key = block ? `blocked:${platform}` : isWindows(platform) ? "windows" : "other";
     let result = computed.get(key);
     if (!result) {
-      result = block ? blocked(block) : analyzePlatform(index, gateway, reach, isWindows(platform), accessNames);
+      result = block ? blocked(block) : analyzePlatform(index, gateway, reach, isWindows(platform), access);
       computed.set(key, result);
     }
     platforms[platform] = result;
@@ -120,6 +120,7 @@ function blocked(reason: Reason): PlatformResult {
     canConnect: false,
     routes: [],
     access: [],
+    accessNetworks: [],
     accessIds: [],
     manualRoutes: [],
     manualRouteReasons: [],
@@ -154,20 +155,49 @@ function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platfo
   };
 }
 
-/** Routes, access and manual routes of a platform that connects, by route behaviour. */
+/** What every platform that connects reaches (access does not depend on route behaviour); built once per gateway. */
+interface SharedAccess {
+  networks: readonly Network[];
+  prefixes: readonly Cidr[];
+  /** The prefixes as a set; built on first use. */
+  set(): PrefixSet;
+  names(): string[];
+  ids(): string[];
+}
+
+function sharedAccess(reach: GatewayReach): SharedAccess {
+  const prefixes: Cidr[] = [];
+  for (const network of reach.reached) for (const cidr of network.prefixes) prefixes.push(cidr);
+  let set: PrefixSet | undefined;
+  let names: string[] | undefined;
+  let ids: string[] | undefined;
+  return {
+    networks: reach.reached,
+    prefixes,
+    set: () => (set ??= new PrefixSet(prefixes)),
+    names: () => (names ??= sortedTexts(reach.reached.map((n) => n.name))),
+    ids: () => (ids ??= reach.reached.map((n) => n.id)),
+  };
+}
+
+/**
+ * Routes, access and manual routes of a platform that connects, by route behaviour. Every
+ * accessible prefix is a route except, on Windows, those learned over BGP; so only those need a
+ * covering route looked up, and only the other routes (pool, custom, R4) can lead nowhere.
+ */
 function analyzePlatform(
   index: TopologyIndex,
   gateway: VpnGateway,
   reach: GatewayReach,
   windows: boolean,
-  accessNames: (networks: Network[]) => string[],
+  access: SharedAccess,
 ): PlatformResult {
   const pool = index.pools.get(gateway.id) ?? [];
-  const routes: Cidr[] = [...pool];
-  /** Routes that grant no access by themselves, with why they are installed. */
+  /** Routes that do not come from an accessible network, with why they are installed. */
+  const extra: Cidr[] = [...pool];
   const routeOrigins = new Map<string, Reason>();
   for (const cidr of index.customRoutes.get(gateway.id) ?? []) {
-    routes.push(cidr);
+    extra.push(cidr);
     routeOrigins.set(cidr.text, {
       code: "route-without-access",
       rule: "R7",
@@ -180,49 +210,47 @@ function analyzePlatform(
   if (!windows) {
     for (const [vnet, reason] of reach.nonBgpRoutes) {
       for (const cidr of vnet.prefixes) {
-        routes.push(cidr);
+        extra.push(cidr);
         routeOrigins.set(cidr.text, { ...reason, subject: cidr.text });
       }
     }
   }
-  const accessIds: string[] = [];
-  const accessible: Cidr[] = [];
+  const routes: Cidr[] = [...extra];
+  /** Windows only: accessible prefixes learned over BGP, which get no route of their own. */
+  const bgpLearned: Cidr[] = [];
   for (const network of reach.reached) {
-    accessIds.push(network.id);
-    const viaBgp = reach.how[network.ix]?.via === "bgp";
-    for (const cidr of network.prefixes) {
-      accessible.push(cidr);
-      if (!viaBgp || !windows) routes.push(cidr);
-    }
+    const learned = windows && reach.how[network.ix]?.via === "bgp";
+    for (const cidr of network.prefixes) (learned ? bgpLearned : routes).push(cidr);
   }
 
-  const routeSet = new PrefixSet();
-  for (const cidr of routes) routeSet.add(cidr);
-  const accessSet = new PrefixSet();
-  for (const cidr of accessible) accessSet.add(cidr);
-  const used = new Set<string>(pool.map((c) => c.text));
   const manual: Cidr[] = [];
-  for (const cidr of accessible) {
-    const covering = routeSet.containing(cidr);
-    if (covering.length === 0) manual.push(cidr);
-    for (const route of covering) used.add(route.text);
+  if (bgpLearned.length > 0) {
+    const routeSet = new PrefixSet(routes);
+    for (const cidr of bgpLearned) if (!routeSet.covers(cidr)) manual.push(cidr);
   }
+  // A route that is not an accessible prefix leads somewhere when it contains one or lies inside one.
+  const extraSet = new PrefixSet(extra);
+  const used = new Set<string>(pool.map((c) => c.text));
+  for (const cidr of access.prefixes) for (const route of extraSet.containing(cidr)) used.add(route.text);
+  const unreachable = extra.filter((r) => !used.has(r.text) && !access.set().covers(r));
   const manualRoutes = sortedUnique(manual);
   let manualRouteReasons: RouteReason[] | undefined;
-  const unreachableRoutes = sortedUnique(routes.filter((r) => !used.has(r.text) && !accessSet.covers(r))).map(
-    (prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason }),
-  );
   return {
     canConnect: true,
     routes: sortedUnique(routes),
-    access: accessNames(reach.reached),
-    accessIds,
+    get access() {
+      return access.names();
+    },
+    get accessIds() {
+      return access.ids();
+    },
+    accessNetworks: access.networks,
     manualRoutes,
     // Thousands of BGP-learned prefixes may need a manual route; their reasons are written on demand.
     get manualRouteReasons() {
       return (manualRouteReasons ??= windowsManualReasons(gateway, reach, manualRoutes));
     },
-    unreachableRoutes,
+    unreachableRoutes: sortedUnique(unreachable).map((prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason })),
   };
 }
 

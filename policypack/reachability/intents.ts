@@ -236,9 +236,9 @@ function check(
 
 /** The accessible network that holds the target, if any. */
 function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Target, platform: Platform): string | undefined {
-  const access = gateway.platforms[platform].accessIds;
-  if (target.kind === "network") return access.includes(target.id) ? target.id : undefined;
-  return access.find((id) => analysis.index.networks.get(id)?.prefixes.some((c) => contains(c, target.cidr)));
+  const result = gateway.platforms[platform];
+  if (target.kind === "network") return result.canConnect && reachOf(analysis.index, gateway.reach, target.id) ? target.id : undefined;
+  return result.accessNetworks.find((network) => network.prefixes.some((c) => contains(c, target.cidr)))?.id;
 }
 
 function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: string; fix: string } {

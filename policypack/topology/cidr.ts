@@ -92,6 +92,10 @@ export class PrefixSet {
   private readonly byText = new Map<string, Cidr>();
   private readonly lengths: [Set<number>, Set<number>] = [new Set(), new Set()];
 
+  constructor(members: Iterable<Cidr> = []) {
+    for (const cidr of members) this.add(cidr);
+  }
+
   add(cidr: Cidr): void {
     this.byText.set(cidr.text, cidr);
     this.lengths[cidr.family === 4 ? 0 : 1].add(cidr.length);

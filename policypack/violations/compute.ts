@@ -118,14 +118,13 @@ function listed(items: string[], noun: string): string {
 
 function windowsManualRoutes(stack: StackAnalysis): IntentViolation[] {
   const out: IntentViolation[] = [];
-  const index = stack.analysis.index;
   for (const gateway of stack.analysis.gateways) {
     const windows = gateway.platforms.windows;
     if (windows.manualRoutes.length === 0) continue;
     const manual = new Set(windows.manualRoutes);
-    const networks = windows.accessIds
-      .filter((id) => index.networks.get(id)?.prefixes.some((c) => manual.has(c.text)))
-      .map((id) => nameOf(index, id))
+    const networks = windows.accessNetworks
+      .filter((network) => network.prefixes.some((c) => manual.has(c.text)))
+      .map((network) => network.name)
       .sort(compareText);
     const connectionName = vpnConnectionName(stack, gateway);
     const prefixes = listed(windows.manualRoutes, "prefixes");
