@@ -59,8 +59,9 @@ export interface TopologyIndex {
   linksByNode: Map<string, Link[]>;
   /** Networks behind each node of the VPN graph (see networksBehind), computed once for all gateways. */
   behind: Map<string, Network[]>;
-  /** Pulumi names of peerings and connections by id, built on first use (see nameOf). */
-  names?: Map<string, string>;
+  /** Pulumi names of connections, then of peerings, by id; each built on first use (see nameOf). */
+  connectionNames?: Map<string, string>;
+  peeringNames?: Map<string, string>;
   invalidPrefixes: Finding[];
   /** What the index left out, one sentence each. */
   notes: string[];
@@ -103,12 +104,13 @@ export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
   const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name;
   if (known !== undefined) return known;
-  // Peerings and connections are named rarely (in messages only): index them on first use.
-  if (!index.names) {
-    index.names = new Map();
-    for (const r of [...index.topology.peerings, ...index.topology.connections]) index.names.set(r.id, r.name);
-  }
-  return index.names.get(id) ?? id;
+  // Connections and peerings are named rarely (in messages only) and there are ten peerings
+  // for every connection: each kind is indexed on first use, peerings only when asked for one.
+  index.connectionNames ??= new Map(index.topology.connections.map((c) => [c.id, c.name]));
+  const connection = index.connectionNames.get(id);
+  if (connection !== undefined) return connection;
+  index.peeringNames ??= new Map(index.topology.peerings.map((p) => [p.id, p.name]));
+  return index.peeringNames.get(id) ?? id;
 }
 
 export function isBasicSku(gateway: VpnGateway): boolean {
