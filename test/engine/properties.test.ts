@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Analysis, analyze } from "../../policypack/reachability/engine";
-import { Cidr, PrefixSet, compareCidrs, parseCidr } from "../../policypack/topology/cidr";
+import { Cidr, PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";
 import { Connection, PLATFORMS, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
 
 /** Random topologies of up to about 50 networks: VNets, sites, gateways, peerings, connections. */
@@ -184,6 +184,29 @@ describe("engine properties on random topologies", () => {
         const before = view(analyze(t));
         const shrunk = view(analyze(after));
         before.forEach((g, i) => g.platforms.forEach((r, j) => expect(r.access).toEqual(expect.arrayContaining(shrunk[i].platforms[j].access))));
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives as manual routes exactly the reached prefixes no route contains, and as unreachable routes exactly the routes beyond the pool that overlap no reached prefix", () => {
+    fc.assert(
+      fc.property(topologyArb, (t) => {
+        const analysis = analyze(t);
+        for (const g of analysis.gateways) {
+          for (const p of PLATFORMS) {
+            const r = g.platforms[p];
+            const routes = r.routes.map(cidr);
+            const reached = r.accessIds.flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? []);
+            const manual = reached.filter((c) => !routes.some((route) => contains(route, c)));
+            const unreachable = routes.filter((route) => !g.clientPool.includes(route.text) && !reached.some((c) => overlaps(route, c)));
+            expect({ p, manual: r.manualRoutes, unreachable: r.unreachableRoutes.map((u) => u.prefix) }).toEqual({
+              p,
+              manual: sortedUnique(manual),
+              unreachable: sortedUnique(unreachable),
+            });
+          }
+        }
       }),
       RUNS,
     );
