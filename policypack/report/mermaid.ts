@@ -19,7 +19,7 @@ export function mermaidDiagram(analysis: Analysis): string {
   const done = new Set<string>();
   for (const { peering: p, from, to } of index.edges) {
     if (!from || !to) continue;
-    const key = [p.from, p.to].sort().join("\u0000");
+    const key = [from.id, to.id].sort().join("\u0000");
     if (done.has(key)) continue;
     done.add(key);
     const back = peeringBetween(index, to, from);
@@ -27,7 +27,7 @@ export function mermaidDiagram(analysis: Analysis): string {
       x ? [x.allowGatewayTransit ? `${nameOf(index, x.from)} allows transit` : "", x.useRemoteGateways ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
     );
     const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
-    lines.push(`  ${node(p.from)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);
+    lines.push(`  ${node(from.id)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);
   }
   for (const link of index.links) {
     const end = (id: string) => index.gateways.get(id)?.vnet ?? id;
