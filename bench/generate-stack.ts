@@ -1,4 +1,4 @@
-import { AnalyzerInput } from "../offline/analyzer-client";
+import type { AnalyzerInput } from "../offline/analyzer-client";
 
 export const TOPOLOGIES = ["hub-spoke", "bgp-chain", "mixed"] as const;
 export type TopologyKind = (typeof TOPOLOGIES)[number];

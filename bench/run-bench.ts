@@ -3,10 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { analyzeStackRequest, PolicyPackProcess, toRawResource } from "../offline/analyzer-client";
 import { repoRoot } from "../offline/repo-root";
-import { POLICY_NAMES } from "../policypack/violations/definitions";
-import { analyzeResources, violationsOf } from "../policypack/violations/compute";
-import { RawResource } from "../policypack/extract/raw-resource";
-import { TOPOLOGIES, TopologyKind, generateStack } from "./generate-stack";
+import { analyzeResources } from "../policypack/findings/stack-analysis";
+import { POLICIES } from "../policypack/policies/catalogue";
+import { violationsOf } from "../policypack/policies/violations-of";
+import type { RawResource } from "../policypack/extract/raw-resource";
+import type { TopologyKind} from "./generate-stack";
+import { TOPOLOGIES, generateStack } from "./generate-stack";
 
 const SIZES = [1000, 3000, 10000];
 /** Engine runs per stack: at least this many, and more until ENGINE_MIN_MS have passed. */
@@ -77,7 +79,7 @@ async function measureEngine(topology: TopologyKind, vnets: number) {
   let violations = 0;
   const engineMs = await medianOf(() => {
     const stack = analyzeResources(raw);
-    violations = POLICY_NAMES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
+    violations = POLICIES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
   });
   const mapFloorMs = await medianOf(() => {
     const byUrn = new Map<string, RawResource>();
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
   const warm = generateStack("mixed", 3000).map(toRawResource);
   for (let i = 0; i < 10; i++) {
     const stack = analyzeResources(warm);
-    for (const policy of POLICY_NAMES) violationsOf(policy, stack);
+    for (const policy of POLICIES) violationsOf(policy, stack);
   }
   // The engine first, before this process holds the large gRPC requests, whose heap would
   // otherwise slow its garbage collection; then the two packs.

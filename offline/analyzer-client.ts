@@ -1,11 +1,12 @@
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess} from "child_process";
+import { spawn } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import { RawResource } from "../policypack/extract/raw-resource";
+import type { RawResource } from "../policypack/extract/raw-resource";
 
 /** A resource as the engine describes it to an analyzer. */
 export interface AnalyzerInput {

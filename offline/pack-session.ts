@@ -1,7 +1,8 @@
 import * as path from "path";
-import { configuredLevel } from "../policypack/report/report-model";
+import { configuredLevel, propertiesOf } from "../policypack/policies/policy-config";
 import { repoRoot } from "./repo-root";
-import { AnalyzerInput, Diagnostic, Level, PolicyInfo, PolicyPackProcess } from "./analyzer-client";
+import type { AnalyzerInput, Diagnostic, Level, PolicyInfo} from "./analyzer-client";
+import { PolicyPackProcess } from "./analyzer-client";
 
 export const PACK_DIR = path.join(repoRoot(), "policypack");
 
@@ -35,11 +36,8 @@ export class PackSession {
   async configure(config: Record<string, unknown> = {}): Promise<void> {
     const request: Record<string, { enforcementLevel: Level; properties: Record<string, unknown> }> = {};
     for (const policy of this.policies) {
-      const entry = config[policy.name];
-      const properties = entry !== null && typeof entry === "object" ? { ...(entry as Record<string, unknown>) } : {};
-      delete properties.enforcementLevel;
       const level = (configuredLevel(policy.name, config) as Level | undefined) ?? policy.enforcementLevel;
-      request[policy.name] = { enforcementLevel: level, properties };
+      request[policy.name] = { enforcementLevel: level, properties: propertiesOf(policy.name, config) };
     }
     await this.pack.configure(request);
   }

@@ -1,14 +1,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { analyzeResources } from "../policypack/violations/compute";
+import { analyzeResources } from "../policypack/findings/stack-analysis";
 import { buildReport } from "../policypack/report/report-model";
 import { gatewayTables } from "../policypack/report/text-table";
-import { SCENARIOS, Scenario, declareStack, isScenario } from "../sample-stack/declare-stack";
-import { AnalyzerInput, Diagnostic, toRawResource } from "./analyzer-client";
+import type { Scenario} from "../sample-stack/declare-stack";
+import { SCENARIOS, declareStack, isScenario } from "../sample-stack/declare-stack";
+import type { AnalyzerInput, Diagnostic} from "./analyzer-client";
+import { toRawResource } from "./analyzer-client";
 import { PackSession } from "./pack-session";
 import { repoRoot } from "./repo-root";
-import { Registration, recordProgram, toAnalyzerInputs } from "./record-program";
+import type { Registration} from "./record-program";
+import { recordProgram, toAnalyzerInputs } from "./record-program";
 
 const PROJECT = "azure-p2s-routing-sample";
 const STACK = "dev";

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { AnalyzerInput } from "./analyzer-client";
+import type { AnalyzerInput } from "./analyzer-client";
 
 /** One registration as the Pulumi engine receives it from the language runtime. */
 export interface Registration {

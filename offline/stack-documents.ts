@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { Registration } from "./record-program";
+import type { Registration } from "./record-program";
 
 /**
  * The two documents p2s-check reads, in the shapes the Pulumi CLI writes them (apitype.ResourceV3

@@ -1,5 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
-import { POLICY_DEFINITIONS } from "../../policypack/violations/definitions";
+import { POLICIES } from "../../policypack/policies/catalogue";
 
 /**
  * The baseline for the benchmark: the same seven stack policies, doing nothing. What AnalyzeStack
@@ -7,7 +7,7 @@ import { POLICY_DEFINITIONS } from "../../policypack/violations/definitions";
  * for each stack policy.
  */
 new PolicyPack("azure-p2s-routing-noop", {
-  policies: POLICY_DEFINITIONS.map((d) => ({
+  policies: POLICIES.map((d) => ({
     name: d.name,
     description: d.description,
     enforcementLevel: d.enforcementLevel,

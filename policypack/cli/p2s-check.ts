@@ -2,12 +2,13 @@ import * as fs from "fs";
 import { parseArgs } from "util";
 import { diffRoutes } from "../reachability/route-diff";
 import { renderMarkdown } from "../report/markdown";
-import { Report, buildReport } from "../report/report-model";
+import type { Report} from "../report/report-model";
+import { buildReport } from "../report/report-model";
 import { renderSarif } from "../report/sarif";
 import { renderText } from "../report/text";
-import { RawResource } from "../extract/raw-resource";
-import { POLICY_NAMES } from "../violations/definitions";
-import { analyzeResources } from "../violations/compute";
+import type { RawResource } from "../extract/raw-resource";
+import { analyzeResources } from "../findings/stack-analysis";
+import { configProblem } from "../policies/policy-config";
 import { readStackInput } from "./read-input";
 
 export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
@@ -50,15 +51,8 @@ function readConfig(file: string, stdin: () => string): Record<string, unknown> 
     if (e instanceof UsageError) throw e;
     throw new UsageError(`policy configuration ${file} is not valid JSON (${(e as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new UsageError(`policy configuration ${file} is not a JSON object`);
-  for (const [key, value] of Object.entries(parsed)) {
-    if (key === "all") continue;
-    if (!(POLICY_NAMES as readonly string[]).includes(key)) throw new UsageError(`policy configuration ${file} names unknown policy "${key}"`);
-    const level = typeof value === "string" ? value : (value as { enforcementLevel?: unknown } | null)?.enforcementLevel;
-    if (level !== undefined && !["advisory", "mandatory", "disabled", "remediate"].includes(level as string)) {
-      throw new UsageError(`policy configuration ${file} gives ${key} the unknown enforcement level ${JSON.stringify(level)}`);
-    }
-  }
+  const problem = configProblem(parsed);
+  if (problem !== undefined) throw new UsageError(`policy configuration ${file} ${problem}`);
   return parsed as Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../extract/plain";
-import { RawResource } from "../extract/raw-resource";
+import type { RawResource } from "../extract/raw-resource";
 
 /** A resource state as `pulumi stack export` and `pulumi preview --json` write it (apitype.ResourceV3). */
 interface ResourceV3 {

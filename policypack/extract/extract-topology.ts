@@ -1,8 +1,13 @@
-import { Connection, ConnectionType, Peering, PROTOCOLS, Protocol, Topology, VpnGateway, emptyTopology } from "../topology/model";
+import type { Connection, ConnectionType, Peering, Protocol, Topology, VpnGateway} from "../topology/model";
+import { PROTOCOLS, emptyTopology } from "../topology/model";
 import { compareText } from "../topology/order";
-import { RawResource } from "./raw-resource";
-import { Entry, Resolution, Resolver, describeResolution } from "./resolver";
-import { Bag, asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
+import type { Spell } from "../topology/sentence";
+import { spellAzureNative } from "./azure-native-fields";
+import type { RawResource } from "./raw-resource";
+import type { Entry, Resolution} from "./resolver";
+import { Resolver, describeResolution } from "./resolver";
+import type { Bag} from "./values";
+import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
 
 export interface Extraction {
   topology: Topology;
@@ -10,6 +15,8 @@ export interface Extraction {
   urns: Map<string, string>;
   /** What could not be read or resolved, one sentence each. */
   notes: string[];
+  /** How a field key is written for the resource the user declared. */
+  spell: Spell;
 }
 
 /** Builds the engine's topology from azure-native resources; never throws on odd input. */
@@ -41,7 +48,7 @@ export function extractTopology(resources: RawResource[]): Extraction {
         break;
     }
   }
-  return { topology, urns, notes: [...new Set(notes)].sort(compareText) };
+  return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellAzureNative };
 }
 
 interface Context {
@@ -103,10 +110,10 @@ function addPeering(ctx: Context, entry: Entry, props: Bag, id: string, name: st
     azureName: str(props.name) ?? (owner === undefined ? entry.azureName : undefined),
     from: fromUrn,
     to: urnOf(to),
-    allowGatewayTransit: bool(props.allowGatewayTransit, false),
-    useRemoteGateways: bool(props.useRemoteGateways, false),
+    allowsTransit: bool(props.allowGatewayTransit, false),
+    usesRemoteGateway: bool(props.useRemoteGateways, false),
     // Azure's default: peered VNets can reach each other unless told otherwise.
-    allowVirtualNetworkAccess: bool(props.allowVirtualNetworkAccess, true),
+    allowsAccess: bool(props.allowVirtualNetworkAccess, true),
   };
   ctx.topology.peerings.push(peering);
   if (owner !== undefined) ctx.urns.set(id, owner);
@@ -151,14 +158,14 @@ function addGateway(ctx: Context, entry: Entry): void {
     azureName: entry.azureName,
     tags: stringTags(p.tags),
     vnet,
-    gatewayType: str(p.gatewayType) ?? "Vpn",
-    vpnType: str(p.vpnType) ?? "RouteBased",
+    kind: str(p.gatewayType) ?? "Vpn",
+    routing: str(p.vpnType) ?? "RouteBased",
     sku: str(at(p, "sku", "name")),
-    enableBgp: bool(p.enableBgp, false),
+    bgp: bool(p.enableBgp, false),
     asn: num(at(p, "bgpSettings", "asn")),
     clientPool: pool,
     protocols: client ? protocolsOf(ctx, entry, client.vpnClientProtocols) : undefined,
-    customRoutes: prefixes(ctx, entry, ["customRoutes", "addressPrefixes"]),
+    advertisedRoutes: prefixes(ctx, entry, ["customRoutes", "addressPrefixes"]),
   };
   ctx.topology.gateways.push(gateway);
 }
@@ -200,7 +207,7 @@ function addConnection(ctx: Context, entry: Entry): void {
     gateway: ref("virtualNetworkGateway1", "VirtualNetworkGateway"),
     remoteGateway: type === "Vnet2Vnet" ? ref("virtualNetworkGateway2", "VirtualNetworkGateway") : undefined,
     site: type === "IPsec" ? ref("localNetworkGateway2", "LocalNetworkGateway") : undefined,
-    enableBgp: bool(p.enableBgp, false),
+    bgp: bool(p.enableBgp, false),
   };
   ctx.topology.connections.push(connection);
 }

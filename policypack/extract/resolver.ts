@@ -1,7 +1,9 @@
 import { parseArmId } from "./arm-id";
 import { isUnknown } from "./plain";
-import { ARM_TYPE, NAME_INPUT, RawResource, ResourceKind, kindOf } from "./raw-resource";
-import { Bag, asBag, str } from "./values";
+import type { RawResource, ResourceKind} from "./raw-resource";
+import { ARM_TYPE, NAME_INPUT, kindOf } from "./raw-resource";
+import type { Bag} from "./values";
+import { asBag, str } from "./values";
 
 export interface Entry {
   raw: RawResource;

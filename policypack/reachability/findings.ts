@@ -1,5 +1,7 @@
 /** Structured results the policies and reports turn into messages. */
 import { compareText } from "../topology/order";
+import type { Fix, Sentence } from "../topology/sentence";
+import { sentenceKey } from "../topology/sentence";
 
 export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8";
 
@@ -28,9 +30,9 @@ export interface Reason {
   /** Ids of the resources involved; the first is the one to change. */
   resources: string[];
   /** One sentence, without a full stop, naming the resources by their Pulumi names. */
-  text: string;
-  /** One sentence: what to change. */
-  fix: string;
+  text: Sentence;
+  /** What to change. */
+  fix: Fix;
 }
 
 export type FindingCategory = "gateway-transit" | "address-overlap" | "client-protocols" | "bgp-config";
@@ -62,10 +64,12 @@ export interface Finding {
   resource: string;
   /** Ids of other resources involved. */
   related: string[];
+  /** What the finding is about within the resource (a prefix, a connection), when there can be several. */
+  subject?: string;
   /** One sentence: what is wrong. */
-  problem: string;
-  /** One sentence: how to fix it. */
-  fix: string;
+  problem: Sentence;
+  /** How to fix it. */
+  fix: Fix;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -73,10 +77,10 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareText(a.category, b.category) ||
     compareText(a.resource, b.resource) ||
     compareText(a.code, b.code) ||
-    compareText(a.problem, b.problem)
+    compareText(sentenceKey(a.problem), sentenceKey(b.problem))
   );
 }
 
 export function compareReasons(a: Reason, b: Reason): number {
-  return compareText(a.subject, b.subject) || compareText(a.code, b.code) || compareText(a.text, b.text);
+  return compareText(a.subject, b.subject) || compareText(a.code, b.code) || compareText(sentenceKey(a.text), sentenceKey(b.text));
 }

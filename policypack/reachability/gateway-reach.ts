@@ -1,7 +1,10 @@
-import { VpnGateway } from "../topology/model";
-import { Reason } from "./findings";
+import type { VpnGateway } from "../topology/model";
+import type { Fix, Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Reason } from "./findings";
 import { peersOf, transitFailure, transitSpokes } from "./transit";
-import { Link, Network, TopologyIndex, nameOf } from "./topology-index";
+import type { Link, Network, TopologyIndex } from "./topology-index";
+import { nameOf } from "./topology-index";
 
 /** How a network is reached from a P2S gateway, independent of the client platform. */
 export type Reach =
@@ -85,13 +88,14 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
       if (visited.has(far)) continue;
       const behind = networksBehind(index, far);
       if (!link.up || !link.bgp) {
-        const text = link.up ? (link.whyNoBgp as string) : (link.whyDown as string);
-        const fix = link.fix as string;
+        // describeLink says why whenever a link is down or runs no BGP.
+        const text = (link.up ? link.whyNoBgp : link.whyDown) as Sentence;
+        const fix = link.fix as Fix;
         const reason = (subject: string): Reason => ({
           code: link.up ? "link-without-bgp" : "link-down",
           rule: link.up ? "R4" : "R5",
           subject,
-          resources: link.fixResource ? [link.fixResource] : link.connections.map((c) => c.id),
+          resources: fix.resource ? [fix.resource] : link.connections.map((c) => c.id),
           text,
           fix,
         });
@@ -110,7 +114,7 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
     }
   }
 
-  explainNonTransitive(index, nameOf(index, gateway.vnet), how, reached, unreached);
+  explainNonTransitive(index, gateway.vnet, how, reached, unreached);
   for (const ix of [...unreached.keys()]) if (how[ix] !== undefined) unreached.delete(ix);
   return { how, reached, nonBgpRoutes, unreached };
 }
@@ -118,7 +122,7 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
 /** A VNet peered with a reached VNet, other than the home VNet, is not reached: peering is not transitive. */
 function explainNonTransitive(
   index: TopologyIndex,
-  homeName: string,
+  homeId: string | undefined,
   how: (Reach | undefined)[],
   reached: Network[],
   unreached: Map<number, Reason[]>,
@@ -131,6 +135,7 @@ function explainNonTransitive(
     for (const e of index.edgesFrom[network.ix]) if (e.to !== undefined && how[e.to.ix] === undefined) (unreachedPeers ??= new Set()).add(e.to);
     for (const e of index.edgesTo[network.ix]) if (e.from !== undefined && how[e.from.ix] === undefined) (unreachedPeers ??= new Set()).add(e.from);
     if (!unreachedPeers) continue;
+    const homeName = nameOf(index, homeId);
     const ownGateway = index.gatewaysByVnet.get(network.id)?.[0];
     for (const peer of unreachedPeers) {
       const failure = reach.via === "bgp" && ownGateway ? transitFailure(index, network, peer, ownGateway, "R6") : undefined;
@@ -142,8 +147,12 @@ function explainNonTransitive(
           rule: "R3",
           subject: peer.name,
           resources: [peer.id],
-          text: `${peer.name} is peered with ${network.name}, not with ${homeName}; peering is not transitive`,
-          fix: `Peer ${peer.name} directly with ${homeName}, with allowGatewayTransit on the ${homeName} side and useRemoteGateways on the ${peer.name} side.`,
+          text: sentence`${peer.name} is peered with ${network.name}, not with ${homeName}; peering is not transitive`,
+          fix: {
+            resource: peer.id,
+            action: "declare",
+            text: sentence`Peer ${peer.name} directly with ${homeName}, with ${fieldRef(homeId ?? peer.id, "peering.allowsTransit")} on the ${homeName} side and ${fieldRef(peer.id, "peering.usesRemoteGateway")} on the ${peer.name} side.`,
+          },
         },
       );
     }

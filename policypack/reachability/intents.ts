@@ -1,11 +1,17 @@
-import { Cidr, PrefixIndex, contains, parseCidr } from "../topology/cidr";
-import { PLATFORMS, Platform, Topology } from "../topology/model";
+import type { Cidr } from "../topology/cidr";
+import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
+import type { Platform, Topology } from "../topology/model";
+import { PLATFORMS } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
-import { Analysis, GatewayAnalysis, explainUnreached } from "./engine";
-import { Reason } from "./findings";
+import type { Sentence } from "../topology/sentence";
+import { fieldRef, sentence, sentenceKey } from "../topology/sentence";
+import type { Reason } from "./findings";
 import { reachOf } from "./gateway-reach";
 import { PLATFORM_LABELS, isPlatform } from "./platforms";
-import { Network, nameOf } from "./topology-index";
+import { explainUnreached } from "./reach";
+import type { Analysis, GatewayAnalysis } from "./results";
+import type { Network } from "./topology-index";
+import { nameOf } from "./topology-index";
 
 /** What P2S clients must and must not reach (spec section 5), from configuration or tags. */
 export interface Intent {
@@ -25,9 +31,20 @@ export interface Intent {
 export interface IntentViolation {
   /** Id of the resource to fix; undefined for a stack-wide problem. */
   resource?: string;
-  problem: string;
-  fix: string;
+  code: IntentCode;
+  /** The target or gateway the violation is about. */
+  subject: string;
+  problem: Sentence;
+  fix: Sentence;
 }
+
+export type IntentCode =
+  | "intent.invalid-access-tag"
+  | "intent.unknown-platform"
+  | "intent.unknown-gateway"
+  | "intent.unknown-target"
+  | "intent.required-not-reached"
+  | "intent.forbidden-reached";
 
 export interface IntentResult {
   violations: IntentViolation[];
@@ -60,8 +77,10 @@ export function intentsFromTags(topology: Topology): { intents: Intent[]; violat
     if (access !== "required" && access !== "forbidden") {
       violations.push({
         resource: network.id,
-        problem: `${network.name} has tag ${ACCESS_TAG} "${value}", which is neither required nor forbidden.`,
-        fix: `Set tag ${ACCESS_TAG} on ${network.name} to required or forbidden.`,
+        code: "intent.invalid-access-tag",
+        subject: network.name,
+        problem: sentence`${network.name} has tag ${ACCESS_TAG} "${value}", which is neither required nor forbidden.`,
+        fix: sentence`Set tag ${ACCESS_TAG} on ${network.name} to required or forbidden.`,
       });
       continue;
     }
@@ -147,8 +166,8 @@ interface Outcome {
   intent: Intent;
   required: boolean;
   resource: string;
-  detail: string;
-  fix: string;
+  detail: Sentence;
+  fix: Sentence;
   platform: Platform;
 }
 
@@ -165,8 +184,10 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentRe
       if (isPlatform(p)) return true;
       violations.push({
         resource: where,
-        problem: `${capitalise(intent.origin)} names platform "${p}", which is not one of ${PLATFORMS.join(", ")}.`,
-        fix: `Use only ${PLATFORMS.join(", ")} as platforms.`,
+        code: "intent.unknown-platform",
+        subject: p,
+        problem: sentence`${capitalise(intent.origin)} names platform "${p}", which is not one of ${PLATFORMS.join(", ")}.`,
+        fix: sentence`Use only ${PLATFORMS.join(", ")} as platforms.`,
       });
       return false;
     }) as Platform[];
@@ -176,8 +197,10 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentRe
       else
         violations.push({
           resource: where,
-          problem: `${capitalise(intent.origin)} names gateway "${intent.gateway}", which is no P2S gateway of the stack.`,
-          fix: `Name a P2S gateway by its Pulumi or Azure name, or use "*" for all of them.`,
+          code: "intent.unknown-gateway",
+          subject: intent.gateway,
+          problem: sentence`${capitalise(intent.origin)} names gateway "${intent.gateway}", which is no P2S gateway of the stack.`,
+          fix: sentence`Name a P2S gateway by its Pulumi or Azure name, or use "*" for all of them.`,
         });
       continue;
     }
@@ -190,8 +213,10 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentRe
         if (!targets) {
           violations.push({
             resource: where,
-            problem: `${capitalise(intent.origin)} names "${text}", which is neither a network of the stack nor a CIDR inside one.`,
-            fix: `Name the VNet or site by its Pulumi or Azure name, or give a CIDR inside one of them.`,
+            code: "intent.unknown-target",
+            subject: text,
+            problem: sentence`${capitalise(intent.origin)} names "${text}", which is neither a network of the stack nor a CIDR inside one.`,
+            fix: sentence`Name the VNet or site by its Pulumi or Azure name, or give a CIDR inside one of them.`,
           });
           continue;
         }
@@ -217,7 +242,7 @@ function check(
   target: Target,
   platform: Platform,
   required: boolean,
-): { resource: string; detail: string; fix: string } | undefined {
+): { resource: string; detail: Sentence; fix: Sentence } | undefined {
   const result = gateway.platforms[platform];
   const reachedVia = reachedNetwork(analysis, gateway, target, platform);
   if (required && reachedVia === undefined) {
@@ -228,7 +253,7 @@ function check(
         gateway,
         target.kind === "network" ? target.id : (resolver.networkHolding(target.cidr) as string),
       );
-    return { resource: reason.resources[0] ?? gateway.id, detail: reason.text, fix: reason.fix };
+    return { resource: reason.resources[0] ?? gateway.id, detail: reason.text, fix: reason.fix.text };
   }
   if (!required && reachedVia !== undefined) return howReached(analysis, gateway, reachedVia);
   return undefined;
@@ -241,7 +266,7 @@ function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Ta
   return result.accessNetworks.find((network) => network.prefixes.some((c) => contains(c, target.cidr)))?.id;
 }
 
-function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: string; fix: string } {
+function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: Sentence; fix: Sentence } {
   const index = analysis.index;
   const name = nameOf(index, networkId);
   const reach = reachOf(index, gateway.reach, networkId);
@@ -251,22 +276,22 @@ function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: str
     const id = peering?.id ?? networkId;
     return {
       resource: id,
-      detail: `${name} uses ${gateway.name} through ${peering?.name ?? "gateway transit"}`,
-      fix: `Set useRemoteGateways to false on ${peering?.name ?? "the peering"} or remove the peering.`,
+      detail: sentence`${name} uses ${gateway.name} through ${peering?.name ?? "gateway transit"}`,
+      fix: sentence`Set ${fieldRef(id, "peering.usesRemoteGateway")} to false on ${peering?.name ?? "the peering"} or remove the peering.`,
     };
   }
   if (reach?.via === "bgp") {
     const connection = reach.link.connections[0];
     return {
       resource: connection.id,
-      detail: `${name} is reached over BGP through ${connection.name}`,
-      fix: `Stop advertising ${name} to ${gateway.name}: disable BGP on ${connection.name} or remove the link.`,
+      detail: sentence`${name} is reached over BGP through ${connection.name}`,
+      fix: sentence`Stop advertising ${name} to ${gateway.name}: disable BGP on ${connection.name} or remove the link.`,
     };
   }
   return {
     resource: gateway.id,
-    detail: `${name} is the VNet of ${gateway.name}`,
-    fix: `Move the workloads that P2S clients must not reach out of ${name}.`,
+    detail: sentence`${name} is the VNet of ${gateway.name}`,
+    fix: sentence`Move the workloads that P2S clients must not reach out of ${name}.`,
   };
 }
 
@@ -278,7 +303,7 @@ function platformList(platforms: Platform[]): string {
 function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes) {
-    const key = [o.gateway.id, o.target.label, o.required, o.detail, o.intent.origin].join("\u0000");
+    const key = [o.gateway.id, o.target.label, o.required, sentenceKey(o.detail), o.intent.origin].join("\u0000");
     const list = groups.get(key) ?? [];
     list.push(o);
     groups.set(key, list);
@@ -287,9 +312,15 @@ function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {
     const o = list[0];
     const who = `${platformList(list.map((x) => x.platform))} clients of ${o.gateway.name}`;
     const problem = o.required
-      ? `${who} cannot reach ${o.target.label}, which ${o.intent.origin} requires: ${o.detail}.`
-      : `${who} reach ${o.target.label}, which ${o.intent.origin} forbids: ${o.detail}.`;
-    return { resource: o.resource, problem, fix: o.fix };
+      ? sentence`${who} cannot reach ${o.target.label}, which ${o.intent.origin} requires: ${o.detail}.`
+      : sentence`${who} reach ${o.target.label}, which ${o.intent.origin} forbids: ${o.detail}.`;
+    return {
+      resource: o.resource,
+      code: o.required ? "intent.required-not-reached" : "intent.forbidden-reached",
+      subject: o.target.label,
+      problem,
+      fix: o.fix,
+    };
   });
 }
 
@@ -298,5 +329,5 @@ function capitalise(text: string): string {
 }
 
 export function compareViolations(a: IntentViolation, b: IntentViolation): number {
-  return compareText(a.resource ?? "", b.resource ?? "") || compareText(a.problem, b.problem);
+  return compareText(a.resource ?? "", b.resource ?? "") || compareText(sentenceKey(a.problem), sentenceKey(b.problem));
 }

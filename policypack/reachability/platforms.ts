@@ -1,4 +1,5 @@
-import { PLATFORMS, Platform, Protocol, VpnGateway } from "../topology/model";
+import type { Platform, Protocol, VpnGateway } from "../topology/model";
+import { PLATFORMS } from "../topology/model";
 import { isBasicSku } from "./topology-index";
 
 export const PLATFORM_LABELS: Record<Platform, string> = {
@@ -16,7 +17,7 @@ export const PROTOCOL_PLATFORMS: Record<Protocol, readonly Platform[]> = {
   OpenVPN: PLATFORMS,
 };
 
-/** Azure's default when vpnClientProtocols is not set. */
+/** Azure's default when a gateway lists no protocols. */
 export const DEFAULT_PROTOCOLS: readonly Protocol[] = ["IkeV2", "SSTP"];
 
 /** Protocols a gateway SKU supports for P2S: Basic has SSTP only. */

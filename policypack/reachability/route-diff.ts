@@ -1,5 +1,6 @@
-import { PLATFORMS, Platform } from "../topology/model";
-import { Analysis } from "./engine";
+import type { Platform } from "../topology/model";
+import { PLATFORMS } from "../topology/model";
+import type { Analysis } from "./results";
 
 export interface PlatformRouteChange {
   platform: Platform;
@@ -14,7 +15,7 @@ export interface GatewayRouteChange {
   platforms: PlatformRouteChange[];
   /** Windows routes changed: users must download and install the VPN client package again. */
   windowsReinstall: boolean;
-  /** customRoutes changed: connected clients are disconnected when it is applied. */
+  /** The custom routes changed: connected clients are disconnected when it is applied. */
   customRoutesChanged: boolean;
 }
 
@@ -37,7 +38,9 @@ export function diffRoutes(before: Analysis, after: Analysis): GatewayRouteChang
       if (added.length + removed.length > 0) platforms.push({ platform, added, removed });
     }
     const customRoutesChanged =
-      difference(gateway.customRoutes, previous.customRoutes).length + difference(previous.customRoutes, gateway.customRoutes).length > 0;
+      difference(gateway.advertisedRoutes, previous.advertisedRoutes).length +
+        difference(previous.advertisedRoutes, gateway.advertisedRoutes).length >
+      0;
     if (platforms.length === 0 && !customRoutesChanged) continue;
     changes.push({
       id: gateway.id,

@@ -1,7 +1,10 @@
-import { Cidr, parseCidr } from "../topology/cidr";
-import { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
+import type { Cidr} from "../topology/cidr";
+import { parseCidr } from "../topology/cidr";
+import type { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";
-import { Finding } from "./findings";
+import type { FieldKey, Fix, Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding } from "./findings";
 
 export interface Network {
   /** Position in TopologyIndex.networkList: per-traversal state lives in arrays indexed by it. */
@@ -31,12 +34,11 @@ export interface Link {
   connections: Connection[];
   up: boolean;
   bgp: boolean;
-  /** Why the link is down or runs no BGP (a sentence), when it does not. */
-  whyDown?: string;
-  whyNoBgp?: string;
-  /** The resource to change to make the link up or BGP-capable, and how. */
-  fixResource?: string;
-  fix?: string;
+  /** Why the link is down or runs no BGP, when it does not. */
+  whyDown?: Sentence;
+  whyNoBgp?: Sentence;
+  /** How to make the link up or BGP-capable. */
+  fix?: Fix;
 }
 
 /** Everything the engine looks up, built once per topology in linear time. */
@@ -64,10 +66,10 @@ export interface TopologyIndex {
   peeringNames?: Map<string, string>;
   invalidPrefixes: Finding[];
   /** What the index left out, one sentence each. */
-  notes: string[];
+  notes: Sentence[];
   /** Resource-level cidrs parsed once: gateway pools and custom routes. */
   pools: Map<string, Cidr[]>;
-  customRoutes: Map<string, Cidr[]>;
+  advertisedRoutes: Map<string, Cidr[]>;
 }
 
 export function pairKey(a: string, b: string): string {
@@ -119,7 +121,7 @@ export function isBasicSku(gateway: VpnGateway): boolean {
 
 /** BGP works on a gateway only when enabled on a SKU that has it. */
 export function gatewayRunsBgp(gateway: VpnGateway): boolean {
-  return gateway.enableBgp && !isBasicSku(gateway);
+  return gateway.bgp && !isBasicSku(gateway);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -146,10 +148,11 @@ export function buildIndex(topology: Topology): TopologyIndex {
     invalidPrefixes: [],
     notes: [],
     pools: new Map(),
-    customRoutes: new Map(),
+    advertisedRoutes: new Map(),
   };
-  const parseAll = (ownerId: string, ownerName: string, field: string, values: string[]): Cidr[] => {
+  const parseAll = (ownerId: string, ownerName: string, key: FieldKey, values: string[]): Cidr[] => {
     const out: Cidr[] = [];
+    const field = fieldRef(ownerId, key);
     for (const value of values) {
       const parsed = parseCidr(value);
       if (parsed.ok) out.push(parsed.cidr);
@@ -159,13 +162,19 @@ export function buildIndex(topology: Topology): TopologyIndex {
           code: "invalid-prefix",
           resource: ownerId,
           related: [],
-          problem: `${ownerName} lists ${parsed.error} in ${field}, so it is left out of the analysis.`,
-          fix: `Write ${field} entries as network-aligned CIDRs such as 10.1.0.0/16.`,
+          subject: value,
+          problem: sentence`${ownerName} lists ${parsed.error} in ${field}, so it is left out of the analysis.`,
+          fix: {
+            resource: ownerId,
+            field: key,
+            action: "change",
+            text: sentence`Write ${field} entries as network-aligned CIDRs such as 10.1.0.0/16.`,
+          },
         });
     }
     return out;
   };
-  const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: string) => {
+  const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: FieldKey) => {
     const previous = index.networks.get(n.id);
     const network: Network = {
       ix: previous?.ix ?? index.networkList.length,
@@ -184,23 +193,20 @@ export function buildIndex(topology: Topology): TopologyIndex {
       index.edgesTo.push([]);
     }
   };
-  for (const vnet of topology.vnets) addNetwork(vnet, "vnet", "addressSpace.addressPrefixes");
+  for (const vnet of topology.vnets) addNetwork(vnet, "vnet", "vnet.prefixes");
   for (const site of topology.sites) {
-    addNetwork(site, "site", "localNetworkAddressSpace.addressPrefixes");
+    addNetwork(site, "site", "site.prefixes");
     index.sites.set(site.id, site);
   }
   for (const gateway of topology.gateways) {
     index.gateways.set(gateway.id, gateway);
     if (gateway.vnet !== undefined) push(index.gatewaysByVnet, gateway.vnet, gateway);
-    index.pools.set(
-      gateway.id,
-      parseAll(gateway.id, gateway.name, "vpnClientConfiguration.vpnClientAddressPool", gateway.clientPool),
-    );
-    index.customRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "customRoutes", gateway.customRoutes));
+    index.pools.set(gateway.id, parseAll(gateway.id, gateway.name, "gateway.clientPools", gateway.clientPool));
+    index.advertisedRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "gateway.advertisedRoutePrefixes", gateway.advertisedRoutes));
   }
   for (const peering of topology.peerings) {
     if (peering.from === peering.to) {
-      index.notes.push(`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
+      index.notes.push(sentence`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
       continue;
     }
     const edge: PeeringEdge = {
@@ -253,42 +259,61 @@ function describeLink(
     ]) {
       if (!connections.some((c) => c.gateway === from)) {
         link.up = false;
-        link.whyDown = `${nameOf(index, from)} has no Vnet2Vnet connection to ${nameOf(index, to)}, so the link ${first.name} is not up`;
-        link.fixResource = first.id;
-        link.fix = `Declare a Vnet2Vnet connection from ${nameOf(index, from)} to ${nameOf(index, to)}.`;
+        link.whyDown = sentence`${nameOf(index, from)} has no Vnet2Vnet connection to ${nameOf(index, to)}, so the link ${first.name} is not up`;
+        link.fix = {
+          resource: first.id,
+          action: "declare",
+          text: sentence`Declare a Vnet2Vnet connection from ${nameOf(index, from)} to ${nameOf(index, to)}.`,
+        };
         break;
       }
     }
   }
-  const noBgpConnection = connections.find((c) => !c.enableBgp);
+  const noBgpConnection = connections.find((c) => !c.bgp);
   const gatewayIds = kind === "Vnet2Vnet" ? [a, b] : [connections[0].gateway as string];
   const noBgpGateway = gatewayIds.map((id) => index.gateways.get(id)).find((g) => g !== undefined && !gatewayRunsBgp(g));
   const site = kind === "IPsec" ? index.sites.get(first.site as string) : undefined;
   if (noBgpConnection) {
+    const bgp = fieldRef(noBgpConnection.id, "connection.bgp");
     link.bgp = false;
-    link.whyNoBgp = `connection ${noBgpConnection.name} does not run BGP (enableBgp is not true)`;
-    link.fixResource = link.fixResource ?? noBgpConnection.id;
-    link.fix = link.fix ?? `Set enableBgp to true on every connection of the link, starting with ${noBgpConnection.name}.`;
+    link.whyNoBgp = sentence`connection ${noBgpConnection.name} does not run BGP (${bgp} is not true)`;
+    link.fix ??= {
+      resource: noBgpConnection.id,
+      field: "connection.bgp",
+      action: "set",
+      text: sentence`Set ${bgp} to true on every connection of the link, starting with ${noBgpConnection.name}.`,
+    };
   } else if (noBgpGateway) {
+    const bgp = fieldRef(noBgpGateway.id, "gateway.bgp");
     link.bgp = false;
     link.whyNoBgp = isBasicSku(noBgpGateway)
-      ? `gateway ${noBgpGateway.name} is Basic SKU, which has no BGP`
-      : `gateway ${noBgpGateway.name} does not have enableBgp set`;
-    link.fixResource = link.fixResource ?? noBgpGateway.id;
-    link.fix =
-      link.fix ??
-      (isBasicSku(noBgpGateway)
-        ? `Move ${noBgpGateway.name} to a VpnGw SKU with enableBgp.`
-        : `Set enableBgp to true on ${noBgpGateway.name}.`);
+      ? sentence`gateway ${noBgpGateway.name} is Basic SKU, which has no BGP`
+      : sentence`gateway ${noBgpGateway.name} does not have ${bgp} set`;
+    link.fix ??= {
+      resource: noBgpGateway.id,
+      field: "gateway.bgp",
+      action: isBasicSku(noBgpGateway) ? "change" : "set",
+      text: isBasicSku(noBgpGateway)
+        ? sentence`Move ${noBgpGateway.name} to a VpnGw SKU with ${bgp}.`
+        : sentence`Set ${bgp} to true on ${noBgpGateway.name}.`,
+    };
   } else if (kind === "IPsec" && (site === undefined || site.bgpAsn === undefined)) {
+    const siteId = first.site as string;
     link.bgp = false;
-    link.whyNoBgp = `site ${nameOf(index, first.site)} has no bgpSettings.asn`;
-    link.fixResource = link.fixResource ?? first.site;
-    link.fix = link.fix ?? `Give ${nameOf(index, first.site)} bgpSettings with the ASN of the on-premises device.`;
+    link.whyNoBgp = sentence`site ${nameOf(index, siteId)} has no ${fieldRef(siteId, "site.asn")}`;
+    link.fix ??= {
+      resource: siteId,
+      field: "site.bgp",
+      action: "set",
+      text: sentence`Give ${nameOf(index, siteId)} ${fieldRef(siteId, "site.bgp")} with the ASN of the on-premises device.`,
+    };
   } else if (kind === "Vnet2Vnet" && gatewayIds.some((id) => !index.gateways.has(id))) {
     link.bgp = false;
-    link.whyNoBgp = `a gateway of connection ${first.name} is not in the stack`;
-    link.fix = link.fix ?? `Analyse the stack that declares the other gateway together with this one (p2s-check takes several inputs).`;
+    link.whyNoBgp = sentence`a gateway of connection ${first.name} is not in the stack`;
+    link.fix ??= {
+      action: "change",
+      text: sentence`Analyse the stack that declares the other gateway together with this one (p2s-check takes several inputs).`,
+    };
   }
   return link;
 }

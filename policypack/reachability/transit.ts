@@ -1,6 +1,8 @@
-import { VpnGateway } from "../topology/model";
-import { Reason, RuleId } from "./findings";
-import { Network, TopologyIndex, isBasicSku, peeringBetween } from "./topology-index";
+import type { VpnGateway } from "../topology/model";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Reason, RuleId } from "./findings";
+import type { Network, TopologyIndex } from "./topology-index";
+import { isBasicSku, peeringBetween } from "./topology-index";
 
 /**
  * Why `spoke` does not use the gateway of `hub` through peering (spec R3, R6), or undefined
@@ -20,44 +22,52 @@ export function transitFailure(
   if (!out || !back) {
     const present = out ?? back;
     const [from, to] = out ? [spoke, hub] : [hub, spoke];
+    const flag = fieldRef(from.id, from === spoke ? "peering.usesRemoteGateway" : "peering.allowsTransit");
     return {
       code: "peering-missing-direction",
       rule,
       subject,
       resources: present ? [present.id, from.id] : [from.id],
-      text: `${from.name} has no peering to ${to.name}; a peering must exist in both directions`,
-      fix: `Declare a VirtualNetworkPeering from ${from.name} to ${to.name}${from === spoke ? " with useRemoteGateways" : " with allowGatewayTransit"}.`,
+      text: sentence`${from.name} has no peering to ${to.name}; a peering must exist in both directions`,
+      fix: {
+        resource: from.id,
+        action: "declare",
+        text: sentence`Declare a VirtualNetworkPeering from ${from.name} to ${to.name} with ${flag}.`,
+      },
     };
   }
-  if (!out.allowVirtualNetworkAccess || !back.allowVirtualNetworkAccess) {
-    const off = out.allowVirtualNetworkAccess ? back : out;
+  if (!out.allowsAccess || !back.allowsAccess) {
+    const off = out.allowsAccess ? back : out;
+    const access = fieldRef(off.id, "peering.allowsAccess");
     return {
       code: "peering-access-disabled",
       rule,
       subject,
       resources: [off.id],
-      text: `${off.name} sets allowVirtualNetworkAccess to false, so ${spoke.name} and ${hub.name} cannot exchange traffic`,
-      fix: `Set allowVirtualNetworkAccess to true on ${off.name}.`,
+      text: sentence`${off.name} sets ${access} to false, so ${spoke.name} and ${hub.name} cannot exchange traffic`,
+      fix: { resource: off.id, field: "peering.allowsAccess", action: "set", text: sentence`Set ${access} to true on ${off.name}.` },
     };
   }
-  if (!out.allowGatewayTransit) {
+  if (!out.allowsTransit) {
+    const transit = fieldRef(out.id, "peering.allowsTransit");
     return {
       code: "peering-missing-allow-gateway-transit",
       rule,
       subject,
       resources: [out.id],
-      text: `${out.name} lacks allowGatewayTransit, so ${spoke.name} cannot use ${hubGateway.name}`,
-      fix: `Set allowGatewayTransit to true on ${out.name}.`,
+      text: sentence`${out.name} lacks ${transit}, so ${spoke.name} cannot use ${hubGateway.name}`,
+      fix: { resource: out.id, field: "peering.allowsTransit", action: "set", text: sentence`Set ${transit} to true on ${out.name}.` },
     };
   }
-  if (!back.useRemoteGateways) {
+  if (!back.usesRemoteGateway) {
+    const remote = fieldRef(back.id, "peering.usesRemoteGateway");
     return {
       code: "peering-missing-use-remote-gateways",
       rule,
       subject,
       resources: [back.id],
-      text: `${back.name} lacks useRemoteGateways, so ${spoke.name} does not use ${hubGateway.name}`,
-      fix: `Set useRemoteGateways to true on ${back.name}.`,
+      text: sentence`${back.name} lacks ${remote}, so ${spoke.name} does not use ${hubGateway.name}`,
+      fix: { resource: back.id, field: "peering.usesRemoteGateway", action: "set", text: sentence`Set ${remote} to true on ${back.name}.` },
     };
   }
   if (isBasicSku(hubGateway)) {
@@ -66,8 +76,8 @@ export function transitFailure(
       rule,
       subject,
       resources: [hubGateway.id],
-      text: `${hubGateway.name} is a Basic SKU gateway, which does not support gateway transit to ${spoke.name}`,
-      fix: `Move ${hubGateway.name} to a VpnGw SKU.`,
+      text: sentence`${hubGateway.name} is a Basic SKU gateway, which does not support gateway transit to ${spoke.name}`,
+      fix: { resource: hubGateway.id, action: "change", text: sentence`Move ${hubGateway.name} to a VpnGw SKU.` },
     };
   }
   return undefined;

@@ -1,9 +1,10 @@
-import { Analysis } from "../reachability/engine";
-import { GatewayRouteChange } from "../reachability/route-diff";
+import { addRouteCommand } from "../findings/windows-connection";
+import type { Analysis } from "../reachability/results";
+import type { GatewayRouteChange } from "../reachability/route-diff";
 import { PLATFORM_LABELS } from "../reachability/platforms";
 import { PLATFORMS } from "../topology/model";
 import { mermaidDiagram } from "./mermaid";
-import { Report, ViolationReport } from "./report-model";
+import type { Report, ViolationReport } from "./report-model";
 import { routeChangeLines } from "./route-changes";
 import { verdict } from "./verdict";
 
@@ -41,7 +42,7 @@ export function renderMarkdown(report: Report, analysis: Analysis, changes: Gate
     for (const g of commands) {
       const connection = g.vpnConnectionName;
       out.push(`${g.name} (run in PowerShell after connecting once):`, "", "```powershell");
-      out.push(...g.platforms.windows.manualRoutes.map((p) => `Add-VpnConnectionRoute -ConnectionName "${connection}" -DestinationPrefix ${p}`));
+      out.push(...g.platforms.windows.manualRoutes.map((p) => addRouteCommand(connection, p)));
       out.push("```", "");
     }
   }

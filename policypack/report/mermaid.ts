@@ -1,4 +1,4 @@
-import { Analysis } from "../reachability/engine";
+import type { Analysis } from "../reachability/results";
 import { gatewayRunsBgp, nameOf, peeringBetween } from "../reachability/topology-index";
 
 /** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not) and P2S clients. */
@@ -24,7 +24,7 @@ export function mermaidDiagram(analysis: Analysis): string {
     done.add(key);
     const back = peeringBetween(index, to, from);
     const flags = [p, back].flatMap((x) =>
-      x ? [x.allowGatewayTransit ? `${nameOf(index, x.from)} allows transit` : "", x.useRemoteGateways ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
+      x ? [x.allowsTransit ? `${nameOf(index, x.from)} allows transit` : "", x.usesRemoteGateway ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
     );
     const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
     lines.push(`  ${node(from.id)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);

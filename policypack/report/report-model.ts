@@ -1,7 +1,14 @@
-import { PLATFORMS, Platform, Protocol } from "../topology/model";
+import type { StackAnalysis } from "../findings/stack-analysis";
+import { vpnConnectionName } from "../findings/windows-connection";
+import { POLICIES } from "../policies/catalogue";
+import type { PolicyConfig } from "../policies/policy-config";
+import { levelOf, propertiesOf } from "../policies/policy-config";
+import type { EnforcementLevel } from "../policies/policy-module";
+import { violationsOf } from "../policies/violations-of";
+import type { Platform, Protocol } from "../topology/model";
+import { PLATFORMS } from "../topology/model";
 import { compareText } from "../topology/order";
-import { EnforcementLevel, POLICY_DEFINITIONS, PolicyName } from "../violations/definitions";
-import { StackAnalysis, violationsOf, vpnConnectionName } from "../violations/compute";
+import { renderSentence } from "../topology/sentence";
 
 /** The JSON contract of p2s-check: fields may be added, never renamed. */
 export interface PlatformReport {
@@ -23,7 +30,11 @@ export interface GatewayReport {
 }
 
 export interface ViolationReport {
-  policy: PolicyName;
+  policy: string;
+  /** The check that found it, stable across releases (message wording is not). */
+  code: string;
+  /** What it is about within the resource (a prefix, a network), when a resource can have several. */
+  subject?: string;
   enforcementLevel: EnforcementLevel;
   resource: string | null;
   urn: string | null;
@@ -36,34 +47,9 @@ export interface Report {
   notes: string[];
 }
 
-/** Per-policy settings as `--policy-pack-config` gives them: a level, or an object with one. */
-export type PolicyPackConfig = Record<string, unknown>;
-
-/** The level a policy configuration gives a policy: its own entry's, else the "all" entry's. */
-export function configuredLevel(policy: string, config: PolicyPackConfig): unknown {
-  const levelIn = (entry: unknown) =>
-    typeof entry === "string" ? entry : entry !== null && typeof entry === "object" ? (entry as { enforcementLevel?: unknown }).enforcementLevel : undefined;
-  return levelIn(config[policy]) ?? levelIn(config.all);
-}
-
-export function levelOf(policy: PolicyName, config: PolicyPackConfig): EnforcementLevel {
-  const level = configuredLevel(policy, config);
-  if (level === "advisory" || level === "mandatory" || level === "disabled") return level;
-  if (level === "remediate") return "mandatory"; // as @pulumi/policy treats it for stack policies
-  return POLICY_DEFINITIONS.find((d) => d.name === policy)?.enforcementLevel ?? "advisory";
-}
-
-export function policyProperties(policy: PolicyName, config: PolicyPackConfig): Record<string, unknown> {
-  const entry = config[policy];
-  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return {};
-  const properties: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
-  delete properties.enforcementLevel;
-  return properties;
-}
-
 const LEVEL_ORDER: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 1, disabled: 2 };
 
-export function buildReport(stack: StackAnalysis, config: PolicyPackConfig = {}): Report {
+export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Report {
   const urns = stack.extraction.urns;
   const gateways = stack.analysis.gateways.map(
     (g): GatewayReport => ({
@@ -82,11 +68,19 @@ export function buildReport(stack: StackAnalysis, config: PolicyPackConfig = {})
     }),
   );
   const violations: ViolationReport[] = [];
-  for (const definition of POLICY_DEFINITIONS) {
-    const level = levelOf(definition.name, config);
+  for (const policy of POLICIES) {
+    const level = levelOf(policy, config);
     if (level === "disabled") continue;
-    for (const v of violationsOf(definition.name, stack, policyProperties(definition.name, config))) {
-      violations.push({ policy: v.policy, enforcementLevel: level, resource: v.resource ?? null, urn: v.urn ?? null, message: v.message });
+    for (const v of violationsOf(policy, stack, propertiesOf(policy.name, config))) {
+      violations.push({
+        policy: v.policy,
+        code: v.code,
+        ...(v.subject !== undefined ? { subject: v.subject } : {}),
+        enforcementLevel: level,
+        resource: v.resource ?? null,
+        urn: v.urn ?? null,
+        message: v.message,
+      });
     }
   }
   violations.sort(
@@ -96,6 +90,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyPackConfig = {})
       compareText(a.resource ?? "", b.resource ?? "") ||
       compareText(a.message, b.message),
   );
-  const notes = [...new Set([...stack.extraction.notes, ...stack.analysis.notes])].sort(compareText);
+  const analysisNotes = stack.analysis.notes.map((n) => renderSentence(n, stack.extraction.spell));
+  const notes = [...new Set([...stack.extraction.notes, ...analysisNotes])].sort(compareText);
   return { gateways, violations, notes };
 }

@@ -1,5 +1,5 @@
 import { PLATFORM_LABELS } from "../reachability/platforms";
-import { GatewayRouteChange } from "../reachability/route-diff";
+import type { GatewayRouteChange } from "../reachability/route-diff";
 import { joinList } from "../topology/order";
 
 /** One line per group of platforms with the same change, e.g. "Windows clients: +10.4.0.0/16; …". */

@@ -1,7 +1,11 @@
-import { POLICY_DEFINITIONS } from "../violations/definitions";
-import { Report } from "./report-model";
+import { POLICIES } from "../policies/catalogue";
+import type { Report } from "./report-model";
 
-/** SARIF 2.1.0 for GitHub code scanning: one rule per policy, one result per violation. */
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one rule per policy, one result per violation. A result's
+ * fingerprint comes from its finding code, resource and subject, never from the message, so
+ * rewording a message keeps code-scanning history.
+ */
 export function renderSarif(report: Report, artifact = "Pulumi.yaml"): string {
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -11,11 +15,13 @@ export function renderSarif(report: Report, artifact = "Pulumi.yaml"): string {
         tool: {
           driver: {
             name: "p2s-check",
-            rules: POLICY_DEFINITIONS.map((d) => ({
-              id: d.name,
-              shortDescription: { text: d.description },
-              help: { text: d.remediationSteps },
-              defaultConfiguration: { level: d.enforcementLevel === "mandatory" ? "error" : "warning" },
+            rules: POLICIES.map((p) => ({
+              id: p.name,
+              shortDescription: { text: p.description },
+              help: { text: p.remediationSteps },
+              helpUri: p.url,
+              defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
+              properties: { tags: p.tags, severity: p.severity },
             })),
           },
         },
@@ -29,7 +35,8 @@ export function renderSarif(report: Report, artifact = "Pulumi.yaml"): string {
               logicalLocations: v.urn ? [{ name: v.resource, fullyQualifiedName: v.urn, kind: "resource" }] : [],
             },
           ],
-          partialFingerprints: { p2sViolation: `${v.policy}/${v.urn ?? "stack"}/${v.message}` },
+          partialFingerprints: { p2sFinding: [v.code, v.urn ?? "stack", v.subject ?? ""].join("/") },
+          properties: { code: v.code },
         })),
       },
     ],

@@ -1,6 +1,6 @@
 import { PLATFORMS } from "../topology/model";
 import { PLATFORM_LABELS } from "../reachability/platforms";
-import { GatewayReport } from "./report-model";
+import type { GatewayReport } from "./report-model";
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -1,5 +1,5 @@
-import { GatewayRouteChange } from "../reachability/route-diff";
-import { Report } from "./report-model";
+import type { GatewayRouteChange } from "../reachability/route-diff";
+import type { Report } from "./report-model";
 import { routeChangeLines } from "./route-changes";
 import { gatewayTables } from "./text-table";
 import { verdict } from "./verdict";

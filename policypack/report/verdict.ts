@@ -1,4 +1,4 @@
-import { Report } from "./report-model";
+import type { Report } from "./report-model";
 
 /** One line: the outcome a reviewer reads first. */
 export function verdict(report: Report): string {

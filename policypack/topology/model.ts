@@ -1,6 +1,6 @@
 /**
- * The provider-neutral topology the engine reasons about. Extraction fills it from
- * azure-native resources; tests build it directly. Every record has a stable `id`
+ * The provider-neutral topology the engine reasons about. Extraction fills it from a
+ * provider's resources; tests build it directly. Every record has a stable `id`
  * (the URN when it comes from Pulumi) and a display `name` (the Pulumi logical name).
  */
 
@@ -33,16 +33,19 @@ export interface Site extends Named {
 export interface VpnGateway extends Named {
   /** Id of the VNet whose GatewaySubnet the gateway sits in; undefined when unresolved. */
   vnet?: string;
-  gatewayType: string;
-  vpnType: string;
+  /** Vpn or ExpressRoute. */
+  kind: string;
+  /** RouteBased or PolicyBased. */
+  routing: string;
   sku?: string;
-  enableBgp: boolean;
+  bgp: boolean;
   asn?: number;
   /** The P2S client address pool; empty when the gateway has no P2S configuration. */
   clientPool: string[];
   /** Undefined when the configuration does not list protocols (Azure's default applies). */
   protocols?: Protocol[];
-  customRoutes: string[];
+  /** Custom routes the gateway advertises to its clients (R7). */
+  advertisedRoutes: string[];
 }
 
 /** One direction of a VNet peering. */
@@ -51,22 +54,25 @@ export interface Peering extends Named {
   from: string;
   /** Id of the remote VNet; undefined when it is outside the stack or unresolved. */
   to?: string;
-  allowGatewayTransit: boolean;
-  useRemoteGateways: boolean;
-  allowVirtualNetworkAccess: boolean;
+  /** The VNet lets peers use its gateway. */
+  allowsTransit: boolean;
+  /** The VNet uses the remote VNet's gateway. */
+  usesRemoteGateway: boolean;
+  /** The two VNets may exchange traffic (Azure's default). */
+  allowsAccess: boolean;
 }
 
 export type ConnectionType = "IPsec" | "Vnet2Vnet" | "ExpressRoute";
 
 export interface Connection extends Named {
   type: ConnectionType;
-  /** Id of the gateway that owns the connection (virtualNetworkGateway1). */
+  /** Id of the gateway that owns the connection. */
   gateway: string | undefined;
-  /** Vnet2Vnet: id of the remote gateway (virtualNetworkGateway2). */
+  /** Vnet2Vnet: id of the gateway at the other end. */
   remoteGateway?: string;
-  /** IPsec: id of the site (localNetworkGateway2). */
+  /** IPsec: id of the site at the other end. */
   site?: string;
-  enableBgp: boolean;
+  bgp: boolean;
 }
 
 export interface Topology {

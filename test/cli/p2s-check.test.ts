@@ -2,10 +2,10 @@ import * as fs from "fs";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { runCheck } from "../../policypack/cli/p2s-check";
-import { analyze } from "../../policypack/reachability/engine";
-import { Report } from "../../policypack/report/report-model";
+import { analyze } from "../../policypack/reachability/analyze";
+import type { Report } from "../../policypack/report/report-model";
 import { stackExport } from "../../offline/stack-documents";
-import { Scenario } from "../../sample-stack/declare-stack";
+import type { Scenario } from "../../sample-stack/declare-stack";
 import { seedScenario } from "../helpers/seed-scenarios";
 import { changePreviewFile, exportFile, previewFile, record, writeJson } from "../helpers/stack-files";
 

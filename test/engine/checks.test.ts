@@ -1,12 +1,13 @@
 import { checkRequiredPlatforms } from "../../policypack/reachability/checks/index";
-import { analyze } from "../../policypack/reachability/engine";
-import { Topology } from "../../policypack/topology/model";
+import { analyze } from "../../policypack/reachability/analyze";
+import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
+import { spelled } from "../helpers/spelled";
 import { TopologyBuilder, changed, without } from "../helpers/topology-builder";
 
 /** Findings as [code, resource, problem, fix], so a failure prints all of them. */
 function findings(topology: Topology) {
-  return analyze(topology).findings.map((f) => [f.code, f.resource, f.problem, f.fix]);
+  return analyze(topology).findings.map((f) => [f.code, f.resource, spelled(f.problem), spelled(f.fix.text)]);
 }
 function codes(topology: Topology) {
   return analyze(topology).findings.map((f) => `${f.code} ${f.resource}`);
@@ -25,7 +26,7 @@ describe("gateway transit checks (spec section 4)", () => {
   });
 
   it("reports on the hub peering that lacks allowGatewayTransit when the spoke uses remote gateways", () => {
-    const t = changed(baseline, "peerings", "vnet1-to-vnet4", { allowGatewayTransit: false });
+    const t = changed(baseline, "peerings", "vnet1-to-vnet4", { allowsTransit: false });
     expect(findings(t)).toEqual([
       [
         "use-remote-gateways-without-transit",
@@ -131,7 +132,7 @@ describe("client protocol checks (spec section 4)", () => {
   const baseline = seedScenario(1);
 
   it("reports P2S on a PolicyBased gateway", () => {
-    expect(codes(changed(baseline, "gateways", "vnet1-gw", { vpnType: "PolicyBased" }))).toEqual(["policy-based-p2s vnet1-gw"]);
+    expect(codes(changed(baseline, "gateways", "vnet1-gw", { routing: "PolicyBased" }))).toEqual(["policy-based-p2s vnet1-gw"]);
   });
 
   it("reports IkeV2 on a Basic SKU gateway", () => {
@@ -147,7 +148,7 @@ describe("client protocol checks (spec section 4)", () => {
 
   it("reports a required platform that no protocol serves", () => {
     const analysis = analyze(changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }));
-    expect(checkRequiredPlatforms(analysis.gateways, ["windows", "macos", "linux"]).map((f) => [f.resource, f.problem])).toEqual([
+    expect(checkRequiredPlatforms(analysis.gateways, ["windows", "macos", "linux"]).map((f) => [f.resource, spelled(f.problem)])).toEqual([
       ["vnet1-gw", "macOS and Linux clients cannot connect to vnet1-gw, whose protocols are SSTP."],
     ]);
     expect(checkRequiredPlatforms(analysis.gateways, ["windows"])).toEqual([]);
@@ -162,7 +163,7 @@ describe("BGP checks (spec section 4)", () => {
   });
 
   it("reports BGP asked for on a connection while a gateway on it does not enable BGP", () => {
-    const t = changed(baseline, "gateways", "vnet3-gw", { enableBgp: false });
+    const t = changed(baseline, "gateways", "vnet3-gw", { bgp: false });
     expect(findings(t)).toEqual([
       [
         "bgp-unavailable",
@@ -199,11 +200,11 @@ describe("BGP checks (spec section 4)", () => {
   });
 
   it("reports a custom route of 0.0.0.0/0", () => {
-    expect(codes(changed(seedScenario(1), "gateways", "vnet1-gw", { customRoutes: ["0.0.0.0/0"] }))).toEqual(["default-custom-route vnet1-gw"]);
+    expect(codes(changed(seedScenario(1), "gateways", "vnet1-gw", { advertisedRoutes: ["0.0.0.0/0"] }))).toEqual(["default-custom-route vnet1-gw"]);
   });
 
   it("reports a custom route that overlaps the client pool", () => {
-    expect(codes(changed(seedScenario(1), "gateways", "vnet1-gw", { customRoutes: ["192.168.0.0/16"] }))).toEqual([
+    expect(codes(changed(seedScenario(1), "gateways", "vnet1-gw", { advertisedRoutes: ["192.168.0.0/16"] }))).toEqual([
       "custom-route-overlaps-pool vnet1-gw",
     ]);
   });

@@ -1,18 +1,26 @@
-import { analyze } from "../../policypack/reachability/engine";
-import { Intent, evaluateIntents, intentsFromTags } from "../../policypack/reachability/intents";
-import { Topology } from "../../policypack/topology/model";
+import { analyze } from "../../policypack/reachability/analyze";
+import type { Intent, IntentViolation } from "../../policypack/reachability/intents";
+import { evaluateIntents, intentsFromTags } from "../../policypack/reachability/intents";
+import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
+import { spelled } from "../helpers/spelled";
 import { changed } from "../helpers/topology-builder";
+
+/** A violation as the user reads it: the resource, then the problem and fix in azure-native words. */
+function written(v: IntentViolation) {
+  return { resource: v.resource, problem: spelled(v.problem), fix: spelled(v.fix) };
+}
 
 function evaluate(topology: Topology, intents: Partial<Intent>[]) {
   const full = intents.map((i) => ({ origin: "the policy configuration", gateway: "*", reach: [], deny: [], ...i }));
-  return evaluateIntents(analyze(topology), full);
+  const result = evaluateIntents(analyze(topology), full);
+  return { violations: result.violations.map(written), notes: result.notes };
 }
 
 function fromTags(topology: Topology) {
   const tagged = intentsFromTags(topology);
   const result = evaluateIntents(analyze(topology), tagged.intents);
-  return { violations: [...tagged.violations, ...result.violations], notes: result.notes };
+  return { violations: [...tagged.violations, ...result.violations].map(written), notes: result.notes };
 }
 
 describe("intents from policy configuration (spec section 5)", () => {

@@ -1,7 +1,10 @@
 import fc from "fast-check";
-import { Analysis, analyze } from "../../policypack/reachability/engine";
-import { Cidr, PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";
-import { Connection, PLATFORMS, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
+import { analyze } from "../../policypack/reachability/analyze";
+import type { Analysis } from "../../policypack/reachability/results";
+import type { Cidr} from "../../policypack/topology/cidr";
+import { PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";
+import type { Connection, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
+import { PLATFORMS } from "../../policypack/topology/model";
 
 /** Random topologies of up to about 50 networks: VNets, sites, gateways, peerings, connections. */
 const topologyArb: fc.Arbitrary<Topology> = fc
@@ -15,13 +18,13 @@ const topologyArb: fc.Arbitrary<Topology> = fc
     const siteIds = Array.from({ length: sites }, (_, i) => `site${i}`);
     const gatewayArb = fc.record({
       vnet: fc.constantFrom(...vnetIds),
-      enableBgp: fc.boolean(),
+      bgp: fc.boolean(),
       asn: fc.option(fc.integer({ min: 65000, max: 65010 }), { nil: undefined }),
       sku: fc.constantFrom("VpnGw1", "VpnGw2", "Basic"),
-      vpnType: fc.constantFrom("RouteBased", "RouteBased", "PolicyBased"),
+      routing: fc.constantFrom("RouteBased", "RouteBased", "PolicyBased"),
       p2s: fc.boolean(),
       protocols: fc.option(fc.subarray<Protocol>(["IkeV2", "OpenVPN", "SSTP"]), { nil: undefined }),
-      customRoutes: fc.subarray(["10.0.0.0/8", "10.3.0.0/16", "10.101.0.0/16", "192.0.2.0/24"], { maxLength: 2 }),
+      advertisedRoutes: fc.subarray(["10.0.0.0/8", "10.3.0.0/16", "10.101.0.0/16", "192.0.2.0/24"], { maxLength: 2 }),
     });
     return fc.record({
       vnets: fc.constant(vnetIds),
@@ -29,10 +32,10 @@ const topologyArb: fc.Arbitrary<Topology> = fc
       overlapping: fc.constant(overlapping),
       gateways: fc.array(gatewayArb, { maxLength: 8 }),
       peerings: fc.array(
-        fc.record({ from: fc.constantFrom(...vnetIds), to: fc.constantFrom(...vnetIds), allowGatewayTransit: fc.boolean(), useRemoteGateways: fc.boolean(), allowVirtualNetworkAccess: fc.boolean() }),
+        fc.record({ from: fc.constantFrom(...vnetIds), to: fc.constantFrom(...vnetIds), allowsTransit: fc.boolean(), usesRemoteGateway: fc.boolean(), allowsAccess: fc.boolean() }),
         { maxLength: 40 },
       ),
-      links: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), site: fc.boolean(), enableBgp: fc.boolean(), oneWay: fc.boolean() }), { maxLength: 12 }),
+      links: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), site: fc.boolean(), bgp: fc.boolean(), oneWay: fc.boolean() }), { maxLength: 12 }),
       siteAsns: fc.array(fc.option(fc.integer({ min: 65100, max: 65120 }), { nil: undefined }), { minLength: sites, maxLength: sites }),
     });
   })
@@ -41,26 +44,26 @@ const topologyArb: fc.Arbitrary<Topology> = fc
       id: `gw${i}`,
       name: `gw${i}`,
       vnet: g.vnet,
-      gatewayType: "Vpn",
-      vpnType: g.vpnType,
+      kind: "Vpn",
+      routing: g.routing,
       sku: g.sku,
-      enableBgp: g.enableBgp,
+      bgp: g.bgp,
       asn: g.asn,
       clientPool: g.p2s ? [`172.16.${i}.0/24`] : [],
       protocols: g.protocols,
-      customRoutes: g.customRoutes,
+      advertisedRoutes: g.advertisedRoutes,
     }));
     const connections: Connection[] = [];
     r.links.forEach((l, i) => {
       if (gateways.length === 0) return;
       const a = gateways[l.a % gateways.length].id;
       if (l.site && r.sites.length > 0) {
-        connections.push({ id: `c${i}`, name: `c${i}`, type: "IPsec", gateway: a, site: r.sites[l.b % r.sites.length], enableBgp: l.enableBgp });
+        connections.push({ id: `c${i}`, name: `c${i}`, type: "IPsec", gateway: a, site: r.sites[l.b % r.sites.length], bgp: l.bgp });
         return;
       }
       const b = gateways[l.b % gateways.length].id;
-      connections.push({ id: `c${i}`, name: `c${i}`, type: "Vnet2Vnet", gateway: a, remoteGateway: b, enableBgp: l.enableBgp });
-      if (!l.oneWay) connections.push({ id: `c${i}r`, name: `c${i}r`, type: "Vnet2Vnet", gateway: b, remoteGateway: a, enableBgp: l.enableBgp });
+      connections.push({ id: `c${i}`, name: `c${i}`, type: "Vnet2Vnet", gateway: a, remoteGateway: b, bgp: l.bgp });
+      if (!l.oneWay) connections.push({ id: `c${i}r`, name: `c${i}r`, type: "Vnet2Vnet", gateway: b, remoteGateway: a, bgp: l.bgp });
     });
     const peerings: Peering[] = r.peerings.map((p, i) => ({ id: `p${i}`, name: `p${i}`, ...p }));
     return {
@@ -162,10 +165,10 @@ describe("engine properties on random topologies", () => {
           ...t,
           connections: t.connections.map((x) =>
             (x.gateway === c.gateway && (x.remoteGateway ?? x.site) === (c.remoteGateway ?? c.site)) || (x.gateway === c.remoteGateway && x.remoteGateway === c.gateway)
-              ? { ...x, enableBgp: true }
+              ? { ...x, bgp: true }
               : x,
           ),
-          gateways: t.gateways.map((g) => (ends.has(g.id) ? { ...g, enableBgp: true } : g)),
+          gateways: t.gateways.map((g) => (ends.has(g.id) ? { ...g, bgp: true } : g)),
           sites: t.sites.map((s) => (s.id === c.site ? { ...s, bgpAsn: s.bgpAsn ?? 65199 } : s)),
         };
         const before = view(analyze(t));

@@ -1,4 +1,4 @@
-import { analyze } from "../../policypack/reachability/engine";
+import { analyze } from "../../policypack/reachability/analyze";
 import { diffRoutes } from "../../policypack/reachability/route-diff";
 import { seedScenario } from "../helpers/seed-scenarios";
 import { changed } from "../helpers/topology-builder";
@@ -11,7 +11,7 @@ describe("R8 route changes between two states", () => {
   });
 
   it("asks Windows users to reinstall the client package when a new spoke adds a route", () => {
-    const after = changed(before, "peerings", "vnet1-to-vnet4", { allowGatewayTransit: false });
+    const after = changed(before, "peerings", "vnet1-to-vnet4", { allowsTransit: false });
     const added = diffRoutes(analyze(after), analyze(before));
     expect(added).toEqual([
       {
@@ -25,7 +25,7 @@ describe("R8 route changes between two states", () => {
   });
 
   it("flags a customRoutes change, which disconnects connected clients", () => {
-    const after = changed(seedScenario(4), "gateways", "vnet1-gw", { customRoutes: ["10.2.0.0/16"] });
+    const after = changed(seedScenario(4), "gateways", "vnet1-gw", { advertisedRoutes: ["10.2.0.0/16"] });
     const [change] = diffRoutes(analyze(seedScenario(4)), analyze(after));
     expect(change.customRoutesChanged).toBe(true);
     expect(change.windowsReinstall).toBe(true);
@@ -33,7 +33,7 @@ describe("R8 route changes between two states", () => {
   });
 
   it("does not ask for a reinstall when only non-Windows routes change (BGP-learned)", () => {
-    const after = changed(seedScenario(8), "connections", "vnet2-gw-to-vnet3-gw", { enableBgp: false });
+    const after = changed(seedScenario(8), "connections", "vnet2-gw-to-vnet3-gw", { bgp: false });
     const [change] = diffRoutes(analyze(seedScenario(8)), analyze(after));
     expect(change.windowsReinstall).toBe(false);
     expect(change.platforms.map((p) => [p.platform, p.removed])).toEqual(

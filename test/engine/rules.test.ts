@@ -1,7 +1,9 @@
-import { analyze, explainUnreached } from "../../policypack/reachability/engine";
-import { Topology } from "../../policypack/topology/model";
+import { analyze } from "../../policypack/reachability/analyze";
+import { explainUnreached } from "../../policypack/reachability/reach";
+import type { Topology } from "../../policypack/topology/model";
 import { NON_WINDOWS, gatewayNamed, platformView } from "../helpers/expect-result";
 import { seedScenario } from "../helpers/seed-scenarios";
+import { spelled } from "../helpers/spelled";
 import { TopologyBuilder, changed, without } from "../helpers/topology-builder";
 
 const POOL = "192.168.0.0/24";
@@ -15,7 +17,7 @@ function why(topology: Topology, network: string) {
   const analysis = analyze(topology);
   const gateway = gatewayNamed(analysis, "vnet1-gw");
   const reason = explainUnreached(analysis.index, gateway, network);
-  return { code: reason.code, rule: reason.rule, resource: reason.resources[0], text: reason.text, fix: reason.fix };
+  return { code: reason.code, rule: reason.rule, resource: reason.resources[0], text: spelled(reason.text), fix: spelled(reason.fix.text) };
 }
 
 describe("R1 home VNet and R2 client pool", () => {
@@ -40,7 +42,7 @@ describe("R1 home VNet and R2 client pool", () => {
   it("analyses only the pool when the home VNet cannot be resolved, and notes it", () => {
     const analysis = analyze(changed(seedScenario(1), "gateways", "vnet1-gw", { vnet: undefined }));
     expect(platformView(gatewayNamed(analysis, "vnet1-gw"), "windows")).toEqual({ canConnect: true, routes: [POOL], access: [], manualRoutes: [] });
-    expect(analysis.notes).toContain("The VNet of vnet1-gw could not be resolved, so only its client pool and custom routes are analysed.");
+    expect(analysis.notes.map(spelled)).toContain("The VNet of vnet1-gw could not be resolved, so only its client pool and custom routes are analysed.");
   });
 
   it("does not analyse a gateway without a client pool", () => {
@@ -63,7 +65,7 @@ describe("R3 gateway transit peering", () => {
   });
 
   it("does not reach vnet2 when vnet1-to-vnet2 lacks allowGatewayTransit, and names that peering", () => {
-    const t = changed(baseline, "peerings", "vnet1-to-vnet2", { allowGatewayTransit: false });
+    const t = changed(baseline, "peerings", "vnet1-to-vnet2", { allowsTransit: false });
     expect(vnet1gw(t).platforms.windows.access).toEqual(["vnet1", "vnet4"]);
     expect(vnet1gw(t).platforms.windows.routes).toEqual(["10.1.0.0/16", "10.4.0.0/16", POOL]);
     expect(why(t, "vnet2")).toMatchObject({
@@ -74,7 +76,7 @@ describe("R3 gateway transit peering", () => {
   });
 
   it("does not reach vnet2 when vnet2-to-vnet1 lacks useRemoteGateways, and names that peering", () => {
-    const t = changed(baseline, "peerings", "vnet2-to-vnet1", { useRemoteGateways: false });
+    const t = changed(baseline, "peerings", "vnet2-to-vnet1", { usesRemoteGateway: false });
     expect(vnet1gw(t).platforms.linux.access).toEqual(["vnet1", "vnet4"]);
     expect(why(t, "vnet2")).toMatchObject({
       code: "peering-missing-use-remote-gateways",
@@ -93,7 +95,7 @@ describe("R3 gateway transit peering", () => {
   });
 
   it("does not reach vnet2 when a side disables virtual network access", () => {
-    const t = changed(baseline, "peerings", "vnet2-to-vnet1", { allowVirtualNetworkAccess: false });
+    const t = changed(baseline, "peerings", "vnet2-to-vnet1", { allowsAccess: false });
     expect(vnet1gw(t).platforms.android.access).toEqual(["vnet1", "vnet4"]);
     expect(why(t, "vnet2")).toMatchObject({ code: "peering-access-disabled", resource: "vnet2-to-vnet1" });
   });
@@ -108,7 +110,11 @@ describe("R3 gateway transit peering", () => {
 describe("R4 connections without BGP", () => {
   it("gives non-Windows clients vnet2's prefix without access, because the link does not run BGP", () => {
     const g = vnet1gw(seedScenario(3));
-    expect(g.platforms.linux.unreachableRoutes).toEqual([
+    const written = g.platforms.linux.unreachableRoutes.map(({ prefix, reason }) => ({
+      prefix,
+      reason: { ...reason, text: spelled(reason.text), fix: spelled(reason.fix.text) },
+    }));
+    expect(written).toEqual([
       {
         prefix: "10.2.0.0/16",
         reason: {
@@ -147,7 +153,7 @@ describe("R5 connections with BGP", () => {
   const baseline = seedScenario(8);
 
   it("stops the chain at vnet2 when vnet2-gw-to-vnet3-gw does not run BGP", () => {
-    const t = changed(baseline, "connections", "vnet2-gw-to-vnet3-gw", { enableBgp: false });
+    const t = changed(baseline, "connections", "vnet2-gw-to-vnet3-gw", { bgp: false });
     expect(platformView(vnet1gw(t), "macos")).toEqual({
       canConnect: true,
       routes: ["10.1.0.0/16", "10.2.0.0/16", POOL],
@@ -164,7 +170,7 @@ describe("R5 connections with BGP", () => {
   });
 
   it("stops the chain when a gateway on it does not enable BGP", () => {
-    const t = changed(baseline, "gateways", "vnet3-gw", { enableBgp: false });
+    const t = changed(baseline, "gateways", "vnet3-gw", { bgp: false });
     expect(vnet1gw(t).platforms.windows.access).toEqual(["vnet1", "vnet2"]);
     expect(why(t, "vnet3")).toMatchObject({ resource: "vnet3-gw", text: "gateway vnet3-gw does not have enableBgp set" });
   });
@@ -177,7 +183,7 @@ describe("R5 connections with BGP", () => {
 
   it("explains each Windows manual route by the BGP connection it is learned over", () => {
     const g = vnet1gw(seedScenario(6));
-    expect(g.platforms.windows.manualRouteReasons.map((m) => [m.prefix, m.reason.text, m.reason.fix])).toEqual([
+    expect(g.platforms.windows.manualRouteReasons.map((m) => [m.prefix, spelled(m.reason.text), spelled(m.reason.fix.text)])).toEqual([
       [
         "10.101.0.0/16",
         "site1 is reached over BGP through vnet1-gw-to-site1, and Windows clients do not install BGP-learned routes",
@@ -190,9 +196,9 @@ describe("R5 connections with BGP", () => {
 describe("R6 transit spokes behind a BGP-reached gateway", () => {
   const baseline = new TopologyBuilder()
     .vnet("vnet1", "10.1.0.0/16")
-    .p2sGateway("vnet1-gw", "vnet1", { enableBgp: true, asn: 65001 })
+    .p2sGateway("vnet1-gw", "vnet1", { bgp: true, asn: 65001 })
     .vnet("vnet2", "10.2.0.0/16")
-    .gateway("vnet2-gw", "vnet2", { enableBgp: true, asn: 65002 })
+    .gateway("vnet2-gw", "vnet2", { bgp: true, asn: 65002 })
     .vnet2vnet("vnet1-gw", "vnet2-gw", true)
     .vnet("spoke", "10.20.0.0/16")
     .transitPeering("vnet2", "spoke")
@@ -209,7 +215,7 @@ describe("R6 transit spokes behind a BGP-reached gateway", () => {
   });
 
   it("does not reach the spoke when it does not use vnet2's gateway", () => {
-    const t = changed(baseline, "peerings", "spoke-to-vnet2", { useRemoteGateways: false });
+    const t = changed(baseline, "peerings", "spoke-to-vnet2", { usesRemoteGateway: false });
     expect(vnet1gw(t).platforms.android.access).toEqual(["vnet1", "vnet2"]);
     expect(why(t, "spoke")).toMatchObject({ code: "peering-missing-use-remote-gateways", rule: "R6", resource: "spoke-to-vnet2" });
   });
@@ -217,7 +223,7 @@ describe("R6 transit spokes behind a BGP-reached gateway", () => {
 
 describe("R7 custom routes", () => {
   it("turns a Windows manual route into an installed route", () => {
-    const t = changed(seedScenario(4), "gateways", "vnet1-gw", { customRoutes: ["10.2.0.0/16"] });
+    const t = changed(seedScenario(4), "gateways", "vnet1-gw", { advertisedRoutes: ["10.2.0.0/16"] });
     expect(platformView(vnet1gw(t), "windows")).toEqual({
       canConnect: true,
       routes: ["10.1.0.0/16", "10.2.0.0/16", POOL],
@@ -227,13 +233,13 @@ describe("R7 custom routes", () => {
   });
 
   it("covers several manual routes with one wider custom route", () => {
-    const t = changed(seedScenario(4), "gateways", "vnet1-gw", { customRoutes: ["10.0.0.0/8"] });
+    const t = changed(seedScenario(4), "gateways", "vnet1-gw", { advertisedRoutes: ["10.0.0.0/8"] });
     expect(vnet1gw(t).platforms.windows.manualRoutes).toEqual([]);
     expect(vnet1gw(t).platforms.windows.unreachableRoutes).toEqual([]);
   });
 
   it("grants no access by itself and reports a custom route to nothing as unreachable", () => {
-    const t = changed(seedScenario(1), "gateways", "vnet1-gw", { customRoutes: ["10.50.0.0/16"] });
+    const t = changed(seedScenario(1), "gateways", "vnet1-gw", { advertisedRoutes: ["10.50.0.0/16"] });
     const g = vnet1gw(t);
     expect(platformView(g, "windows")).toEqual({ canConnect: true, routes: ["10.1.0.0/16", "10.50.0.0/16", POOL], access: ["vnet1"], manualRoutes: [] });
     expect(g.platforms.windows.unreachableRoutes.map((u) => [u.prefix, u.reason.code, u.reason.rule])).toEqual([["10.50.0.0/16", "route-without-access", "R7"]]);
@@ -247,7 +253,7 @@ describe("client platforms and protocols", () => {
     const g = vnet1gw(changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }));
     expect(g.platforms.windows.canConnect).toBe(true);
     expect(platformView(g, "macos")).toEqual({ canConnect: false, routes: [], access: [], manualRoutes: [] });
-    expect(g.platforms.macos.blockedBy?.text).toBe("no protocol of vnet1-gw serves macOS (SSTP only)");
+    expect(spelled(g.platforms.macos.blockedBy?.text)).toBe("no protocol of vnet1-gw serves macOS (SSTP only)");
   });
 
   it("serves every platform with OpenVPN alone", () => {
@@ -259,7 +265,7 @@ describe("client platforms and protocols", () => {
     const analysis = analyze(changed(baseline, "gateways", "vnet1-gw", { protocols: undefined }));
     expect(gatewayNamed(analysis, "vnet1-gw").protocols).toEqual(["IkeV2", "SSTP"]);
     expect(gatewayNamed(analysis, "vnet1-gw").platforms.ios.canConnect).toBe(true);
-    expect(analysis.notes).toEqual(["vnet1-gw lists no vpnClientProtocols; Azure's default of IkeV2 and SSTP is assumed."]);
+    expect(analysis.notes.map(spelled)).toEqual(["vnet1-gw lists no vpnClientProtocols; Azure's default of IkeV2 and SSTP is assumed."]);
   });
 
   it("serves only Windows on a Basic SKU, which has SSTP only", () => {
@@ -268,7 +274,7 @@ describe("client platforms and protocols", () => {
   });
 
   it("lets no platform connect to a PolicyBased gateway", () => {
-    const g = vnet1gw(changed(baseline, "gateways", "vnet1-gw", { vpnType: "PolicyBased" }));
+    const g = vnet1gw(changed(baseline, "gateways", "vnet1-gw", { routing: "PolicyBased" }));
     expect(connectingPlatforms(g)).toEqual([]);
     expect(g.platforms.windows.blockedBy?.code).toBe("gateway-not-p2s-capable");
   });

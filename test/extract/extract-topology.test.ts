@@ -1,6 +1,6 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
 import { UNKNOWN, toPlain } from "../../policypack/extract/plain";
-import { RawResource } from "../../policypack/extract/raw-resource";
+import type { RawResource } from "../../policypack/extract/raw-resource";
 
 // The proxy @pulumi/policy wraps every stack policy's props in; internal, so not in its typings.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,7 +37,7 @@ describe("extraction from azure-native resources", () => {
     const { topology, notes } = extractTopology(deployedHub());
     expect(notes).toEqual([]);
     expect(topology.gateways.map((g) => [g.name, g.vnet, g.protocols])).toEqual([["hub-gw", urn("VirtualNetwork", "hub"), ["IkeV2"]]]);
-    expect(topology.peerings.map((p) => [p.name, p.from, p.to, p.allowVirtualNetworkAccess])).toEqual([
+    expect(topology.peerings.map((p) => [p.name, p.from, p.to, p.allowsAccess])).toEqual([
       ["hub-to-spoke", urn("VirtualNetwork", "hub"), urn("VirtualNetwork", "spoke"), true],
     ]);
   });
@@ -63,7 +63,7 @@ describe("extraction from azure-native resources", () => {
     const { topology, notes } = extractTopology(preview);
     expect(notes).toEqual([]);
     expect(topology.gateways[0].vnet).toBe(urn("VirtualNetwork", "hub"));
-    expect(topology.peerings.map((p) => [p.from, p.to, p.useRemoteGateways])).toEqual([[urn("VirtualNetwork", "spoke"), urn("VirtualNetwork", "hub"), true]]);
+    expect(topology.peerings.map((p) => [p.from, p.to, p.usesRemoteGateway])).toEqual([[urn("VirtualNetwork", "spoke"), urn("VirtualNetwork", "hub"), true]]);
   });
 
   it("reads peerings declared inline on a VNet, reporting them against the VNet", () => {
@@ -75,7 +75,7 @@ describe("extraction from azure-native resources", () => {
     });
     const spoke = raw("VirtualNetwork", "spoke", { id: `${RG}/virtualNetworks/spoke`, addressSpace: { addressPrefixes: ["10.1.0.0/16"] } });
     const { topology, urns } = extractTopology([hub, spoke]);
-    expect(topology.peerings.map((p) => [p.name, p.to, p.allowGatewayTransit])).toEqual([["hub-to-spoke", spoke.urn, true]]);
+    expect(topology.peerings.map((p) => [p.name, p.to, p.allowsTransit])).toEqual([["hub-to-spoke", spoke.urn, true]]);
     expect(urns.get(topology.peerings[0].id)).toBe(hub.urn);
   });
 

@@ -1,5 +1,6 @@
-import { Analysis, GatewayAnalysis } from "../../policypack/reachability/engine";
-import { PLATFORMS, Platform } from "../../policypack/topology/model";
+import type { Analysis, GatewayAnalysis } from "../../policypack/reachability/results";
+import type { Platform } from "../../policypack/topology/model";
+import { PLATFORMS } from "../../policypack/topology/model";
 
 export interface Expected {
   routes: string[];

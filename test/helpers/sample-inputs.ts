@@ -1,6 +1,7 @@
-import { AnalyzerInput } from "../../offline/analyzer-client";
+import type { AnalyzerInput } from "../../offline/analyzer-client";
 import { recordProgram, toAnalyzerInputs } from "../../offline/record-program";
-import { Scenario, declareStack } from "../../sample-stack/declare-stack";
+import type { Scenario} from "../../sample-stack/declare-stack";
+import { declareStack } from "../../sample-stack/declare-stack";
 
 export type Mode = "preview" | "deployed";
 

@@ -1,4 +1,4 @@
-import { Topology } from "../../policypack/topology/model";
+import type { Topology } from "../../policypack/topology/model";
 import { TopologyBuilder } from "./topology-builder";
 
 /** The eight topologies of the seed document (spec section 3), by number. */
@@ -32,5 +32,5 @@ export function seedScenario(n: number): Topology {
 }
 
 function bgpGateway(bgp: boolean, n: number) {
-  return bgp ? { enableBgp: true, asn: 65000 + n } : {};
+  return bgp ? { bgp: true, asn: 65000 + n } : {};
 }

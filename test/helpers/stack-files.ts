@@ -1,10 +1,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { recordProgram, Registration } from "../../offline/record-program";
+import type { Registration } from "../../offline/record-program";
+import { recordProgram } from "../../offline/record-program";
 import { previewJson, stackExport } from "../../offline/stack-documents";
-import { Scenario, declareStack } from "../../sample-stack/declare-stack";
-import * as pulumi from "@pulumi/pulumi";
+import type { Scenario} from "../../sample-stack/declare-stack";
+import { declareStack } from "../../sample-stack/declare-stack";
+import type * as pulumi from "@pulumi/pulumi";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "p2s-check-"));
 let counter = 0;

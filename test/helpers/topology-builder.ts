@@ -1,4 +1,4 @@
-import { Connection, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
+import type { Connection, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
 
 /** Builds topologies whose ids equal their names, with defaults of a compliant Azure setup. */
 export class TopologyBuilder {
@@ -21,13 +21,13 @@ export class TopologyBuilder {
       id: name,
       name,
       vnet,
-      gatewayType: "Vpn",
-      vpnType: "RouteBased",
+      kind: "Vpn",
+      routing: "RouteBased",
       sku: "VpnGw1",
-      enableBgp: false,
+      bgp: false,
       clientPool: p2s ? ["192.168.0.0/24"] : [],
       protocols: p2s ? (["IkeV2", "SSTP"] as Protocol[]) : undefined,
-      customRoutes: [],
+      advertisedRoutes: [],
       ...rest,
     });
     return this;
@@ -44,9 +44,9 @@ export class TopologyBuilder {
       name: `${from}-to-${to}`,
       from,
       to,
-      allowGatewayTransit: false,
-      useRemoteGateways: false,
-      allowVirtualNetworkAccess: true,
+      allowsTransit: false,
+      usesRemoteGateway: false,
+      allowsAccess: true,
       ...flags,
     });
     return this;
@@ -54,7 +54,7 @@ export class TopologyBuilder {
 
   /** Both directions, `hub` allowing gateway transit and `spoke` using it. */
   transitPeering(hub: string, spoke: string): this {
-    return this.peering(hub, spoke, { allowGatewayTransit: true }).peering(spoke, hub, { useRemoteGateways: true });
+    return this.peering(hub, spoke, { allowsTransit: true }).peering(spoke, hub, { usesRemoteGateway: true });
   }
 
   /** Both directions, no gateway flags. */
@@ -68,19 +68,19 @@ export class TopologyBuilder {
   }
 
   /** A Vnet2Vnet link: one connection per side, named "<a>-to-<b>". */
-  vnet2vnet(a: string, b: string, enableBgp = false): this {
+  vnet2vnet(a: string, b: string, bgp = false): this {
     for (const [x, y] of [
       [a, b],
       [b, a],
     ]) {
-      this.connection({ name: `${x}-to-${y}`, type: "Vnet2Vnet", gateway: x, remoteGateway: y, enableBgp });
+      this.connection({ name: `${x}-to-${y}`, type: "Vnet2Vnet", gateway: x, remoteGateway: y, bgp });
     }
     return this;
   }
 
   /** An IPsec connection from an Azure gateway to a site, named "<gateway>-to-<site>". */
-  s2s(gateway: string, site: string, enableBgp = false): this {
-    return this.connection({ name: `${gateway}-to-${site}`, type: "IPsec", gateway, site, enableBgp });
+  s2s(gateway: string, site: string, bgp = false): this {
+    return this.connection({ name: `${gateway}-to-${site}`, type: "IPsec", gateway, site, bgp });
   }
 
   build(): Topology {

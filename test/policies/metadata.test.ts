@@ -1,5 +1,5 @@
 import { policies } from "../../policypack/policies/index";
-import { POLICY_DEFINITIONS } from "../../policypack/violations/definitions";
+import { POLICIES } from "../../policypack/policies/catalogue";
 
 describe("policy metadata", () => {
   it("names every policy in kebab-case, uniquely, with the p2s- prefix", () => {
@@ -35,7 +35,7 @@ describe("policy metadata", () => {
   });
 
   it("keeps config schemas to JSON-schema property objects, never with enforcementLevel inside", () => {
-    for (const d of POLICY_DEFINITIONS.filter((x) => x.configSchema)) {
+    for (const d of POLICIES.filter((x) => x.configSchema)) {
       const schema = d.configSchema as { properties: Record<string, { type?: string }> };
       expect({ name: d.name, keys: Object.keys(schema.properties).includes("enforcementLevel") }).toEqual({ name: d.name, keys: false });
       for (const [key, prop] of Object.entries(schema.properties)) {

@@ -1,5 +1,6 @@
-import { AnalyzerInput } from "../../offline/analyzer-client";
-import { PackSession, Seen } from "../../offline/pack-session";
+import type { AnalyzerInput } from "../../offline/analyzer-client";
+import type { Seen } from "../../offline/pack-session";
+import { PackSession } from "../../offline/pack-session";
 import { sampleInputs, withProperties } from "../helpers/sample-inputs";
 
 /**

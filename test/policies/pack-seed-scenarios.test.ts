@@ -1,6 +1,8 @@
-import { Scenario } from "../../sample-stack/declare-stack";
-import { PackSession, Seen } from "../../offline/pack-session";
-import { Mode, sampleInputs } from "../helpers/sample-inputs";
+import type { Scenario } from "../../sample-stack/declare-stack";
+import type { Seen } from "../../offline/pack-session";
+import { PackSession } from "../../offline/pack-session";
+import type { Mode} from "../helpers/sample-inputs";
+import { sampleInputs } from "../helpers/sample-inputs";
 
 /**
  * The eight seed scenarios through the real analyzer protocol, as a deployed stack and as a

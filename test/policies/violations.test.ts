@@ -1,29 +1,31 @@
-import { analyze } from "../../policypack/reachability/engine";
-import { intentsFromTags } from "../../policypack/reachability/intents";
-import { Topology } from "../../policypack/topology/model";
-import { StackAnalysis, violationsOf } from "../../policypack/violations/compute";
+import type { Topology } from "../../policypack/topology/model";
+import { spellAzureNative } from "../../policypack/extract/azure-native-fields";
+import type { StackAnalysis } from "../../policypack/findings/stack-analysis";
+import { analyzeExtraction } from "../../policypack/findings/stack-analysis";
+import { windowsManualRoutes } from "../../policypack/policies/windows-manual-routes";
+import { violationsOf } from "../../policypack/policies/violations-of";
 import { TopologyBuilder } from "../helpers/topology-builder";
 
 function stackOf(topology: Topology): StackAnalysis {
-  return { extraction: { topology, urns: new Map(), notes: [] }, analysis: analyze(topology), tagIntents: intentsFromTags(topology) };
+  return analyzeExtraction({ topology, urns: new Map(), notes: [], spell: spellAzureNative });
 }
 
 /** Seed scenario 6 with `sites` branch offices over BGP instead of one. */
 function branches(sites: number): Topology {
-  const b = new TopologyBuilder().vnet("vnet1", "10.1.0.0/16").p2sGateway("vnet1-gw", "vnet1", { enableBgp: true, asn: 65001 });
+  const b = new TopologyBuilder().vnet("vnet1", "10.1.0.0/16").p2sGateway("vnet1-gw", "vnet1", { bgp: true, asn: 65001 });
   for (let i = 0; i < sites; i++) b.site(`site${i}`, [`10.${101 + i}.0.0/16`], 65101 + i).s2s("vnet1-gw", `site${i}`, true);
   return b.build();
 }
 
 describe("p2s-windows-manual-routes messages", () => {
   it("lists every prefix and command when there are a few", () => {
-    expect(violationsOf("p2s-windows-manual-routes", stackOf(branches(2))).map((v) => v.message)).toEqual([
+    expect(violationsOf(windowsManualRoutes, stackOf(branches(2))).map((v) => v.message)).toEqual([
       'Windows clients of vnet1-gw can reach site0 and site1 over BGP but get no route to 10.101.0.0/16 and 10.102.0.0/16. Add 10.101.0.0/16 and 10.102.0.0/16 to customRoutes.addressPrefixes of vnet1-gw, or have each Windows user run: Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.101.0.0/16; Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.102.0.0/16.',
     ]);
   });
 
   it("keeps the message short when hundreds of prefixes need a route", () => {
-    const [violation] = violationsOf("p2s-windows-manual-routes", stackOf(branches(14)));
+    const [violation] = violationsOf(windowsManualRoutes, stackOf(branches(14)));
     expect(violation.message).toBe(
       "Windows clients of vnet1-gw can reach site0, site1, site10, site11, site12, site13, site2, site3, site4, site5, site6, site7 and 2 more networks over BGP but get no route to 10.101.0.0/16, 10.102.0.0/16, 10.103.0.0/16, 10.104.0.0/16, 10.105.0.0/16, 10.106.0.0/16, 10.107.0.0/16, 10.108.0.0/16, 10.109.0.0/16, 10.110.0.0/16, 10.111.0.0/16, 10.112.0.0/16 and 2 more prefixes. Add them to customRoutes.addressPrefixes of vnet1-gw, or have each Windows user run Add-VpnConnectionRoute -ConnectionName \"vnet1\" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands).",
     );

@@ -1,11 +1,13 @@
 import fc from "fast-check";
-import { AnalyzerInput } from "../../offline/analyzer-client";
+import type { AnalyzerInput } from "../../offline/analyzer-client";
 import { PackSession } from "../../offline/pack-session";
 import { runCheck } from "../../policypack/cli/p2s-check";
 import { UNKNOWN } from "../../policypack/extract/plain";
-import { RawResource } from "../../policypack/extract/raw-resource";
-import { analyzeResources, violationsOf } from "../../policypack/violations/compute";
-import { POLICY_NAMES } from "../../policypack/violations/definitions";
+import type { RawResource } from "../../policypack/extract/raw-resource";
+import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { POLICIES } from "../../policypack/policies/catalogue";
+import { violationsOf } from "../../policypack/policies/violations-of";
+import { spelled } from "../helpers/spelled";
 import { writeJson } from "../helpers/stack-files";
 
 const TYPES = [
@@ -88,7 +90,7 @@ describe("hostile input", () => {
     fc.assert(
       fc.property(hostileStack, (inputs) => {
         const stack = analyzeResources(asRaw(inputs));
-        for (const policy of POLICY_NAMES) violationsOf(policy, stack, { intents: [{ gateway: "*", reach: ["vnet1", "10.1.0.0/16"] }], requiredPlatforms: ["macos"] });
+        for (const policy of POLICIES) violationsOf(policy, stack, { intents: [{ gateway: "*", reach: ["vnet1", "10.1.0.0/16"] }], requiredPlatforms: ["macos"] });
       }),
       { numRuns: 400 },
     );
@@ -119,8 +121,8 @@ describe("hostile input", () => {
       "a-elsewhere peers with elsewhere, which is not in the stack; it is analysed as a one-sided peering.",
       "addressSpace.addressPrefixes of c holds values that are not strings; they are left out.",
     ]);
-    expect(stack.analysis.notes).toEqual(["a-a peers a VNet with itself, which Azure refuses; it is left out."]);
-    expect(POLICY_NAMES.flatMap((p) => violationsOf(p, stack)).map((v) => `${v.policy} ${v.resource}: ${v.message.split(",")[0]}`)).toEqual([
+    expect(stack.analysis.notes.map(spelled)).toEqual(["a-a peers a VNet with itself, which Azure refuses; it is left out."]);
+    expect(POLICIES.flatMap((p) => violationsOf(p, stack)).map((v) => `${v.policy} ${v.resource}: ${v.message.split(",")[0]}`)).toEqual([
       "p2s-gateway-transit a-b: a-b peers a with b",
       "p2s-gateway-transit a-b: a-b sets useRemoteGateways",
       "p2s-gateway-transit a-elsewhere: a uses remote gateways through a-b",

@@ -1,8 +1,11 @@
 import { overlaps } from "../../topology/cidr";
-import { Connection, Site, VpnGateway } from "../../topology/model";
+import type { Connection, Site, VpnGateway } from "../../topology/model";
 import { compareText } from "../../topology/order";
-import { Finding } from "../findings";
-import { Link, TopologyIndex, gatewayRunsBgp, isBasicSku } from "../topology-index";
+import type { Fix, Sentence } from "../../topology/sentence";
+import { fieldRef, sentence } from "../../topology/sentence";
+import type { Finding } from "../findings";
+import type { Link, TopologyIndex } from "../topology-index";
+import { gatewayRunsBgp, isBasicSku } from "../topology-index";
 
 /** Azure's ASN for VPN gateways when BGP is on and no ASN is given. */
 export const AZURE_DEFAULT_ASN = 65515;
@@ -19,47 +22,63 @@ function gatewayAsn(gateway: VpnGateway): number {
 /** Spec section 4: BGP asked for but impossible, equal or reserved ASNs, unsupported custom routes. */
 export function checkBgp(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
-  const add = (code: Finding["code"], resource: string, related: string[], problem: string, fix: string) =>
-    findings.push({ category: "bgp-config", code, resource, related, problem, fix });
+  const add = (code: Finding["code"], resource: string, related: string[], problem: Sentence, fix: Fix, subject?: string) =>
+    findings.push({ category: "bgp-config", code, resource, related, problem, fix, ...(subject !== undefined ? { subject } : {}) });
 
-  const askedOf = new Map<string, { gateway: VpnGateway; connections: string[] }>();
+  const askedOf = new Map<string, { gateway: VpnGateway; connections: Connection[] }>();
   for (const connection of index.topology.connections) {
-    if (!connection.enableBgp) continue;
+    if (!connection.bgp) continue;
     for (const gateway of connectionGateways(index, connection)) {
       if (gatewayRunsBgp(gateway)) continue;
       const entry = askedOf.get(gateway.id) ?? { gateway, connections: [] };
-      entry.connections.push(connection.name);
+      entry.connections.push(connection);
       askedOf.set(gateway.id, entry);
     }
     const site = connection.type === "IPsec" && connection.site !== undefined ? index.sites.get(connection.site) : undefined;
     if (site && site.bgpAsn === undefined) {
+      const bgp = fieldRef(site.id, "site.bgp");
       add(
         "bgp-unavailable",
         site.id,
         [connection.id],
-        `${connection.name} enables BGP, but ${site.name} has no bgpSettings.asn.`,
-        `Give ${site.name} bgpSettings with the ASN and BGP peer address of the on-premises device.`,
+        sentence`${connection.name} enables BGP, but ${site.name} has no ${fieldRef(site.id, "site.asn")}.`,
+        {
+          resource: site.id,
+          field: "site.bgp",
+          action: "set",
+          text: sentence`Give ${site.name} ${bgp} with the ASN and BGP peer address of the on-premises device.`,
+        },
+        connection.name,
       );
     }
   }
 
   for (const { gateway, connections } of askedOf.values()) {
-    const names = connections.sort(compareText).join(", ");
+    connections.sort((a, b) => compareText(a.name, b.name));
+    const names = connections.map((c) => c.name).join(", ");
+    const verb = connections.length > 1 ? "enable" : "enables";
+    const bgp = fieldRef(gateway.id, "gateway.bgp");
+    const connectionBgp = fieldRef(connections[0].id, "connection.bgp");
     add(
       "bgp-unavailable",
       gateway.id,
       [],
       isBasicSku(gateway)
-        ? `${names} ${connections.length > 1 ? "enable" : "enables"} BGP, but ${gateway.name} is a Basic SKU gateway, which has no BGP.`
-        : `${names} ${connections.length > 1 ? "enable" : "enables"} BGP, but ${gateway.name} does not set enableBgp.`,
-      isBasicSku(gateway)
-        ? `Move ${gateway.name} to a VpnGw SKU with enableBgp, or set enableBgp to false on those connections.`
-        : `Set enableBgp to true on ${gateway.name}, or to false on those connections.`,
+        ? sentence`${names} ${verb} BGP, but ${gateway.name} is a Basic SKU gateway, which has no BGP.`
+        : sentence`${names} ${verb} BGP, but ${gateway.name} does not set ${bgp}.`,
+      {
+        resource: gateway.id,
+        field: "gateway.bgp",
+        action: isBasicSku(gateway) ? "change" : "set",
+        text: isBasicSku(gateway)
+          ? sentence`Move ${gateway.name} to a VpnGw SKU with ${bgp}, or set ${connectionBgp} to false on those connections.`
+          : sentence`Set ${bgp} to true on ${gateway.name}, or to false on those connections.`,
+      },
     );
   }
 
   for (const link of index.links) {
-    if (!link.connections.some((c) => c.enableBgp)) continue;
+    if (!link.connections.some((c) => c.bgp)) continue;
     const [gateway, far] = linkEnds(index, link);
     if (!gateway || !far) continue;
     const farAsn = link.kind === "IPsec" ? (far as Site).bgpAsn : gatewayAsn(far as VpnGateway);
@@ -68,8 +87,9 @@ export function checkBgp(index: TopologyIndex): Finding[] {
       "equal-asn",
       far.id,
       [gateway.id, ...link.connections.map((c) => c.id)],
-      `${gateway.name} and ${far.name} both use ASN ${farAsn} on ${link.connections[0].name}, so BGP does not exchange routes between them.`,
-      `Give ${far.name} an ASN different from ${gateway.name}'s.`,
+      sentence`${gateway.name} and ${far.name} both use ASN ${farAsn ?? ""} on ${link.connections[0].name}, so BGP does not exchange routes between them.`,
+      { resource: far.id, field: link.kind === "IPsec" ? "site.asn" : undefined, action: "change", text: sentence`Give ${far.name} an ASN different from ${gateway.name}'s.` },
+      link.connections[0].name,
     );
   }
 
@@ -79,8 +99,13 @@ export function checkBgp(index: TopologyIndex): Finding[] {
       "reserved-asn",
       site.id,
       [],
-      `${site.name} uses ASN ${site.bgpAsn}, which Azure reserves.`,
-      `Give ${site.name} the real ASN of the on-premises device, outside 65515 and 65517-65520.`,
+      sentence`${site.name} uses ASN ${site.bgpAsn}, which Azure reserves.`,
+      {
+        resource: site.id,
+        field: "site.asn",
+        action: "change",
+        text: sentence`Give ${site.name} the real ASN of the on-premises device, outside 65515 and 65517-65520.`,
+      },
     );
   }
 
@@ -107,7 +132,9 @@ function connectionGateways(index: TopologyIndex, connection: Connection): VpnGa
 }
 
 function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding[] {
-  const routes = index.customRoutes.get(gateway.id) ?? [];
+  const routes = index.advertisedRoutes.get(gateway.id) ?? [];
+  const advertised = fieldRef(gateway.id, "gateway.advertisedRoutes");
+  const remove = (text: Sentence): Fix => ({ resource: gateway.id, field: "gateway.advertisedRoutes", action: "remove", text });
   const pool = index.pools.get(gateway.id) ?? [];
   const findings: Finding[] = [];
   for (const route of routes) {
@@ -117,8 +144,9 @@ function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding
         code: "default-custom-route",
         resource: gateway.id,
         related: [],
-        problem: `${gateway.name} lists ${route.text} in customRoutes, which Point-to-Site does not support.`,
-        fix: `Remove ${route.text} from customRoutes of ${gateway.name}; send all client traffic through Azure with forced tunnelling instead.`,
+        subject: route.text,
+        problem: sentence`${gateway.name} lists ${route.text} in ${advertised}, which Point-to-Site does not support.`,
+        fix: remove(sentence`Remove ${route.text} from ${advertised} of ${gateway.name}; send all client traffic through Azure with forced tunnelling instead.`),
       });
       continue;
     }
@@ -129,8 +157,9 @@ function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding
         code: "custom-route-overlaps-pool",
         resource: gateway.id,
         related: [],
-        problem: `Custom route ${route.text} of ${gateway.name} overlaps its client pool ${clash.text}.`,
-        fix: `Remove ${route.text} from customRoutes of ${gateway.name} or narrow it to exclude the client pool.`,
+        subject: route.text,
+        problem: sentence`Custom route ${route.text} of ${gateway.name} overlaps its client pool ${clash.text}.`,
+        fix: remove(sentence`Remove ${route.text} from ${advertised} of ${gateway.name} or narrow it to exclude the client pool.`),
       });
     }
   }

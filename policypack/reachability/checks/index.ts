@@ -1,6 +1,6 @@
-import { Finding } from "../findings";
-import { GatewayAnalysis } from "../engine";
-import { TopologyIndex } from "../topology-index";
+import type { Finding } from "../findings";
+import type { GatewayAnalysis } from "../results";
+import type { TopologyIndex } from "../topology-index";
 import { checkBgp } from "./bgp-checks";
 import { checkOverlaps } from "./overlap-checks";
 import { checkProtocols } from "./protocol-checks";

@@ -1,8 +1,10 @@
 import { overlaps } from "../../topology/cidr";
 import { sortedTexts } from "../../topology/order";
-import { Finding } from "../findings";
-import { GatewayAnalysis } from "../engine";
-import { Network, TopologyIndex, peeringBetween } from "../topology-index";
+import { fieldRef, sentence } from "../../topology/sentence";
+import type { Finding } from "../findings";
+import type { GatewayAnalysis } from "../results";
+import type { Network, TopologyIndex } from "../topology-index";
+import { peeringBetween } from "../topology-index";
 
 /** Spec section 4: client pools that overlap what clients reach or route, and overlapping peered VNets. */
 export function checkOverlaps(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
@@ -35,9 +37,15 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
     category: "address-overlap" as const,
     code: "pool-overlap" as const,
     resource: analysis.id,
+    subject: poolText,
     related: sortedTexts(hit.ids),
-    problem: `The client pool ${poolText} of ${analysis.name} overlaps ${sortedTexts(hit.labels).join(", ")}, so clients cannot tell their own addresses from those networks.`,
-    fix: `Give ${analysis.name} a vpnClientAddressPool that overlaps no VNet, site or route its clients use.`,
+    problem: sentence`The client pool ${poolText} of ${analysis.name} overlaps ${sortedTexts(hit.labels).join(", ")}, so clients cannot tell their own addresses from those networks.`,
+    fix: {
+      resource: analysis.id,
+      field: "gateway.clientPool" as const,
+      action: "change" as const,
+      text: sentence`Give ${analysis.name} a ${fieldRef(analysis.id, "gateway.clientPool")} that overlaps no VNet, site or route its clients use.`,
+    },
   }));
 }
 
@@ -57,8 +65,8 @@ function peeredOverlaps(index: TopologyIndex): Finding[] {
       code: "peered-prefix-overlap",
       resource: peering.id,
       related: [a.id, b.id],
-      problem: `${peering.name} peers ${a.name} and ${b.name}, whose address spaces overlap (${clashes.join("; ")}), so Azure refuses the peering.`,
-      fix: `Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.`,
+      problem: sentence`${peering.name} peers ${a.name} and ${b.name}, whose address spaces overlap (${clashes.join("; ")}), so Azure refuses the peering.`,
+      fix: { resource: b.id, field: "vnet.prefixes", action: "change", text: sentence`Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.` },
     });
   }
   return findings;

@@ -1,23 +1,29 @@
-import { Platform, VpnGateway } from "../../topology/model";
+import type { Platform, VpnGateway } from "../../topology/model";
 import { joinList } from "../../topology/order";
-import { Finding } from "../findings";
-import { GatewayAnalysis } from "../engine";
+import { fieldRef, sentence } from "../../topology/sentence";
+import type { Finding, Reason } from "../findings";
 import { PLATFORM_LABELS, skuSupports } from "../platforms";
-import { TopologyIndex } from "../topology-index";
+import type { GatewayAnalysis } from "../results";
+import type { TopologyIndex } from "../topology-index";
 
 /** Spec section 4: P2S on a policy-based gateway, protocols the SKU lacks. */
 export function checkProtocols(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
   const findings: Finding[] = [];
   for (const analysis of gateways) {
     const gateway = index.gateways.get(analysis.id) as VpnGateway;
-    if (gateway.vpnType.toLowerCase() === "policybased") {
+    if (gateway.routing.toLowerCase() === "policybased") {
       findings.push({
         category: "client-protocols",
         code: "policy-based-p2s",
         resource: gateway.id,
         related: [],
-        problem: `${gateway.name} is PolicyBased but declares a Point-to-Site configuration, which only RouteBased gateways support.`,
-        fix: `Set vpnType to RouteBased on ${gateway.name}.`,
+        problem: sentence`${gateway.name} is PolicyBased but declares a Point-to-Site configuration, which only RouteBased gateways support.`,
+        fix: {
+          resource: gateway.id,
+          field: "gateway.routing",
+          action: "set",
+          text: sentence`Set ${fieldRef(gateway.id, "gateway.routing")} to RouteBased on ${gateway.name}.`,
+        },
       });
     }
     const unsupported = (gateway.protocols ?? []).filter((p) => !skuSupports(gateway, p));
@@ -27,8 +33,13 @@ export function checkProtocols(index: TopologyIndex, gateways: GatewayAnalysis[]
         code: "protocol-not-supported-by-sku",
         resource: gateway.id,
         related: [],
-        problem: `${gateway.name} lists ${unsupported.join(", ")}, which its ${gateway.sku} SKU does not support (SSTP only).`,
-        fix: `Move ${gateway.name} to a VpnGw SKU, or list only SSTP in vpnClientProtocols.`,
+        problem: sentence`${gateway.name} lists ${unsupported.join(", ")}, which its ${gateway.sku ?? ""} SKU does not support (SSTP only).`,
+        fix: {
+          resource: gateway.id,
+          field: "gateway.protocols",
+          action: "change",
+          text: sentence`Move ${gateway.name} to a VpnGw SKU, or list only SSTP in ${fieldRef(gateway.id, "gateway.protocols")}.`,
+        },
       });
     }
   }
@@ -47,8 +58,9 @@ export function checkRequiredPlatforms(gateways: GatewayAnalysis[], required: re
       code: "platform-not-served",
       resource: analysis.id,
       related: [],
-      problem: `${labels} clients cannot connect to ${analysis.name}, whose protocols are ${analysis.protocols.join(", ")}${analysis.protocolsAssumed ? " (Azure's default)" : ""}.`,
-      fix: analysis.platforms[missing[0]].blockedBy?.fix ?? `Add IkeV2 or OpenVPN to vpnClientProtocols of ${analysis.name}.`,
+      problem: sentence`${labels} clients cannot connect to ${analysis.name}, whose protocols are ${analysis.protocols.join(", ")}${analysis.protocolsAssumed ? " (Azure's default)" : ""}.`,
+      // Only platforms blocked for want of a protocol are missing, and that reason always says how to fix it.
+      fix: (analysis.platforms[missing[0]].blockedBy as Reason).fix,
     });
   }
   return findings;

@@ -1,7 +1,10 @@
-import { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { toPlain } from "../extract/plain";
-import { RawResource } from "../extract/raw-resource";
-import { StackAnalysis, analyzeResources } from "../violations/compute";
+import type { RawResource } from "../extract/raw-resource";
+import type { StackAnalysis } from "../findings/stack-analysis";
+import { analyzeResources } from "../findings/stack-analysis";
+import type { PolicyModule } from "./policy-module";
+import { violationsOf } from "./violations-of";
 
 /** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
 export function toRawResource(r: PolicyResource): RawResource {
@@ -36,4 +39,23 @@ export function stackAnalysis(args: StackValidationArgs): StackAnalysis {
     if (cached?.value === value) cached = undefined;
   });
   return value;
+}
+
+/** A stack policy reporting one policy's violations against the resource each one names. */
+export function stackPolicy(policy: PolicyModule): StackValidationPolicy {
+  return {
+    name: policy.name,
+    description: policy.description,
+    enforcementLevel: policy.enforcementLevel,
+    severity: policy.severity,
+    tags: policy.tags,
+    url: policy.url,
+    remediationSteps: policy.remediationSteps,
+    ...(policy.configSchema ? { configSchema: policy.configSchema } : {}),
+    validateStack: (args, reportViolation) => {
+      for (const violation of violationsOf(policy, stackAnalysis(args), args.getConfig<Record<string, unknown>>())) {
+        reportViolation(violation.message, violation.urn);
+      }
+    },
+  };
 }

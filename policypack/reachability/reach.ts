@@ -1,57 +1,18 @@
-import { Cidr, PrefixSet, sortedUnique } from "../topology/cidr";
-import { PLATFORMS, Platform, Protocol, Topology, VpnGateway } from "../topology/model";
+import type { Cidr } from "../topology/cidr";
+import { PrefixSet, sortedUnique } from "../topology/cidr";
+import type { Platform, Protocol, VpnGateway } from "../topology/model";
+import { PLATFORMS } from "../topology/model";
 import { compareText, sortedTexts } from "../topology/order";
-import { checkConfiguration } from "./checks/index";
-import { Finding, Reason, compareFindings, compareReasons } from "./findings";
-import { GatewayReach, reachFrom } from "./gateway-reach";
+import type { Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Reason } from "./findings";
+import { compareReasons } from "./findings";
+import type { GatewayReach } from "./gateway-reach";
+import { reachFrom } from "./gateway-reach";
 import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, PROTOCOL_PLATFORMS, isWindows, skuSupports } from "./platforms";
-import { Link, Network, TopologyIndex, buildIndex, isBasicSku, nameOf } from "./topology-index";
-
-export interface RouteReason {
-  prefix: string;
-  reason: Reason;
-}
-
-export interface PlatformResult {
-  canConnect: boolean;
-  /** Prefixes installed on the client, unique and sorted. */
-  routes: string[];
-  /** Names of the networks the client can exchange traffic with, sorted; computed on first read. */
-  readonly access: string[];
-  /** The same networks, in the order they were reached. */
-  accessNetworks: readonly Network[];
-  /** Their ids, in the same order (unsorted: ids are long URNs); computed on first read. */
-  readonly accessIds: string[];
-  /** Accessible prefixes no route covers: the user adds them by hand. */
-  manualRoutes: string[];
-  /** Computed on first read. */
-  readonly manualRouteReasons: RouteReason[];
-  /** Routes that lead to no accessible network (the client pool aside). */
-  unreachableRoutes: RouteReason[];
-  /** Why the platform cannot connect. */
-  blockedBy?: Reason;
-}
-
-export interface GatewayAnalysis {
-  id: string;
-  name: string;
-  vnet?: string;
-  vnetName?: string;
-  clientPool: string[];
-  /** Configured (or assumed) protocols, sorted. */
-  protocols: Protocol[];
-  protocolsAssumed: boolean;
-  customRoutes: string[];
-  platforms: Record<Platform, PlatformResult>;
-  reach: GatewayReach;
-}
-
-export interface Analysis {
-  index: TopologyIndex;
-  gateways: GatewayAnalysis[];
-  findings: Finding[];
-  notes: string[];
-}
+import type { GatewayAnalysis, PlatformResult, ReachResult, RouteReason } from "./results";
+import type { Link, Network, TopologyIndex } from "./topology-index";
+import { isBasicSku, nameOf } from "./topology-index";
 
 /** A gateway is analysed for P2S when it declares a client address pool. */
 export function isP2sGateway(gateway: VpnGateway): boolean {
@@ -59,31 +20,28 @@ export function isP2sGateway(gateway: VpnGateway): boolean {
 }
 
 function p2sCapable(gateway: VpnGateway): boolean {
-  return gateway.gatewayType.toLowerCase() === "vpn" && gateway.vpnType.toLowerCase() === "routebased";
+  return gateway.kind.toLowerCase() === "vpn" && gateway.routing.toLowerCase() === "routebased";
 }
 
-export function analyze(topology: Topology): Analysis {
-  const index = buildIndex(topology);
-  const notes: string[] = [];
-  const gateways = topology.gateways
+/** Per P2S gateway and platform: routes, access, manual and unreachable routes (rules R1-R7). */
+export function computeReach(index: TopologyIndex): ReachResult {
+  const notes: Sentence[] = [];
+  const gateways = index.topology.gateways
     .filter(isP2sGateway)
     .map((g) => analyzeGateway(index, g, notes))
     .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
-  const findings = [...index.invalidPrefixes, ...checkConfiguration(index, gateways)]
-    .map((f) => ({ ...f, related: sortedTexts(f.related) }))
-    .sort(compareFindings);
-  return { index, gateways, findings, notes: sortedTexts([...notes, ...index.notes]) };
+  return { gateways, notes };
 }
 
-function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string[]): GatewayAnalysis {
+function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Sentence[]): GatewayAnalysis {
   const protocolsAssumed = gateway.protocols === undefined;
   const protocols = [...(gateway.protocols ?? DEFAULT_PROTOCOLS)].sort(compareText);
   if (protocolsAssumed) {
-    notes.push(`${gateway.name} lists no vpnClientProtocols; Azure's default of IkeV2 and SSTP is assumed.`);
+    notes.push(sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of IkeV2 and SSTP is assumed.`);
   }
   const home = gateway.vnet !== undefined ? index.networks.get(gateway.vnet) : undefined;
   if (!home) {
-    notes.push(`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
+    notes.push(sentence`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
   }
   const reach = reachFrom(index, gateway);
   const platforms = {} as Record<Platform, PlatformResult>;
@@ -109,7 +67,7 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: string
     clientPool: sortedUnique(index.pools.get(gateway.id) ?? []),
     protocols,
     protocolsAssumed,
-    customRoutes: sortedUnique(index.customRoutes.get(gateway.id) ?? []),
+    advertisedRoutes: sortedUnique(index.advertisedRoutes.get(gateway.id) ?? []),
     platforms,
     reach,
   };
@@ -137,8 +95,8 @@ function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platfo
       rule: "R1",
       subject: label,
       resources: [gateway.id],
-      text: `${gateway.name} is a ${gateway.vpnType} ${gateway.gatewayType} gateway, which does not accept Point-to-Site clients`,
-      fix: `Use a RouteBased Vpn gateway for ${gateway.name}.`,
+      text: sentence`${gateway.name} is a ${gateway.routing} ${gateway.kind} gateway, which does not accept Point-to-Site clients`,
+      fix: { resource: gateway.id, field: "gateway.routing", action: "change", text: sentence`Use a RouteBased Vpn gateway for ${gateway.name}.` },
     };
   }
   const usable = protocols.filter((p) => skuSupports(gateway, p));
@@ -148,10 +106,8 @@ function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platfo
     rule: "R1",
     subject: label,
     resources: [gateway.id],
-    text: `no protocol of ${gateway.name} serves ${label} (${usable.length > 0 ? `${usable.join(", ")} only` : "none usable"})`,
-    fix: isBasicSku(gateway)
-      ? `Move ${gateway.name} to a VpnGw SKU and add IkeV2 or OpenVPN to vpnClientProtocols.`
-      : `Add IkeV2 or OpenVPN to vpnClientProtocols of ${gateway.name}.`,
+    text: sentence`no protocol of ${gateway.name} serves ${label} (${usable.length > 0 ? `${usable.join(", ")} only` : "none usable"})`,
+    fix: addProtocolsFix(gateway),
   };
 }
 
@@ -196,15 +152,20 @@ function analyzePlatform(
   /** Routes that do not come from an accessible network, with why they are installed. */
   const extra: Cidr[] = [...pool];
   const routeOrigins = new Map<string, Reason>();
-  for (const cidr of index.customRoutes.get(gateway.id) ?? []) {
+  for (const cidr of index.advertisedRoutes.get(gateway.id) ?? []) {
     extra.push(cidr);
     routeOrigins.set(cidr.text, {
       code: "route-without-access",
       rule: "R7",
       subject: cidr.text,
       resources: [gateway.id],
-      text: `custom route ${cidr.text} of ${gateway.name} covers no network the clients can reach`,
-      fix: `Remove ${cidr.text} from customRoutes of ${gateway.name}, or make the network behind it reachable.`,
+      text: sentence`custom route ${cidr.text} of ${gateway.name} covers no network the clients can reach`,
+      fix: {
+        resource: gateway.id,
+        field: "gateway.advertisedRoutes",
+        action: "remove",
+        text: sentence`Remove ${cidr.text} from ${fieldRef(gateway.id, "gateway.advertisedRoutes")} of ${gateway.name}, or make the network behind it reachable.`,
+      },
     });
   }
   if (!windows) {
@@ -266,7 +227,17 @@ function windowsManualReasons(gateway: VpnGateway, reach: GatewayReach, manualRo
     const origin = origins.get(prefix);
     if (!origin) {
       // Only BGP-learned prefixes lack a route; this guards against overlapping prefixes in odd input.
-      return { prefix, reason: { code: "windows-bgp-route", rule: "R5", subject: prefix, resources: [gateway.id], text: `${prefix} has no route on Windows clients of ${gateway.name}`, fix: `Add ${prefix} to customRoutes of ${gateway.name}.` } };
+      return {
+        prefix,
+        reason: {
+          code: "windows-bgp-route",
+          rule: "R5",
+          subject: prefix,
+          resources: [gateway.id],
+          text: sentence`${prefix} has no route on Windows clients of ${gateway.name}`,
+          fix: addCustomRouteFix(gateway, prefix, sentence`.`),
+        },
+      };
     }
     const { network, link } = origin;
     const connection = link.connections[0];
@@ -275,8 +246,8 @@ function windowsManualReasons(gateway: VpnGateway, reach: GatewayReach, manualRo
       rule: "R5",
       subject: prefix,
       resources: [connection.id],
-      text: `${network.name} is reached over BGP through ${connection.name}, and Windows clients do not install BGP-learned routes`,
-      fix: `Add ${prefix} to customRoutes of ${gateway.name}, or have Windows users add the route with Add-VpnConnectionRoute.`,
+      text: sentence`${network.name} is reached over BGP through ${connection.name}, and Windows clients do not install BGP-learned routes`,
+      fix: addCustomRouteFix(gateway, prefix, sentence`, or have Windows users add the route with Add-VpnConnectionRoute.`),
     };
     return { prefix, reason };
   });
@@ -293,7 +264,32 @@ export function explainUnreached(index: TopologyIndex, analysis: GatewayAnalysis
     rule: "R3",
     subject: name,
     resources: [networkId],
-    text: `${name} is neither peered with ${analysis.vnetName ?? "the VNet"} of ${analysis.name} nor reached over a BGP link`,
-    fix: `Peer ${name} with ${analysis.vnetName ?? "the gateway's VNet"} using gateway transit, or connect it to ${analysis.name} over a BGP link.`,
+    text: sentence`${name} is neither peered with ${analysis.vnetName ?? "the VNet"} of ${analysis.name} nor reached over a BGP link`,
+    fix: {
+      resource: networkId,
+      action: "declare",
+      text: sentence`Peer ${name} with ${analysis.vnetName ?? "the gateway's VNet"} using gateway transit, or connect it to ${analysis.name} over a BGP link.`,
+    },
+  };
+}
+
+function addProtocolsFix(gateway: VpnGateway): Reason["fix"] {
+  const protocols = fieldRef(gateway.id, "gateway.protocols");
+  return {
+    resource: gateway.id,
+    field: "gateway.protocols",
+    action: isBasicSku(gateway) ? "change" : "add",
+    text: isBasicSku(gateway)
+      ? sentence`Move ${gateway.name} to a VpnGw SKU and add IkeV2 or OpenVPN to ${protocols}.`
+      : sentence`Add IkeV2 or OpenVPN to ${protocols} of ${gateway.name}.`,
+  };
+}
+
+function addCustomRouteFix(gateway: VpnGateway, prefix: string, rest: Sentence): Reason["fix"] {
+  return {
+    resource: gateway.id,
+    field: "gateway.advertisedRoutes",
+    action: "add",
+    text: sentence`Add ${prefix} to ${fieldRef(gateway.id, "gateway.advertisedRoutes")} of ${gateway.name}${rest}`,
   };
 }

@@ -1,0 +1,24 @@
+import type { FieldKey, FieldRef } from "../topology/sentence";
+
+/** How azure-native spells each field a message names, as a path in the resource's inputs. */
+export const AZURE_NATIVE_FIELDS: Readonly<Record<FieldKey, string>> = {
+  "gateway.clientPool": "vpnClientAddressPool",
+  "gateway.clientPools": "vpnClientConfiguration.vpnClientAddressPool.addressPrefixes",
+  "gateway.protocols": "vpnClientProtocols",
+  "gateway.routing": "vpnType",
+  "gateway.bgp": "enableBgp",
+  "gateway.advertisedRoutes": "customRoutes",
+  "gateway.advertisedRoutePrefixes": "customRoutes.addressPrefixes",
+  "peering.allowsTransit": "allowGatewayTransit",
+  "peering.usesRemoteGateway": "useRemoteGateways",
+  "peering.allowsAccess": "allowVirtualNetworkAccess",
+  "connection.bgp": "enableBgp",
+  "site.bgp": "bgpSettings",
+  "site.asn": "bgpSettings.asn",
+  "vnet.prefixes": "addressSpace.addressPrefixes",
+  "site.prefixes": "localNetworkAddressSpace.addressPrefixes",
+};
+
+export function spellAzureNative(ref: FieldRef): string {
+  return AZURE_NATIVE_FIELDS[ref.field];
+}

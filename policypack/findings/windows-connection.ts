@@ -1,0 +1,16 @@
+import type { GatewayAnalysis } from "../reachability/results";
+import type { StackAnalysis } from "./stack-analysis";
+
+/**
+ * The name Windows gives the VPN connection its client package creates: the VNet's Azure name
+ * (its Pulumi name when the Azure name is not known yet).
+ */
+export function vpnConnectionName(stack: StackAnalysis, gateway: GatewayAnalysis): string {
+  const home = gateway.vnet !== undefined ? stack.analysis.index.networks.get(gateway.vnet) : undefined;
+  return home?.azureName ?? gateway.vnetName ?? gateway.name;
+}
+
+/** The PowerShell line a Windows user runs to add a route to the VPN connection. */
+export function addRouteCommand(connectionName: string, prefix: string): string {
+  return `Add-VpnConnectionRoute -ConnectionName "${connectionName}" -DestinationPrefix ${prefix}`;
+}

@@ -1,0 +1,25 @@
+import { addressOverlap } from "./address-overlap";
+import { bgpConfig } from "./bgp-config";
+import { clientProtocols } from "./client-protocols";
+import { gatewayTransit } from "./gateway-transit";
+import { intendedAccess } from "./intended-access";
+import type { PolicyModule } from "./policy-module";
+import { unreachableRoutes } from "./unreachable-routes";
+import { windowsManualRoutes } from "./windows-manual-routes";
+
+/** Every policy of the pack, in the order the pack declares them; the pack, p2s-check and npm start share it. */
+export const POLICIES: readonly PolicyModule[] = [
+  intendedAccess,
+  windowsManualRoutes,
+  unreachableRoutes,
+  gatewayTransit,
+  addressOverlap,
+  clientProtocols,
+  bgpConfig,
+];
+
+export const POLICY_NAMES: readonly string[] = POLICIES.map((p) => p.name);
+
+export function policyNamed(name: string): PolicyModule | undefined {
+  return POLICIES.find((p) => p.name === name);
+}

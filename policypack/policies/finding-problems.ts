@@ -1,0 +1,25 @@
+import type { Problem } from "../findings/violation";
+import type { Finding, FindingCategory } from "../reachability/findings";
+
+/** The area of each category in finding codes: "transit.one-way-peering". */
+const AREA: Record<FindingCategory, string> = {
+  "gateway-transit": "transit",
+  "address-overlap": "overlap",
+  "client-protocols": "protocols",
+  "bgp-config": "bgp",
+};
+
+export function findingProblem(finding: Finding): Problem {
+  return {
+    resource: finding.resource,
+    code: `${AREA[finding.category]}.${finding.code}`,
+    ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
+    problem: finding.problem,
+    fix: finding.fix.text,
+  };
+}
+
+/** The configuration checks of one category, as problems. */
+export function findingsOf(findings: readonly Finding[], category: FindingCategory): Problem[] {
+  return findings.filter((f) => f.category === category).map(findingProblem);
+}

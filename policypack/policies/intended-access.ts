@@ -1,0 +1,60 @@
+import type { Problem } from "../findings/violation";
+import type { StackAnalysis } from "../findings/stack-analysis";
+import type { Intent } from "../reachability/intents";
+import { evaluateIntents } from "../reachability/intents";
+import type { PolicyModule } from "./policy-module";
+import { PLATFORM_LIST_SCHEMA, documentationUrl } from "./policy-module";
+
+const NAME = "p2s-intended-access";
+
+function configIntents(config: Record<string, unknown>): Intent[] {
+  const value = config.intents;
+  if (!Array.isArray(value)) return [];
+  return value.map((raw, i) => {
+    const bag = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+    return {
+      origin: `intent ${i + 1} of the policy configuration`,
+      gateway: typeof bag.gateway === "string" ? bag.gateway : "*",
+      platforms: Array.isArray(bag.platforms) ? texts(bag.platforms) : undefined,
+      reach: texts(bag.reach),
+      deny: texts(bag.deny),
+    };
+  });
+}
+
+function problems(stack: StackAnalysis, config: Record<string, unknown>): Problem[] {
+  const intents = [...configIntents(config), ...stack.tagIntents.intents];
+  return [...stack.tagIntents.violations, ...evaluateIntents(stack.analysis, intents).violations];
+}
+
+export const intendedAccess: PolicyModule = {
+  name: NAME,
+  description:
+    "Checks that Point-to-Site VPN clients reach every network they must reach and no network they must not, as stated in policy configuration and in p2s-access, p2s-reach and p2s-deny tags.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  tags: ["azure", "p2s-vpn", "access-control"],
+  url: documentationUrl(NAME),
+  remediationSteps:
+    "Change the peering, connection or gateway the message names, or correct the intent if it names the wrong target.",
+  configSchema: {
+    properties: {
+      intents: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            gateway: { type: "string", description: "A P2S gateway's Pulumi or Azure name, or * for all." },
+            platforms: PLATFORM_LIST_SCHEMA,
+            reach: { type: "array", items: { type: "string" } },
+            deny: { type: "array", items: { type: "string" } },
+          },
+          required: ["gateway"],
+          additionalProperties: false,
+        },
+      },
+    },
+  },
+  problems,
+};

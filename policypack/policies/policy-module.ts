@@ -1,0 +1,37 @@
+import type { Problem } from "../findings/violation";
+import type { StackAnalysis } from "../findings/stack-analysis";
+import { PLATFORMS } from "../topology/model";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
+/** As Pulumi Cloud sorts and filters findings. */
+export type Severity = "low" | "medium" | "high" | "critical";
+
+/** A JSON schema fragment, as Pulumi's policy configuration takes it. */
+export type JsonSchema = { [key: string]: unknown };
+
+/** The package's README, where each policy has a section named after it. */
+const DOCUMENTATION = "https://www.npmjs.com/package/azure-p2s-routing";
+
+/** One policy: what the pack declares to Pulumi, and how it turns the analysis into problems. */
+export interface PolicyModule {
+  name: string;
+  description: string;
+  enforcementLevel: EnforcementLevel;
+  severity: Severity;
+  tags: string[];
+  url: string;
+  remediationSteps: string;
+  configSchema?: { properties: Record<string, JsonSchema>; required?: string[] };
+  /** The problems in a stack, given the policy's own configuration (levels aside). */
+  problems(stack: StackAnalysis, config: Record<string, unknown>): Problem[];
+}
+
+export function documentationUrl(policy: string): string {
+  return `${DOCUMENTATION}#${policy}`;
+}
+
+export const PLATFORM_LIST_SCHEMA: JsonSchema = {
+  type: "array",
+  items: { type: "string", enum: [...PLATFORMS] },
+  uniqueItems: true,
+};

@@ -1,0 +1,91 @@
+import { compareText } from "./order";
+
+/**
+ * Messages without provider vocabulary. The engine writes a sentence with references to fields by
+ * provider-neutral keys; the front end spells each key as the provider of the named resource does.
+ */
+
+/** Settings a fix can name, by what they mean rather than by how a provider spells them. */
+export const FIELD_KEYS = [
+  "gateway.clientPool",
+  "gateway.clientPools",
+  "gateway.protocols",
+  "gateway.routing",
+  "gateway.bgp",
+  "gateway.advertisedRoutes",
+  "gateway.advertisedRoutePrefixes",
+  "peering.allowsTransit",
+  "peering.usesRemoteGateway",
+  "peering.allowsAccess",
+  "connection.bgp",
+  "site.bgp",
+  "site.asn",
+  "vnet.prefixes",
+  "site.prefixes",
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** A field of one resource: the resource decides the provider, hence the spelling. */
+export interface FieldRef {
+  field: FieldKey;
+  /** Id of the resource that has (or will have) the field. */
+  resource: string;
+}
+
+export type SentencePart = string | FieldRef;
+/** Text with field references in it, written by the engine and spelled by the front end. */
+export type Sentence = readonly SentencePart[];
+
+/** How a field key is written for a resource. */
+export type Spell = (ref: FieldRef) => string;
+
+export function fieldRef(resource: string, field: FieldKey): FieldRef {
+  return { field, resource };
+}
+
+type Value = string | number | FieldRef | Sentence;
+
+/** A tagged template: `sentence\`Set ${fieldRef(id, "peering.allowsTransit")} to true.\``. */
+export function sentence(strings: TemplateStringsArray, ...values: Value[]): Sentence {
+  const parts: SentencePart[] = [];
+  const push = (part: SentencePart) => {
+    const last = parts[parts.length - 1];
+    if (typeof part === "string" && typeof last === "string") parts[parts.length - 1] = last + part;
+    else if (part !== "") parts.push(part);
+  };
+  strings.forEach((text, i) => {
+    push(text);
+    if (i >= values.length) return;
+    const value = values[i];
+    if (Array.isArray(value)) for (const part of value as Sentence) push(part);
+    else push(typeof value === "number" ? String(value) : (value as string | FieldRef));
+  });
+  return parts;
+}
+
+export function renderSentence(text: Sentence, spell: Spell): string {
+  return text.map((part) => (typeof part === "string" ? part : spell(part))).join("");
+}
+
+/** Equal sentences have equal keys, whatever the spelling. */
+export function sentenceKey(text: Sentence): string {
+  return text.map((part) => (typeof part === "string" ? part : `{${part.field}@${part.resource}}`)).join("");
+}
+
+/** What a fix does to its field: set a value, add to or remove from a list, declare or change a resource. */
+export type FixAction = "set" | "add" | "remove" | "declare" | "change";
+
+/** A fix: the resource to change, the field (when one field does it), what to do, and the sentence. */
+export interface Fix {
+  resource?: string;
+  field?: FieldKey;
+  action: FixAction;
+  text: Sentence;
+}
+
+/** Each sentence once, in the order of their keys. */
+export function uniqueSentences(texts: Iterable<Sentence>): Sentence[] {
+  const byKey = new Map<string, Sentence>();
+  for (const text of texts) byKey.set(sentenceKey(text), text);
+  return [...byKey.keys()].sort(compareText).map((key) => byKey.get(key) as Sentence);
+}

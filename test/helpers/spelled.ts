@@ -1,0 +1,8 @@
+import { spellAzureNative } from "../../policypack/extract/azure-native-fields";
+import type { Sentence } from "../../policypack/topology/sentence";
+import { renderSentence } from "../../policypack/topology/sentence";
+
+/** An engine sentence as an azure-native user reads it. */
+export function spelled(text: Sentence | undefined): string | undefined {
+  return text === undefined ? undefined : renderSentence(text, spellAzureNative);
+}
