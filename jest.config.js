@@ -4,5 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },
+  setupFiles: ["<rootDir>/test/setup/fast-check-seed.ts"],
   testTimeout: 60000,
 };

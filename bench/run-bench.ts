@@ -7,7 +7,7 @@ import { analyzeResources } from "../policypack/findings/stack-analysis";
 import { POLICIES } from "../policypack/policies/catalogue";
 import { violationsOf } from "../policypack/policies/violations-of";
 import type { RawResource } from "../policypack/extract/raw-resource";
-import type { TopologyKind} from "./generate-stack";
+import type { TopologyKind } from "./generate-stack";
 import { TOPOLOGIES, generateStack } from "./generate-stack";
 
 const SIZES = [1000, 3000, 10000];

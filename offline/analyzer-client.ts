@@ -1,4 +1,4 @@
-import type { ChildProcess} from "child_process";
+import type { ChildProcess } from "child_process";
 import { spawn } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
@@ -37,6 +37,9 @@ export interface PolicyInfo {
   name: string;
   description: string;
   enforcementLevel: Level;
+  severity: string;
+  tags: string[];
+  url: string;
   remediationSteps: string;
   configSchema?: Record<string, unknown>;
 }
@@ -65,6 +68,13 @@ const LEVEL_CODES: Record<Level, analyzerPb.EnforcementLevel> = {
   mandatory: analyzerPb.EnforcementLevel.MANDATORY,
   disabled: analyzerPb.EnforcementLevel.DISABLED,
   remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+};
+
+const SEVERITIES: Record<number, string> = {
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
+  [analyzerPb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
 const RUN_POLICY_PACK = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
@@ -128,6 +138,9 @@ export class PolicyPackProcess {
         name: p.getName(),
         description: p.getDescription(),
         enforcementLevel: LEVELS[p.getEnforcementlevel()],
+        severity: SEVERITIES[p.getSeverity()] ?? "unspecified",
+        tags: p.getTagsList(),
+        url: p.getUrl(),
         remediationSteps: p.getRemediationSteps(),
         configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() as Record<string, unknown> | undefined,
       })),
@@ -201,7 +214,7 @@ export function analyzeStackRequest(resources: AnalyzerInput[]): analyzerPb.Anal
   return new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(toAnalyzerResource));
 }
 
-function diagnostics(res: analyzerPb.AnalyzeResponse): Diagnostic[] {
+export function diagnostics(res: analyzerPb.AnalyzeResponse): Diagnostic[] {
   return res.getDiagnosticsList().map((d) => ({
     policyName: d.getPolicyname(),
     policyPackName: d.getPolicypackname(),

@@ -1,7 +1,8 @@
 import * as path from "path";
+import { compareText } from "../policypack/topology/order";
 import { configuredLevel, propertiesOf } from "../policypack/policies/policy-config";
 import { repoRoot } from "./repo-root";
-import type { AnalyzerInput, Diagnostic, Level, PolicyInfo} from "./analyzer-client";
+import type { AnalyzerInput, Diagnostic, Level, PolicyInfo } from "./analyzer-client";
 import { PolicyPackProcess } from "./analyzer-client";
 
 export const PACK_DIR = path.join(repoRoot(), "policypack");
@@ -14,10 +15,19 @@ export interface Seen {
   message: string;
 }
 
+/** What the offline preview needs of a pack: who it is, configuration, and the diagnostics of a stack. */
+export interface PreviewAnalyzer {
+  info: { name: string; version: string };
+  configure(config?: Record<string, unknown>): Promise<void> | void;
+  diagnostics(inputs: AnalyzerInput[]): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
 /** Drives the pack like `pulumi preview --policy-pack policypack [--policy-pack-config F]`. */
-export class PackSession {
+export class PackSession implements PreviewAnalyzer {
   private constructor(
     readonly pack: PolicyPackProcess,
+    readonly info: { name: string; version: string },
     readonly policies: PolicyInfo[],
   ) {}
 
@@ -25,7 +35,7 @@ export class PackSession {
     const pack = await PolicyPackProcess.start(options.packDir ?? PACK_DIR);
     await pack.configureStack(options.stack ?? "dev", options.project ?? "azure-p2s-routing-sample", options.dryRun ?? true);
     const info = await pack.getAnalyzerInfo();
-    return new PackSession(pack, info.policies);
+    return new PackSession(pack, { name: info.name, version: info.version }, info.policies);
   }
 
   /**
@@ -53,7 +63,7 @@ export class PackSession {
   /** The diagnostics in compact form, sorted; the pack has no resource policies, so all are stack-level. */
   async run(inputs: AnalyzerInput[]): Promise<Seen[]> {
     const diagnostics = await this.diagnostics(inputs);
-    return diagnostics.map(seen).sort((a, b) => (a.policy + a.resource + a.message < b.policy + b.resource + b.message ? -1 : 1));
+    return diagnostics.map(seen).sort(compareSeen);
   }
 
   async stop(): Promise<void> {
@@ -70,4 +80,9 @@ export function seen(d: Diagnostic): Seen {
     // The CLI prints the description before the message; the message itself must not repeat it.
     message: d.message.startsWith(description) ? d.message.slice(description.length) : `UNEXPECTED FORMAT: ${d.message}`,
   };
+}
+
+/** By policy, then resource and message as one text, so a list of diagnostics reads the same on every run. */
+export function compareSeen(a: Seen, b: Seen): number {
+  return compareText(a.policy + a.resource + a.message, b.policy + b.resource + b.message);
 }

@@ -4,13 +4,14 @@ import { parseArgs } from "util";
 import { analyzeResources } from "../policypack/findings/stack-analysis";
 import { buildReport } from "../policypack/report/report-model";
 import { gatewayTables } from "../policypack/report/text-table";
-import type { Scenario} from "../sample-stack/declare-stack";
+import type { Scenario } from "../sample-stack/declare-stack";
 import { SCENARIOS, declareStack, isScenario } from "../sample-stack/declare-stack";
-import type { AnalyzerInput, Diagnostic} from "./analyzer-client";
+import type { AnalyzerInput, Diagnostic } from "./analyzer-client";
 import { toRawResource } from "./analyzer-client";
+import type { PreviewAnalyzer } from "./pack-session";
 import { PackSession } from "./pack-session";
 import { repoRoot } from "./repo-root";
-import type { Registration} from "./record-program";
+import type { Registration } from "./record-program";
 import { recordProgram, toAnalyzerInputs } from "./record-program";
 
 const PROJECT = "azure-p2s-routing-sample";
@@ -95,19 +96,21 @@ export interface PreviewResult {
   stderr: string;
 }
 
-/** Runs the offline preview; the caller prints the result. */
-export async function runPreview(argv: string[]): Promise<PreviewResult> {
+/** Runs the offline preview, against the pack started as the CLI starts it unless told otherwise; the caller prints the result. */
+export async function runPreview(
+  argv: string[],
+  startAnalyzer: () => Promise<PreviewAnalyzer> = () => PackSession.start({ stack: STACK, project: PROJECT, dryRun: true }),
+): Promise<PreviewResult> {
   const options = parse(argv);
   if (typeof options === "string") {
     return options === "" ? { code: 0, stdout: USAGE, stderr: "" } : { code: 2, stdout: "", stderr: `error: ${options}\n\n${USAGE}` };
   }
   const registrations = await recordProgram(() => declareStack(options.scenario), { project: PROJECT, stack: STACK, preview: true });
   const inputs = toAnalyzerInputs(registrations);
-  const session = await PackSession.start({ stack: STACK, project: PROJECT, dryRun: true });
+  const session = await startAnalyzer();
+  const info = session.info;
   let diagnostics: Diagnostic[];
-  let info: { name: string; version: string };
   try {
-    info = await session.pack.getAnalyzerInfo();
     await session.configure(options.config);
     diagnostics = await session.diagnostics(inputs);
   } finally {

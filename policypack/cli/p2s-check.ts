@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { parseArgs } from "util";
 import { diffRoutes } from "../reachability/route-diff";
 import { renderMarkdown } from "../report/markdown";
-import type { Report} from "../report/report-model";
+import type { Report } from "../report/report-model";
 import { buildReport } from "../report/report-model";
 import { renderSarif } from "../report/sarif";
 import { renderText } from "../report/text";

@@ -1,12 +1,12 @@
-import type { Connection, ConnectionType, Peering, Protocol, Topology, VpnGateway} from "../topology/model";
+import type { Connection, ConnectionType, Peering, Protocol, Topology, VpnGateway } from "../topology/model";
 import { PROTOCOLS, emptyTopology } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Spell } from "../topology/sentence";
 import { spellAzureNative } from "./azure-native-fields";
 import type { RawResource } from "./raw-resource";
-import type { Entry, Resolution} from "./resolver";
+import type { Entry, Resolution } from "./resolver";
 import { Resolver, describeResolution } from "./resolver";
-import type { Bag} from "./values";
+import type { Bag } from "./values";
 import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
 
 export interface Extraction {

@@ -1,8 +1,8 @@
 import { parseArmId } from "./arm-id";
 import { isUnknown } from "./plain";
-import type { RawResource, ResourceKind} from "./raw-resource";
+import type { RawResource, ResourceKind } from "./raw-resource";
 import { ARM_TYPE, NAME_INPUT, kindOf } from "./raw-resource";
-import type { Bag} from "./values";
+import type { Bag } from "./values";
 import { asBag, str } from "./values";
 
 export interface Entry {

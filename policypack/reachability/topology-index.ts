@@ -1,4 +1,4 @@
-import type { Cidr} from "../topology/cidr";
+import type { Cidr } from "../topology/cidr";
 import { parseCidr } from "../topology/cidr";
 import type { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { analyze } from "../../policypack/reachability/analyze";
 import type { Analysis } from "../../policypack/reachability/results";
-import type { Cidr} from "../../policypack/topology/cidr";
+import type { Cidr } from "../../policypack/topology/cidr";
 import { PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";
 import type { Connection, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
 import { PLATFORMS } from "../../policypack/topology/model";
@@ -183,7 +183,11 @@ describe("engine properties on random topologies", () => {
     fc.assert(
       fc.property(topologyArb, fc.nat(), (t, pick) => {
         fc.pre(t.peerings.length > 0);
-        const after = { ...t, peerings: t.peerings.filter((_, i) => i !== pick % t.peerings.length) };
+        const removed = t.peerings[pick % t.peerings.length];
+        // Azure allows one peering per direction; of duplicates the engine uses one, so removing
+        // that one would bring in another: the property is about topologies Azure accepts.
+        fc.pre(t.peerings.filter((p) => p.from === removed.from && p.to === removed.to).length === 1);
+        const after = { ...t, peerings: t.peerings.filter((p) => p !== removed) };
         const before = view(analyze(t));
         const shrunk = view(analyze(after));
         before.forEach((g, i) => g.platforms.forEach((r, j) => expect(r.access).toEqual(expect.arrayContaining(shrunk[i].platforms[j].access))));

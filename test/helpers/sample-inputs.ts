@@ -1,6 +1,6 @@
 import type { AnalyzerInput } from "../../offline/analyzer-client";
 import { recordProgram, toAnalyzerInputs } from "../../offline/record-program";
-import type { Scenario} from "../../sample-stack/declare-stack";
+import type { Scenario } from "../../sample-stack/declare-stack";
 import { declareStack } from "../../sample-stack/declare-stack";
 
 export type Mode = "preview" | "deployed";

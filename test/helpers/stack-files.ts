@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Registration } from "../../offline/record-program";
 import { recordProgram } from "../../offline/record-program";
 import { previewJson, stackExport } from "../../offline/stack-documents";
-import type { Scenario} from "../../sample-stack/declare-stack";
+import type { Scenario } from "../../sample-stack/declare-stack";
 import { declareStack } from "../../sample-stack/declare-stack";
 import type * as pulumi from "@pulumi/pulumi";
 

@@ -1,4 +1,20 @@
+import { execFile } from "child_process";
+import * as path from "path";
 import { runPreview } from "../../offline/preview";
+import { InProcessPack } from "../helpers/in-process-pack";
+
+/** npm start with the pack's policies in this process; the end-to-end test below starts the pack. */
+const inProcess = async () => new InProcessPack();
+
+/** What `npm start` runs once the build is done (CI builds at npm ci): the compiled preview, as a process. */
+function npmStart(): Promise<{ code: number; stdout: string }> {
+  const script = path.resolve(__dirname, "../../dist/offline/preview.js");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script], { cwd: path.resolve(__dirname, "../..") }, (error, stdout) => {
+      resolve({ code: error ? Number(error.code ?? 2) : 0, stdout });
+    });
+  });
+}
 
 /** The "- [level]  policy  (type: name)" lines the preview prints under Policies:. */
 function violationLines(stdout: string): string[] {
@@ -22,12 +38,12 @@ describe("npm start: the offline preview", () => {
     ["7", [unreachable]],
     ["8", [manualVnet1]],
   ])("prints the violations of seed scenario %s and exits 0", async (scenario, expected) => {
-    const result = await runPreview(["--scenario", scenario]);
+    const result = await runPreview(["--scenario", scenario], inProcess);
     expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({ code: 0, violations: expected });
   });
 
-  it("passes the default stack with its policy-config.json, with an advisory and the reachability table", async () => {
-    const result = await runPreview([]);
+  it("passes the default stack with its policy-config.json, with an advisory and the reachability table (npm start, which starts the pack as the CLI does)", async () => {
+    const result = await npmStart();
     expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
       code: 0,
       violations: ["- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)"],
@@ -38,7 +54,7 @@ describe("npm start: the offline preview", () => {
   });
 
   it("fails with exit 1 on the pci-leak scenario, which reaches a forbidden network", async () => {
-    const result = await runPreview(["--scenario", "pci-leak"]);
+    const result = await runPreview(["--scenario", "pci-leak"], inProcess);
     expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
       code: 1,
       violations: [
@@ -51,7 +67,7 @@ describe("npm start: the offline preview", () => {
   });
 
   it("rejects an unknown scenario with exit 2 and the usage", async () => {
-    const result = await runPreview(["--scenario", "9"]);
+    const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
       code: 2,
       first: 'error: unknown scenario "9"; choose one of hub, pci-leak, 1, 2, 3, 4, 5, 6, 7, 8',

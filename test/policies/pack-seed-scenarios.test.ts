@@ -1,20 +1,15 @@
 import type { Scenario } from "../../sample-stack/declare-stack";
 import type { Seen } from "../../offline/pack-session";
-import { PackSession } from "../../offline/pack-session";
-import type { Mode} from "../helpers/sample-inputs";
+import { InProcessPack } from "../helpers/in-process-pack";
+import type { Mode } from "../helpers/sample-inputs";
 import { sampleInputs } from "../helpers/sample-inputs";
 
 /**
- * The eight seed scenarios through the real analyzer protocol, as a deployed stack and as a
+ * The eight seed scenarios through @pulumi/policy's AnalyzeStack handler, as a deployed stack and as a
  * brand-new stack in preview. The Windows VPN connection is named after the VNet's Azure name,
  * which only a deployed stack knows (azure-native auto-names vnet1 "vnet158f78e04").
  */
-let session: PackSession;
-beforeAll(async () => {
-  session = await PackSession.start();
-  await session.configure();
-});
-afterAll(async () => session?.stop());
+const session = new InProcessPack();
 
 const unreachable10_2: Seen = {
   policy: "p2s-unreachable-routes",

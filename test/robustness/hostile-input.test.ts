@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { AnalyzerInput } from "../../offline/analyzer-client";
-import { PackSession } from "../../offline/pack-session";
+import { InProcessPack } from "../helpers/in-process-pack";
 import { runCheck } from "../../policypack/cli/p2s-check";
 import { UNKNOWN } from "../../policypack/extract/plain";
 import type { RawResource } from "../../policypack/extract/raw-resource";
@@ -144,19 +144,15 @@ describe("hostile input", () => {
     expect(codes.filter((c) => c !== 0 && c !== 1)).toEqual([]);
   });
 
-  describe("over the analyzer protocol", () => {
-    let session: PackSession;
-    beforeAll(async () => {
-      session = await PackSession.start();
-      await session.configure({ "p2s-intended-access": { intents: [{ gateway: "*", reach: ["vnet1"] }] } });
-    });
-    afterAll(async () => session?.stop());
+  describe("through @pulumi/policy's AnalyzeStack handler", () => {
+    const session = new InProcessPack();
+    beforeAll(() => session.configure({ "p2s-intended-access": { intents: [{ gateway: "*", reach: ["vnet1"] }] } }));
 
     it("answers every hostile stack without an error and never says it cannot run during preview", async () => {
       const samples = fc.sample(hostileStack, { numRuns: 25, seed: 11 });
       const answers: string[] = [];
       for (const inputs of samples) {
-        const diagnostics = await session.pack.analyzeStack(inputs);
+        const diagnostics = await session.diagnostics(inputs);
         answers.push(...diagnostics.filter((d) => d.message.includes("can't run")).map((d) => d.message));
       }
       expect(answers).toEqual([]);
