@@ -11,8 +11,9 @@ import { toRawResource } from "./analyzer-client";
 import type { PreviewAnalyzer } from "./pack-session";
 import { PackSession } from "./pack-session";
 import { repoRoot } from "./repo-root";
-import type { Registration } from "./record-program";
-import { recordProgram, toAnalyzerInputs } from "./record-program";
+import { recordProgram } from "./record-program";
+import type { Registration } from "./registration";
+import { toAnalyzerInputs } from "./registration";
 
 const PROJECT = "azure-p2s-routing-sample";
 const STACK = "dev";

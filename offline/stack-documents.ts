@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import type { Registration } from "./record-program";
+import type { Registration } from "./registration";
 
 /**
  * The two documents p2s-check reads, in the shapes the Pulumi CLI writes them (apitype.ResourceV3

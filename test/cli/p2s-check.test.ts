@@ -7,7 +7,8 @@ import type { Report } from "../../policypack/report/report-model";
 import { stackExport } from "../../offline/stack-documents";
 import type { Scenario } from "../../sample-stack/declare-stack";
 import { seedScenario } from "../helpers/seed-scenarios";
-import { changePreviewFile, exportFile, previewFile, record, writeJson } from "../helpers/stack-files";
+import { record } from "../helpers/record";
+import { changePreviewFile, exportFile, previewFile, writeJson } from "../helpers/stack-files";
 
 function json(args: string[]): { code: number; report: Report & { routeChanges: unknown[] } } {
   const result = runCheck([...args, "--format", "json"]);

@@ -1,11 +1,10 @@
 import type { AnalyzerInput } from "../../offline/analyzer-client";
-import { recordProgram, toAnalyzerInputs } from "../../offline/record-program";
+import { toAnalyzerInputs } from "../../offline/registration";
 import type { Scenario } from "../../sample-stack/declare-stack";
-import { declareStack } from "../../sample-stack/declare-stack";
+import type { Mode } from "./recordings";
+import { recorded } from "./recordings";
 
-export type Mode = "preview" | "deployed";
-
-const cache = new Map<string, AnalyzerInput[]>();
+export type { Mode } from "./recordings";
 
 /**
  * The sample stack's resources as the engine sends them to AnalyzeStack, produced by running
@@ -13,16 +12,7 @@ const cache = new Map<string, AnalyzerInput[]>();
  * derived name unknown), "deployed" a stack whose resources exist (ids and names known).
  */
 export async function sampleInputs(scenario: Scenario, mode: Mode): Promise<AnalyzerInput[]> {
-  const key = `${scenario}/${mode}`;
-  if (!cache.has(key)) {
-    const registrations = await recordProgram(() => declareStack(scenario), {
-      project: "azure-p2s-routing-sample",
-      stack: "dev",
-      preview: mode === "preview",
-    });
-    cache.set(key, toAnalyzerInputs(registrations));
-  }
-  return structuredClone(cache.get(key) as AnalyzerInput[]);
+  return toAnalyzerInputs(recorded(scenario, mode));
 }
 
 /** A copy with one resource's properties changed (a shallow merge per top-level key, deep for objects). */

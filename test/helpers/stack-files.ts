@@ -1,12 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Registration } from "../../offline/record-program";
-import { recordProgram } from "../../offline/record-program";
 import { previewJson, stackExport } from "../../offline/stack-documents";
 import type { Scenario } from "../../sample-stack/declare-stack";
-import { declareStack } from "../../sample-stack/declare-stack";
-import type * as pulumi from "@pulumi/pulumi";
+import { recorded } from "./recordings";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "p2s-check-"));
 let counter = 0;
@@ -18,23 +15,17 @@ export function writeJson(doc: unknown, name = "input"): string {
   return file;
 }
 
-export async function record(program: () => pulumi.Resource[], preview: boolean, existing?: ReadonlySet<string>, stack = "dev"): Promise<Registration[]> {
-  return recordProgram(program, { project: "azure-p2s-routing-sample", stack, preview, existing });
-}
-
 /** `pulumi stack export` of the sample stack deployed with `scenario`. */
 export async function exportFile(scenario: Scenario): Promise<string> {
-  return writeJson(stackExport(await record(() => declareStack(scenario), false)), `export-${scenario}`);
+  return writeJson(stackExport(recorded(scenario, "deployed")), `export-${scenario}`);
 }
 
 /** `pulumi preview --json` of a brand-new stack with `scenario`. */
 export async function previewFile(scenario: Scenario): Promise<string> {
-  return writeJson(previewJson(await record(() => declareStack(scenario), true)), `preview-${scenario}`);
+  return writeJson(previewJson(recorded(scenario, "preview")), `preview-${scenario}`);
 }
 
-/** `pulumi preview --json` of changing a deployed `from` stack into `to`. */
+/** `pulumi preview --json` of changing a deployed `from` stack into `to` (one of the recorded CHANGES). */
 export async function changePreviewFile(from: Scenario, to: Scenario): Promise<string> {
-  const before = await record(() => declareStack(from), false);
-  const after = await record(() => declareStack(to), true, new Set(before.map((r) => r.name)));
-  return writeJson(previewJson(after, before), `preview-${from}-to-${to}`);
+  return writeJson(previewJson(recorded(`${from}-to-${to}`, "preview"), recorded(from, "deployed")), `preview-${from}-to-${to}`);
 }
