@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { analyzeStackRequest, PolicyPackProcess, toRawResource } from "../offline/analyzer-client";
+import { analyzeStackRequest, analyzerInputToRaw, PolicyPackProcess } from "../offline/analyzer-client";
 import { repoRoot } from "../offline/repo-root";
 import { analyzeResources } from "../policypack/findings/stack-analysis";
 import { POLICIES } from "../policypack/policies/catalogue";
@@ -75,7 +75,7 @@ async function medianOf(f: () => unknown): Promise<number> {
 }
 
 async function measureEngine(topology: TopologyKind, vnets: number) {
-  const raw = generateStack(topology, vnets).map(toRawResource);
+  const raw = generateStack(topology, vnets).map(analyzerInputToRaw);
   let violations = 0;
   const engineMs = await medianOf(() => {
     const stack = analyzeResources(raw);
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const runs: Run[] = [];
   // Let V8 optimise the engine on a mid-size stack first, so the first small stack is not
   // measured half-interpreted (that would bend the scaling exponent).
-  const warm = generateStack("mixed", 3000).map(toRawResource);
+  const warm = generateStack("mixed", 3000).map(analyzerInputToRaw);
   for (let i = 0; i < 10; i++) {
     const stack = analyzeResources(warm);
     for (const policy of POLICIES) violationsOf(policy, stack);

@@ -7,6 +7,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RawResource } from "../policypack/extract/raw-resource";
+import { toRawResource } from "../policypack/extract/raw-resource";
 
 /** A resource as the engine describes it to an analyzer. */
 export interface AnalyzerInput {
@@ -45,16 +46,8 @@ export interface PolicyInfo {
 }
 
 /** The same resource as extraction reads it (what the pack sees after deserialising). */
-export function toRawResource(r: AnalyzerInput): RawResource {
-  return {
-    type: r.type,
-    urn: r.urn,
-    name: r.name,
-    props: r.properties,
-    parent: r.parent,
-    dependencies: r.dependencies ?? [],
-    propertyDependencies: r.propertyDependencies ?? {},
-  };
+export function analyzerInputToRaw(r: AnalyzerInput): RawResource {
+  return toRawResource({ ...r, props: r.properties });
 }
 
 const LEVELS: Record<number, Level> = {

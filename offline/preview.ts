@@ -7,7 +7,7 @@ import { gatewayTables } from "../policypack/report/text-table";
 import type { Scenario } from "../sample-stack/declare-stack";
 import { SCENARIOS, declareStack, isScenario } from "../sample-stack/declare-stack";
 import type { AnalyzerInput, Diagnostic } from "./analyzer-client";
-import { toRawResource } from "./analyzer-client";
+import { analyzerInputToRaw } from "./analyzer-client";
 import type { PreviewAnalyzer } from "./pack-session";
 import { PackSession } from "./pack-session";
 import { repoRoot } from "./repo-root";
@@ -118,7 +118,7 @@ export async function runPreview(
     await session.stop();
   }
   const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
-  const report = buildReport(analyzeResources(inputs.map(toRawResource)), options.config);
+  const report = buildReport(analyzeResources(inputs.map(analyzerInputToRaw)), options.config);
   const out = [
     `Previewing update (${STACK}):  scenario ${options.scenario}, policy configuration ${options.configLabel}`,
     "",

@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { SECRET_SIG } from "../policypack/extract/plain";
 import type { Registration } from "./registration";
 
 /**
@@ -6,7 +7,6 @@ import type { Registration } from "./registration";
  * states): `pulumi stack export` (version 3 deployment) and `pulumi preview --json` (steps).
  * They are assembled from registrations recorded from @pulumi/pulumi's runtime.
  */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 type Json = unknown;
 

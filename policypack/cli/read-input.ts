@@ -1,5 +1,6 @@
-import { UNKNOWN } from "../extract/plain";
+import { SECRET_SIG, UNKNOWN } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
+import { toRawResource } from "../extract/raw-resource";
 
 /** A resource state as `pulumi stack export` and `pulumi preview --json` write it (apitype.ResourceV3). */
 interface ResourceV3 {
@@ -22,7 +23,6 @@ export interface StackInput {
   before: RawResource[];
 }
 
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 /**
  * Secrets arrive encrypted in exports ({sig, ciphertext}) and as "[secret]" in previews. They
@@ -57,15 +57,14 @@ function toRaw(state: ResourceV3): RawResource | undefined {
   for (const [k, v] of Object.entries(outputs)) if (v !== UNKNOWN || !(k in props)) props[k] = v;
   const propertyDependencies: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(asObject(state.propertyDependencies) ?? {})) propertyDependencies[k] = strings(v);
-  return {
+  return toRawResource({
     type: state.type,
     urn: state.urn,
-    name: state.urn.split("::").pop() as string,
     props,
     parent: typeof state.parent === "string" ? state.parent : undefined,
     dependencies: strings(state.dependencies),
     propertyDependencies,
-  };
+  });
 }
 
 function collect(states: unknown[]): RawResource[] {

@@ -1,3 +1,6 @@
+/** The key that marks a secret value in Pulumi's serialised properties and state files. */
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
 /** The string the Pulumi engine sends for a value not known until the update (all types). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

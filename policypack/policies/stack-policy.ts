@@ -1,26 +1,16 @@
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { toPlain } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
+import { toRawResource } from "../extract/raw-resource";
 import type { StackAnalysis } from "../findings/stack-analysis";
 import { analyzeResources } from "../findings/stack-analysis";
 import type { PolicyModule } from "./policy-module";
 import { violationsOf } from "./violations-of";
 
 /** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
-export function toRawResource(r: PolicyResource): RawResource {
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [key, deps] of Object.entries(r.propertyDependencies ?? {})) {
-    propertyDependencies[key] = (deps ?? []).map((d) => d.urn);
-  }
-  return {
-    type: r.type,
-    urn: r.urn,
-    name: r.name,
-    props: toPlain(r.props),
-    parent: r.parent?.urn,
-    dependencies: (r.dependencies ?? []).map((d) => d.urn),
-    propertyDependencies,
-  };
+function fromPolicyResource(r: PolicyResource): RawResource {
+  const { type, urn, name, parent, dependencies, propertyDependencies } = r;
+  return toRawResource({ type, urn, name, props: toPlain(r.props), parent, dependencies, propertyDependencies });
 }
 
 let cached: { key: string; value: StackAnalysis } | undefined;
@@ -33,7 +23,7 @@ let cached: { key: string; value: StackAnalysis } | undefined;
 export function stackAnalysis(args: StackValidationArgs): StackAnalysis {
   const key = args.resources.map((r) => r.urn).join("\n");
   if (cached && cached.key === key) return cached.value;
-  const value = analyzeResources(args.resources.map(toRawResource));
+  const value = analyzeResources(args.resources.map(fromPolicyResource));
   cached = { key, value };
   setImmediate(() => {
     if (cached?.value === value) cached = undefined;

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { policies } from "../../policypack/policies/index";
 import { POLICIES } from "../../policypack/policies/catalogue";
 
@@ -42,5 +44,18 @@ describe("policy metadata", () => {
         expect({ name: d.name, key, type: typeof prop.type }).toEqual({ name: d.name, key, type: "string" });
       }
     }
+  });
+});
+
+describe("policy metadata for Pulumi Cloud", () => {
+  it("gives every policy a severity, tags and a link to its README section", () => {
+    expect(POLICIES.map((p) => [p.name, p.severity, p.tags.length > 0, p.url])).toEqual(
+      POLICIES.map((p) => [p.name, expect.stringMatching(/^(low|medium|high|critical)$/), true, `https://www.npmjs.com/package/azure-p2s-routing#${p.name}`]),
+    );
+  });
+
+  it("documents every policy in a README section named after it", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    expect(POLICIES.filter((p) => !readme.includes(`\n### ${p.name}\n`)).map((p) => p.name)).toEqual([]);
   });
 });
