@@ -32,7 +32,7 @@ export interface IntentViolation {
   /** Id of the resource to fix; undefined for a stack-wide problem. */
   resource?: string;
   code: IntentCode;
-  /** The target or gateway the violation is about. */
+  /** What the violation is about within its resource: the target, gateway or platform named. */
   subject: string;
   problem: Sentence;
   fix: Sentence;
@@ -317,7 +317,8 @@ function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {
     return {
       resource: o.resource,
       code: o.required ? "intent.required-not-reached" : "intent.forbidden-reached",
-      subject: o.target.label,
+      // One violation per gateway, target and intent: all three tell violations on one resource apart.
+      subject: `${o.gateway.name}/${o.target.label}/${o.intent.origin}`,
       problem,
       fix: o.fix,
     };

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { runCheck } from "../../policypack/cli/p2s-check";
+import { renderSarif } from "../../policypack/report/sarif";
 import { analyze } from "../../policypack/reachability/analyze";
 import type { Report } from "../../policypack/report/report-model";
 import { stackExport } from "../../offline/stack-documents";
@@ -225,6 +226,19 @@ describe("p2s-check formats and secrets", () => {
         ["p2s-windows-manual-routes", "warning", "hub-gw"],
       ],
     });
+  });
+
+  it("fingerprints SARIF results by finding code, URN and subject, never by message, one fingerprint per result", async () => {
+    const config = writeJson({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", reach: ["pci", "app"] }, { gateway: "*", reach: ["pci"] }] } });
+    const report: Report = JSON.parse(runCheck(["--format", "json", "--config", config, await exportFile("pci-leak")]).stdout);
+    const fingerprints = (r: Report) =>
+      JSON.parse(renderSarif(r)).runs[0].results.map((x: { partialFingerprints: { p2sFinding: string } }) => x.partialFingerprints.p2sFinding) as string[];
+    const reworded = { ...report, violations: report.violations.map((v) => ({ ...v, message: `Reworded: ${v.message}` })) };
+    const got = fingerprints(report);
+    expect({ unique: new Set(got).size, reworded: fingerprints(reworded) }).toEqual({ unique: got.length, reworded: got });
+    expect(got).toContain(
+      "routes.windows-manual-route/urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkGateway::hub-gw/",
+    );
   });
 
   it("writes a Markdown comment with verdict, tables, commands and a Mermaid diagram", async () => {
