@@ -6,6 +6,10 @@ import * as resources from "@pulumi/azure-native/resources";
 const SAMPLE_ROOT_CERT =
   "MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAWMRQwEgYDVQQDDAtQMlNSb290Q2VydDAeFw0yNjAxMDEwMDAwMDBaFw0yNzAxMDEwMDAwMDBa";
 
+/** A placeholder Microsoft Entra tenant, and the application id Azure documents for the Azure VPN Client. */
+const SAMPLE_TENANT = "00000000-0000-0000-0000-000000000000";
+const AZURE_VPN_CLIENT_APP = "41b23e61-6c1e-4545-b367-cd054e0ed4b4";
+
 /** Resources are declared into one list so callers can wait for their registration. */
 export class StackBuilder {
   readonly resources: pulumi.Resource[] = [];
@@ -49,7 +53,15 @@ export class StackBuilder {
   gateway(
     name: string,
     subnet: network.Subnet,
-    options: { asn?: number; p2sPool?: string; protocols?: string[]; customRoutes?: string[]; tags?: Record<string, string> } = {},
+    options: {
+      asn?: number;
+      p2sPool?: string;
+      protocols?: string[];
+      /** Microsoft Entra ID instead of a root certificate. */
+      entra?: boolean;
+      customRoutes?: string[];
+      tags?: Record<string, string>;
+    } = {},
   ): network.VirtualNetworkGateway {
     const ip = this.add(
       new network.PublicIPAddress(`${name}-ip`, {
@@ -71,7 +83,14 @@ export class StackBuilder {
           ? {
               vpnClientAddressPool: { addressPrefixes: [options.p2sPool] },
               vpnClientProtocols: options.protocols ?? ["IkeV2", "SSTP"],
-              vpnClientRootCertificates: [{ name: "p2s-root", publicCertData: SAMPLE_ROOT_CERT }],
+              ...(options.entra
+                ? {
+                    vpnAuthenticationTypes: ["AAD"],
+                    aadTenant: `https://login.microsoftonline.com/${SAMPLE_TENANT}/`,
+                    aadIssuer: `https://sts.windows.net/${SAMPLE_TENANT}/`,
+                    aadAudience: AZURE_VPN_CLIENT_APP,
+                  }
+                : { vpnClientRootCertificates: [{ name: "p2s-root", publicCertData: SAMPLE_ROOT_CERT }] }),
             }
           : undefined,
         customRoutes: options.customRoutes ? { addressPrefixes: options.customRoutes } : undefined,

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StackBuilder } from "./building-blocks";
 
 /** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
-export const SCENARIOS = ["hub", "pci-leak", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function isScenario(value: string): value is Scenario {
@@ -14,7 +14,8 @@ const POOL = "192.168.0.0/24";
 /** Declares one scenario's resources and returns them all. */
 export function declareStack(scenario: Scenario, config = new pulumi.Config()): pulumi.Resource[] {
   const b = new StackBuilder(config);
-  if (scenario === "hub" || scenario === "pci-leak") declareHub(b, scenario === "pci-leak");
+  if (scenario === "hub" || scenario === "pci-leak") declareHub(b, { leak: scenario === "pci-leak", clients: "certificates" });
+  else if (scenario === "entra" || scenario === "mixed-clients") declareHub(b, { leak: false, clients: scenario });
   else declareSeed(b, Number(scenario));
   return b.resources;
 }
@@ -22,18 +23,25 @@ export function declareStack(scenario: Scenario, config = new pulumi.Config()): 
 /**
  * The default: a hub with a P2S gateway, two spokes using it through gateway transit, a branch
  * office over BGP (Windows users need a route for it), and a PCI network P2S users must not reach.
- * `pci-leak` lets the PCI network use the hub's gateway, which the intent forbids.
+ * `pci-leak` lets the PCI network use the hub's gateway, which the intent forbids. The same hub
+ * with other clients: `entra`, OpenVPN with Microsoft Entra ID (only the Azure VPN Client, on
+ * Windows and macOS, so the intents are about those); `mixed-clients`, IKEv2 and OpenVPN with
+ * certificates (the Windows built-in client next to clients that receive their routes).
  */
-function declareHub(b: StackBuilder, leak: boolean): void {
+function declareHub(b: StackBuilder, options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" }): void {
+  const entra = options.clients === "entra";
+  const narrow = (tags: Record<string, string>) => (entra ? { ...tags, "p2s-platforms": "windows,macos" } : tags);
+  const protocols = entra ? ["OpenVPN"] : options.clients === "mixed-clients" ? ["IkeV2", "OpenVPN"] : undefined;
   const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27" });
-  const gw = b.gateway("hub-gw", hub.subnet!, { asn: 65010, p2sPool: "172.16.201.0/24", tags: { "p2s-reach": "app,data" } });
-  const app = b.vnet("app", "10.1.0.0/16", { tags: { "p2s-access": "required" } });
+  const gw = b.gateway("hub-gw", hub.subnet!, { asn: 65010, p2sPool: "172.16.201.0/24", protocols, entra, tags: narrow({ "p2s-reach": "app,data" }) });
+  const app = b.vnet("app", "10.1.0.0/16", { tags: narrow({ "p2s-access": "required" }) });
   const data = b.vnet("data", "10.2.0.0/16");
-  const pci = b.vnet("pci", "10.9.0.0/16", { tags: { "p2s-access": "forbidden" } });
+  const pci = b.vnet("pci", "10.9.0.0/16", { tags: narrow({ "p2s-access": "forbidden" }) });
+  const leak = options.leak;
   b.peerPair("hub", hub.vnet, "app", app.vnet, true, gw);
   b.peerPair("hub", hub.vnet, "data", data.vnet, true, gw);
   b.peerPair("hub", hub.vnet, "pci", pci.vnet, leak, gw);
-  const branch = b.site("branch", "10.101.0.0/16", { asn: 65101, tags: { "p2s-access": "required" } });
+  const branch = b.site("branch", "10.101.0.0/16", { asn: 65101, tags: narrow({ "p2s-access": "required" }) });
   b.s2s("hub-gw", gw, "branch", branch, true);
 }
 

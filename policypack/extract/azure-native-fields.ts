@@ -4,7 +4,10 @@ import type { FieldKey, FieldRef } from "../topology/sentence";
 export const AZURE_NATIVE_FIELDS: Readonly<Record<FieldKey, string>> = {
   "gateway.clientPool": "vpnClientAddressPool",
   "gateway.clientPools": "vpnClientConfiguration.vpnClientAddressPool.addressPrefixes",
+  "gateway.groupPool": "vngClientConnectionConfigurations[*].vpnClientAddressPool",
+  "gateway.groupPools": "vpnClientConfiguration.vngClientConnectionConfigurations[*].vpnClientAddressPool.addressPrefixes",
   "gateway.protocols": "vpnClientProtocols",
+  "gateway.authTypes": "vpnAuthenticationTypes",
   "gateway.routing": "vpnType",
   "gateway.bgp": "enableBgp",
   "gateway.advertisedRoutes": "customRoutes",

@@ -1,5 +1,6 @@
-import type { Connection, ConnectionType, Peering, Protocol, Topology, VpnGateway } from "../topology/model";
-import { PROTOCOLS, emptyTopology } from "../topology/model";
+import { createHash } from "crypto";
+import type { AuthType, Connection, ConnectionType, Peering, Protocol, Topology, VpnGateway } from "../topology/model";
+import { AUTH_TYPES, PROTOCOLS, emptyTopology } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Spell } from "../topology/sentence";
 import { spellAzureNative } from "./azure-native-fields";
@@ -7,6 +8,7 @@ import type { RawResource } from "./raw-resource";
 import type { Entry, Resolution } from "./resolver";
 import { Resolver, describeResolution } from "./resolver";
 import type { Bag } from "./values";
+import { isUnknown } from "./plain";
 import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
 
 export interface Extraction {
@@ -80,6 +82,7 @@ function addVnet(ctx: Context, entry: Entry): void {
     name: entry.raw.name,
     azureName: entry.azureName,
     prefixes: prefixes(ctx, entry, ["addressSpace", "addressPrefixes"]),
+    dnsServers: strings(at(entry.props, "dhcpOptions", "dnsServers")).values,
     tags: stringTags(entry.props.tags),
   });
   list(entry.props.virtualNetworkPeerings).forEach((value, i) => {
@@ -149,9 +152,10 @@ function addGateway(ctx: Context, entry: Entry): void {
   if (vnet === undefined) unresolvedNote(ctx, entry, "The GatewaySubnet", first);
   const client = asBag(p.vpnClientConfiguration);
   const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", "vpnClientAddressPool", "addressPrefixes"]) : [];
-  if (client && pool.length === 0 && !hasUnknown(client.vpnClientAddressPool)) {
+  if (client && pool.length === 0 && !hasUnknown(client.vpnClientAddressPool) && !hasUnknown(client.vngClientConnectionConfigurations)) {
     ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without a usable address pool, so it is not analysed as a P2S gateway.`);
   }
+  const groupPools = client ? groupPoolsOf(ctx, entry, client) : [];
   const gateway: VpnGateway = {
     id: entry.raw.urn,
     name: entry.raw.name,
@@ -164,10 +168,61 @@ function addGateway(ctx: Context, entry: Entry): void {
     bgp: bool(p.enableBgp, false),
     asn: num(at(p, "bgpSettings", "asn")),
     clientPool: pool,
+    groupPools,
     protocols: client ? protocolsOf(ctx, entry, client.vpnClientProtocols) : undefined,
+    ...(client ? authenticationOf(ctx, entry, client) : {}),
     advertisedRoutes: prefixes(ctx, entry, ["customRoutes", "addressPrefixes"]),
   };
   ctx.topology.gateways.push(gateway);
+}
+
+/** The pools of user groups: vngClientConnectionConfigurations[*].vpnClientAddressPool.addressPrefixes. */
+function groupPoolsOf(ctx: Context, entry: Entry, client: Bag): string[] {
+  const read = list(client.vngClientConnectionConfigurations).map((group) => strings(at(group, "vpnClientAddressPool", "addressPrefixes")));
+  if (isUnknown(client.vngClientConnectionConfigurations) || read.some((r) => r.unknown)) {
+    ctx.notes.push(`Some user-group pools of ${entry.raw.name} are unknown during preview and are left out.`);
+  }
+  return read.flatMap((r) => r.values);
+}
+
+/** A setting counts as present when it is set, even to a value unknown during preview. */
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+/**
+ * Authentication types as listed, and which settings are present (Azure infers the types from
+ * them when none is listed). Values are only compared through digests: none is ever shown.
+ */
+function authenticationOf(ctx: Context, entry: Entry, client: Bag): Pick<VpnGateway, "authTypes" | "authSettings" | "profileDigests"> {
+  let authTypes: AuthType[] | undefined;
+  const listed = client.vpnAuthenticationTypes;
+  if (listed !== undefined && listed !== null) {
+    const read = strings(listed);
+    if (read.unknown) ctx.notes.push(`vpnAuthenticationTypes of ${entry.raw.name} is unknown during preview; the types are inferred from its settings.`);
+    else {
+      authTypes = [];
+      for (const text of read.values) {
+        const type = AUTH_TYPES.find((t) => t.toLowerCase() === text.toLowerCase());
+        if (type) authTypes.push(type);
+        else ctx.notes.push(`${entry.raw.name} lists the unknown authentication type "${text}"; it is ignored.`);
+      }
+    }
+  }
+  const certificates = list(client.vpnClientRootCertificates);
+  const digest = (value: unknown) => createHash("sha256").update(JSON.stringify(value ?? null)).digest("hex");
+  return {
+    authTypes,
+    authSettings: {
+      aad: present(client.aadTenant),
+      radius: present(client.radiusServerAddress) || list(client.radiusServers).length > 0 || isUnknown(client.radiusServers),
+      certificates: certificates.length > 0 || isUnknown(client.vpnClientRootCertificates),
+    },
+    profileDigests: {
+      aad: digest([client.aadTenant, client.aadAudience, client.aadIssuer]),
+      rootCertificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])),
+    },
+  };
 }
 
 /** A gateway's subnet reference names a Subnet resource or, by its id, the VNet itself. */

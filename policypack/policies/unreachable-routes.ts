@@ -1,8 +1,9 @@
 import type { Problem } from "../findings/violation";
 import type { StackAnalysis } from "../findings/stack-analysis";
 import { PLATFORM_LABELS } from "../reachability/platforms";
-import type { Platform } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
+import { clientLabel } from "../reachability/clients";
+import type { ClientResult, GatewayAnalysis } from "../reachability/results";
 import { joinList } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { sentence, sentenceKey } from "../topology/sentence";
@@ -14,43 +15,60 @@ const NAME = "p2s-unreachable-routes";
 interface Group {
   resource: string;
   code: string;
-  gateway: string;
-  platforms: Platform[];
+  gateway: GatewayAnalysis;
+  clients: ClientResult[];
   prefixes: Set<string>;
   text: Sentence;
   fix: Sentence;
 }
 
+/**
+ * The platforms of the clients that have the route, each named with its clients when other
+ * clients on it (of the other route source) do not: "Windows (Azure VPN Client), macOS and Linux".
+ */
+function who(group: Group): string {
+  const labels: string[] = [];
+  let qualified = false;
+  for (const platform of PLATFORMS) {
+    const having = group.clients.filter((c) => c.platforms.includes(platform));
+    if (having.length === 0) continue;
+    const others = group.gateway.platforms[platform].clients.filter((id) => !having.some((c) => c.id === id));
+    qualified ||= others.length > 0;
+    labels.push(others.length > 0 ? `${PLATFORM_LABELS[platform]} (${joinList(having.map((c) => clientLabel(c.spec, platform)))})` : PLATFORM_LABELS[platform]);
+  }
+  return labels.length === PLATFORMS.length && !qualified ? "All" : joinList(labels);
+}
+
+/** One violation per gateway, reason and route source: routes differ between static and pushed clients. */
 function problems(stack: StackAnalysis): Problem[] {
   const groups = new Map<string, Group>();
   for (const gateway of stack.analysis.gateways) {
-    for (const platform of PLATFORMS) {
-      for (const { prefix, reason } of gateway.platforms[platform].unreachableRoutes) {
-        const key = `${gateway.id}\u0000${sentenceKey(reason.text)}`;
+    for (const client of gateway.clients) {
+      for (const { prefix, reason } of client.unreachableRoutes) {
+        const key = `${gateway.id}\u0000${client.routeSource}\u0000${sentenceKey(reason.text)}`;
         const group = groups.get(key) ?? {
           resource: reason.resources[0] ?? gateway.id,
           code: `routes.${reason.code}`,
-          gateway: gateway.name,
-          platforms: [],
+          gateway,
+          clients: [],
           prefixes: new Set<string>(),
           text: reason.text,
           fix: reason.fix.text,
         };
-        if (!group.platforms.includes(platform)) group.platforms.push(platform);
+        if (!group.clients.includes(client)) group.clients.push(client);
         group.prefixes.add(prefix);
         groups.set(key, group);
       }
     }
   }
   return [...groups.values()].map((g) => {
-    const who = g.platforms.length === PLATFORMS.length ? "All" : joinList(g.platforms.map((p) => PLATFORM_LABELS[p]));
     const prefixes = [...g.prefixes];
     const many = prefixes.length > 1;
     return {
       resource: g.resource,
       code: g.code,
-      subject: prefixes.join(","),
-      problem: sentence`${who} clients of ${g.gateway} receive ${many ? "routes" : "a route"} to ${joinList(prefixes)} but cannot reach ${many ? "them" : "it"}: ${g.text}.`,
+      subject: `${g.clients[0].routeSource} ${prefixes.join(",")}`,
+      problem: sentence`${who(g)} clients of ${g.gateway.name} receive ${many ? "routes" : "a route"} to ${joinList(prefixes)} but cannot reach ${many ? "them" : "it"}: ${g.text}.`,
       fix: g.fix,
     };
   });

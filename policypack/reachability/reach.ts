@@ -1,22 +1,24 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixSet, sortedUnique } from "../topology/cidr";
-import type { Platform, Protocol, VpnGateway } from "../topology/model";
+import { PrefixSet, mergedPrefixes, sortedUnique } from "../topology/cidr";
+import type { AuthType, Platform, Protocol, VpnGateway } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
-import { compareText, sortedTexts } from "../topology/order";
+import { compareText, joinList, sortedTexts } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason } from "./findings";
 import { compareReasons } from "./findings";
 import type { GatewayReach } from "./gateway-reach";
 import { reachFrom } from "./gateway-reach";
-import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, PROTOCOL_PLATFORMS, isWindows, skuSupports } from "./platforms";
-import type { GatewayAnalysis, PlatformResult, ReachResult, RouteReason } from "./results";
+import type { ClientSpec, RouteSource } from "./clients";
+import { CLIENTS } from "./clients";
+import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, skuSupports } from "./platforms";
+import type { ClientResult, GatewayAnalysis, PlatformResult, ReachResult, RouteReason, RouteSet } from "./results";
 import type { Link, Network, TopologyIndex } from "./topology-index";
 import { isBasicSku, nameOf } from "./topology-index";
 
 /** A gateway is analysed for P2S when it declares a client address pool. */
 export function isP2sGateway(gateway: VpnGateway): boolean {
-  return gateway.clientPool.length > 0;
+  return gateway.clientPool.length > 0 || (gateway.groupPools ?? []).length > 0;
 }
 
 function p2sCapable(gateway: VpnGateway): boolean {
@@ -39,43 +41,128 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
   if (protocolsAssumed) {
     notes.push(sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of IkeV2 and SSTP is assumed.`);
   }
+  const auth = authenticationOf(gateway);
+  if (auth.assumed) {
+    notes.push(
+      sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.authTypes")} and has no authentication setting; certificate authentication is assumed.`,
+    );
+  }
   const home = gateway.vnet !== undefined ? index.networks.get(gateway.vnet) : undefined;
   if (!home) {
     notes.push(sentence`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
   }
   const reach = reachFrom(index, gateway);
-  const platforms = {} as Record<Platform, PlatformResult>;
-  // Platforms differ only in route behaviour (Windows or not) and in whether they connect:
-  // each distinct case is computed once and shared.
-  const computed = new Map<string, PlatformResult>();
   const access = sharedAccess(reach);
+  const usable = protocols.filter((p) => skuSupports(gateway, p));
+  // Clients with the same route source install the same routes: each source is computed once.
+  const bySource = new Map<RouteSource, RouteSet>();
+  const routesOf = (source: RouteSource) => {
+    let set = bySource.get(source);
+    if (!set) bySource.set(source, (set = routeSet(index, gateway, reach, source, access)));
+    return set;
+  };
+  const clients = offeredClients(gateway, usable, auth.types).map((spec) => clientResult(spec, usable, routesOf(spec.routes)));
+  const platforms = {} as Record<Platform, PlatformResult>;
+  const summaries = new Map<string, PlatformResult>();
   for (const platform of PLATFORMS) {
-    const block = whyBlocked(gateway, protocols, platform);
-    const key = block ? `blocked:${platform}` : isWindows(platform) ? "windows" : "other";
-    let result = computed.get(key);
-    if (!result) {
-      result = block ? blocked(block) : analyzePlatform(index, gateway, reach, isWindows(platform), access);
-      computed.set(key, result);
+    const offered = clients.filter((c) => c.platforms.includes(platform));
+    if (offered.length === 0) {
+      platforms[platform] = blocked(whyBlocked(gateway, usable, auth.types, platform), []);
+      continue;
     }
-    platforms[platform] = result;
+    const key = offered.map((c) => c.id).join(",");
+    let summary = summaries.get(key);
+    if (!summary) summaries.set(key, (summary = platformSummary(offered, routesOf)));
+    platforms[platform] = summary;
   }
   return {
     id: gateway.id,
     name: gateway.name,
     vnet: home?.id,
     vnetName: home?.name,
-    clientPool: sortedUnique(index.pools.get(gateway.id) ?? []),
+    clientPool: sortedUnique(index.ownPools.get(gateway.id) ?? []),
+    clientPools: sortedUnique(index.pools.get(gateway.id) ?? []),
     protocols,
     protocolsAssumed,
+    authTypes: auth.types,
+    authAssumed: auth.assumed,
+    clients,
     advertisedRoutes: sortedUnique(index.advertisedRoutes.get(gateway.id) ?? []),
     platforms,
     reach,
   };
 }
 
-function blocked(reason: Reason): PlatformResult {
+/** Listed types, else those the settings present imply, else Certificate, assumed (spec section 1). */
+export function authenticationOf(gateway: VpnGateway): { types: AuthType[]; assumed: boolean } {
+  if (gateway.authTypes !== undefined && gateway.authTypes.length > 0) return { types: [...new Set(gateway.authTypes)].sort(compareText), assumed: false };
+  const settings = gateway.authSettings;
+  const types: AuthType[] = [];
+  if (settings?.aad) types.push("AAD");
+  if (settings?.certificates) types.push("Certificate");
+  if (settings?.radius) types.push("Radius");
+  return types.length > 0 ? { types, assumed: false } : { types: ["Certificate"], assumed: true };
+}
+
+/** A client is offered when the gateway offers one of its protocols and one of its authentication types. */
+function offeredClients(gateway: VpnGateway, usable: Protocol[], auth: AuthType[]): ClientSpec[] {
+  if (!p2sCapable(gateway)) return [];
+  return CLIENTS.filter((c) => c.protocols.some((p) => usable.includes(p)) && c.authentication.some((a) => auth.includes(a)));
+}
+
+function clientResult(spec: ClientSpec, usable: Protocol[], routes: RouteSet): ClientResult {
+  return withRoutes(routes, {
+    id: spec.id,
+    label: spec.label,
+    spec,
+    platforms: PLATFORMS.filter((p) => spec.platforms.includes(p)),
+    protocols: usable.filter((p) => spec.protocols.includes(p)),
+    routeSource: spec.routes,
+  });
+}
+
+/** `fields` with the route set's fields, its computed ones still computed on first read. */
+function withRoutes<T extends object>(routes: RouteSet, fields: T): T & RouteSet {
+  return Object.defineProperties(fields, Object.getOwnPropertyDescriptors(routes)) as T & RouteSet;
+}
+
+/** Per platform: the routes every offered client receives, the manual and unreachable routes any has. */
+function platformSummary(offered: ClientResult[], routesOf: (source: RouteSource) => RouteSet): PlatformResult {
+  const clients = offered.map((c) => c.id).sort(compareText);
+  const sources = [...new Set(offered.map((c) => c.routeSource))];
+  if (sources.length === 1) return withRoutes(routesOf(sources[0]), { canConnect: true, clients });
+  const sets = sources.map(routesOf);
+  const first = sets[0];
+  const routes = first.routes.filter((r) => sets.every((s) => s.routes.includes(r)));
+  const union = (pick: (s: RouteSet) => RouteReason[]) => {
+    const byPrefix = new Map<string, RouteReason>();
+    for (const set of sets) for (const r of pick(set)) if (!byPrefix.has(r.prefix)) byPrefix.set(r.prefix, r);
+    return mergedPrefixes([[...byPrefix.keys()]]).map((prefix) => byPrefix.get(prefix) as RouteReason);
+  };
+
+  return {
+    canConnect: true,
+    clients,
+    routes,
+    get access() {
+      return first.access;
+    },
+    get accessIds() {
+      return first.accessIds;
+    },
+    accessNetworks: first.accessNetworks,
+    manualRoutes: mergedPrefixes(sets.map((s) => s.manualRoutes)),
+    get manualRouteReasons() {
+      return union((s) => s.manualRouteReasons);
+    },
+    unreachableRoutes: union((s) => s.unreachableRoutes),
+  };
+}
+
+function blocked(reason: Reason, clients: string[]): PlatformResult {
   return {
     canConnect: false,
+    clients,
     routes: [],
     access: [],
     accessNetworks: [],
@@ -87,28 +174,52 @@ function blocked(reason: Reason): PlatformResult {
   };
 }
 
-function whyBlocked(gateway: VpnGateway, protocols: Protocol[], platform: Platform): Reason | undefined {
+function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], platform: Platform): Reason {
   const label = PLATFORM_LABELS[platform];
+  const reason = (code: Reason["code"], text: Sentence, fix: Reason["fix"]): Reason => ({ code, rule: "R1", subject: label, resources: [gateway.id], text, fix });
   if (!p2sCapable(gateway)) {
-    return {
-      code: "gateway-not-p2s-capable",
-      rule: "R1",
-      subject: label,
-      resources: [gateway.id],
-      text: sentence`${gateway.name} is a ${gateway.routing} ${gateway.kind} gateway, which does not accept Point-to-Site clients`,
-      fix: { resource: gateway.id, field: "gateway.routing", action: "change", text: sentence`Use a RouteBased Vpn gateway for ${gateway.name}.` },
-    };
+    return reason(
+      "gateway-not-p2s-capable",
+      sentence`${gateway.name} is a ${gateway.routing} ${gateway.kind} gateway, which does not accept Point-to-Site clients`,
+      { resource: gateway.id, field: "gateway.routing", action: "change", text: sentence`Use a RouteBased Vpn gateway for ${gateway.name}.` },
+    );
   }
-  const usable = protocols.filter((p) => skuSupports(gateway, p));
-  if (usable.some((p) => PROTOCOL_PLATFORMS[p].includes(platform))) return undefined;
-  return {
-    code: "no-protocol-for-platform",
-    rule: "R1",
-    subject: label,
-    resources: [gateway.id],
-    text: sentence`no protocol of ${gateway.name} serves ${label} (${usable.length > 0 ? `${usable.join(", ")} only` : "none usable"})`,
-    fix: addProtocolsFix(gateway),
-  };
+  const candidates = CLIENTS.filter((c) => c.platforms.includes(platform));
+  if (!candidates.some((c) => c.protocols.some((p) => usable.includes(p)))) {
+    return reason(
+      "no-protocol-for-platform",
+      sentence`no protocol of ${gateway.name} serves ${label} (${usable.length > 0 ? `${usable.join(", ")} only` : "none usable"})`,
+      addProtocolsFix(gateway),
+    );
+  }
+  const authTypes = fieldRef(gateway.id, "gateway.authTypes");
+  const entra = CLIENTS.filter((c) => c.authentication.includes("AAD"));
+  if (auth.every((a) => a === "AAD")) {
+    const forPlatform = entra.find((c) => c.platforms.includes(platform));
+    if (forPlatform) {
+      return reason(
+        "no-client-for-authentication",
+        sentence`Microsoft Entra ID works only with the ${forPlatform.label} over ${forPlatform.protocols.join(" or ")}, which ${gateway.name} does not offer`,
+        { resource: gateway.id, field: "gateway.protocols", action: "add", text: sentence`Add ${forPlatform.protocols.join(" or ")} to ${fieldRef(gateway.id, "gateway.protocols")} of ${gateway.name}.` },
+      );
+    }
+    const where = entra.map((c) => `the ${c.label}, which runs on ${joinList(c.platforms.map((p) => PLATFORM_LABELS[p]))}`);
+    return reason(
+      "no-client-for-authentication",
+      sentence`Microsoft Entra ID works only with ${joinList(where)}`,
+      {
+        resource: gateway.id,
+        field: "gateway.authTypes",
+        action: "add",
+        text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`,
+      },
+    );
+  }
+  return reason(
+    "no-client-for-authentication",
+    sentence`no ${label} client supports both a protocol (${usable.join(", ")}) and an authentication type (${auth.join(", ")}) of ${gateway.name}`,
+    { resource: gateway.id, field: "gateway.authTypes", action: "add", text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate.` },
+  );
 }
 
 /** What every platform that connects reaches (access does not depend on route behaviour); built once per gateway. */
@@ -137,17 +248,12 @@ function sharedAccess(reach: GatewayReach): SharedAccess {
 }
 
 /**
- * Routes, access and manual routes of a platform that connects, by route behaviour. Every
- * accessible prefix is a route except, on Windows, those learned over BGP; so only those need a
- * covering route looked up, and only the other routes (pool, custom, R4) can lead nowhere.
+ * Routes, access and manual routes of the clients with one route source. Every accessible prefix
+ * is a route except, for static-route clients, those learned over BGP; so only those need a
+ * covering route looked up, and only the other routes (pools, custom, R4) can lead nowhere.
  */
-function analyzePlatform(
-  index: TopologyIndex,
-  gateway: VpnGateway,
-  reach: GatewayReach,
-  windows: boolean,
-  access: SharedAccess,
-): PlatformResult {
+function routeSet(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach, source: RouteSource, access: SharedAccess): RouteSet {
+  const windows = source === "static";
   const pool = index.pools.get(gateway.id) ?? [];
   /** Routes that do not come from an accessible network, with why they are installed. */
   const extra: Cidr[] = [...pool];
@@ -197,7 +303,6 @@ function analyzePlatform(
   const manualRoutes = sortedUnique(manual);
   let manualRouteReasons: RouteReason[] | undefined;
   return {
-    canConnect: true,
     routes: sortedUnique(routes),
     get access() {
       return access.names();

@@ -1,5 +1,6 @@
 /** What the engine computes: per P2S gateway and platform, and for the whole topology. */
-import type { Platform, Protocol } from "../topology/model";
+import type { AuthType, Platform, Protocol } from "../topology/model";
+import type { ClientSpec, RouteSource } from "./clients";
 import type { Sentence } from "../topology/sentence";
 import type { Finding, Reason } from "./findings";
 import type { GatewayReach } from "./gateway-reach";
@@ -10,8 +11,8 @@ export interface RouteReason {
   reason: Reason;
 }
 
-export interface PlatformResult {
-  canConnect: boolean;
+/** What a client installs and reaches: the same for every client with the same route source. */
+export interface RouteSet {
   /** Prefixes installed on the client, unique and sorted. */
   routes: string[];
   /** Names of the networks the client can exchange traffic with, sorted; computed on first read. */
@@ -24,8 +25,30 @@ export interface PlatformResult {
   manualRoutes: string[];
   /** Computed on first read. */
   readonly manualRouteReasons: RouteReason[];
-  /** Routes that lead to no accessible network (the client pool aside). */
+  /** Routes that lead to no accessible network (the client pools aside). */
   unreachableRoutes: RouteReason[];
+}
+
+/** A client the gateway offers (spec section 1), with what it installs and reaches. */
+export interface ClientResult extends RouteSet {
+  id: string;
+  label: string;
+  spec: ClientSpec;
+  /** The platforms the client runs on, in PLATFORMS order. */
+  platforms: Platform[];
+  /** The client's protocols that the gateway offers, sorted like the gateway's. */
+  protocols: Protocol[];
+  routeSource: RouteSource;
+}
+
+/**
+ * Per platform, over the clients offered for it: routes every one of them receives, manual and
+ * unreachable routes any of them has.
+ */
+export interface PlatformResult extends RouteSet {
+  canConnect: boolean;
+  /** Ids of the clients offered for the platform, sorted. */
+  clients: string[];
   /** Why the platform cannot connect. */
   blockedBy?: Reason;
 }
@@ -35,10 +58,18 @@ export interface GatewayAnalysis {
   name: string;
   vnet?: string;
   vnetName?: string;
+  /** The gateway's own client pool (user groups aside), sorted. */
   clientPool: string[];
+  /** Every client pool, user groups' included, in route order. */
+  clientPools: string[];
   /** Configured (or assumed) protocols, sorted. */
   protocols: Protocol[];
   protocolsAssumed: boolean;
+  /** Listed, inferred from the settings, or assumed (Certificate) authentication types, sorted. */
+  authTypes: AuthType[];
+  authAssumed: boolean;
+  /** The clients the gateway offers, sorted by id. */
+  clients: ClientResult[];
   /** The custom routes the gateway advertises (R7), sorted. */
   advertisedRoutes: string[];
   platforms: Record<Platform, PlatformResult>;

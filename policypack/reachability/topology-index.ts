@@ -67,8 +67,9 @@ export interface TopologyIndex {
   invalidPrefixes: Finding[];
   /** What the index left out, one sentence each. */
   notes: Sentence[];
-  /** Resource-level cidrs parsed once: gateway pools and custom routes. */
+  /** Resource-level cidrs parsed once: every client pool of a gateway (its own, then user groups'), its own alone, and custom routes. */
   pools: Map<string, Cidr[]>;
+  ownPools: Map<string, Cidr[]>;
   advertisedRoutes: Map<string, Cidr[]>;
 }
 
@@ -148,6 +149,7 @@ export function buildIndex(topology: Topology): TopologyIndex {
     invalidPrefixes: [],
     notes: [],
     pools: new Map(),
+    ownPools: new Map(),
     advertisedRoutes: new Map(),
   };
   const parseAll = (ownerId: string, ownerName: string, key: FieldKey, values: string[]): Cidr[] => {
@@ -201,7 +203,9 @@ export function buildIndex(topology: Topology): TopologyIndex {
   for (const gateway of topology.gateways) {
     index.gateways.set(gateway.id, gateway);
     if (gateway.vnet !== undefined) push(index.gatewaysByVnet, gateway.vnet, gateway);
-    index.pools.set(gateway.id, parseAll(gateway.id, gateway.name, "gateway.clientPools", gateway.clientPool));
+    const own = parseAll(gateway.id, gateway.name, "gateway.clientPools", gateway.clientPool);
+    index.ownPools.set(gateway.id, own);
+    index.pools.set(gateway.id, [...own, ...parseAll(gateway.id, gateway.name, "gateway.groupPools", gateway.groupPools ?? [])]);
     index.advertisedRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "gateway.advertisedRoutePrefixes", gateway.advertisedRoutes));
   }
   for (const peering of topology.peerings) {

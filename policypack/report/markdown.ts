@@ -1,10 +1,9 @@
 import { addRouteCommand } from "../findings/windows-connection";
 import type { Analysis } from "../reachability/results";
 import type { GatewayRouteChange } from "../reachability/route-diff";
-import { PLATFORM_LABELS } from "../reachability/platforms";
-import { PLATFORMS } from "../topology/model";
+import { clientRows, gatewaySettings } from "./client-rows";
 import { mermaidDiagram } from "./mermaid";
-import type { Report, ViolationReport } from "./report-model";
+import type { GatewayReport, Report, ViolationReport } from "./report-model";
 import { routeChangeLines } from "./route-changes";
 import { verdict } from "./verdict";
 
@@ -24,11 +23,10 @@ function violationItems(violations: ViolationReport[]): string[] {
 export function renderMarkdown(report: Report, analysis: Analysis, changes: GatewayRouteChange[]): string {
   const out = [`## P2S reachability: ${verdict(report)}`, ""];
   for (const g of report.gateways) {
-    out.push(`### ${g.name}`, "", `VNet \`${g.vnet ?? "unresolved"}\`, client pool ${cell(g.clientAddressPool)}, protocols ${g.protocols.join(", ")}.`, "");
-    out.push("| Platform | Connects | Routes | Reachable | Manual routes |", "|---|---|---|---|---|");
-    for (const p of PLATFORMS) {
-      const r = g.platforms[p];
-      out.push(`| ${PLATFORM_LABELS[p]} | ${r.canConnect ? "yes" : "**no**"} | ${cell(r.routes)} | ${r.access.join(", ") || "–"} | ${cell(r.manualRoutes)} |`);
+    out.push(`### ${g.name}`, "", `VNet \`${g.vnet ?? "unresolved"}\`, client pools ${cell(g.clientPools)}, ${gatewaySettings(g)}.`, "");
+    out.push("| Platform · client | Routes | Reachable | Manual routes |", "|---|---|---|---|");
+    for (const r of clientRows(g)) {
+      out.push(`| ${r.canConnect ? r.client : `**${r.client}**`} | ${cell(r.routes)} | ${r.access.join(", ") || "–"} | ${cell(r.manualRoutes)} |`);
     }
     out.push("");
   }
@@ -36,13 +34,14 @@ export function renderMarkdown(report: Report, analysis: Analysis, changes: Gate
   const advisory = report.violations.filter((v) => v.enforcementLevel === "advisory");
   if (mandatory.length > 0) out.push("### Mandatory violations", "", ...violationItems(mandatory), "");
   if (advisory.length > 0) out.push("### Advisory violations", "", ...violationItems(advisory), "");
-  const commands = report.gateways.filter((g) => g.platforms.windows.manualRoutes.length > 0);
+  // Only the Windows built-in client installs a static route list; the others receive their routes.
+  const builtin = (g: GatewayReport) => g.clients.find((c) => c.routeSource === "static" && c.platforms.includes("windows"));
+  const commands = report.gateways.filter((g) => (builtin(g)?.manualRoutes.length ?? 0) > 0);
   if (commands.length > 0) {
-    out.push("### Routes Windows users must add", "");
+    out.push("### Routes users of the Windows built-in client must add", "");
     for (const g of commands) {
-      const connection = g.vpnConnectionName;
       out.push(`${g.name} (run in PowerShell after connecting once):`, "", "```powershell");
-      out.push(...g.platforms.windows.manualRoutes.map((p) => addRouteCommand(connection, p)));
+      out.push(...(builtin(g)?.manualRoutes ?? []).map((p) => addRouteCommand(g.vpnConnectionName, p)));
       out.push("```", "");
     }
   }

@@ -5,7 +5,8 @@ import type { PolicyConfig } from "../policies/policy-config";
 import { levelOf, propertiesOf } from "../policies/policy-config";
 import type { EnforcementLevel } from "../policies/policy-module";
 import { violationsOf } from "../policies/violations-of";
-import type { Platform, Protocol } from "../topology/model";
+import type { RouteSource } from "../reachability/clients";
+import type { AuthType, Platform, Protocol } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { compareText } from "../topology/order";
 import { renderSentence } from "../topology/sentence";
@@ -16,6 +17,22 @@ export interface PlatformReport {
   routes: string[];
   access: string[];
   manualRoutes: string[];
+  /** Ids of the clients offered for the platform, sorted. */
+  clients: string[];
+}
+
+export interface ClientReport {
+  id: string;
+  label: string;
+  /** The platforms the client runs on, in the order windows, macos, linux, ios, android. */
+  platforms: Platform[];
+  /** The client's protocols that the gateway offers. */
+  protocols: Protocol[];
+  routeSource: RouteSource;
+  routes: string[];
+  access: string[];
+  manualRoutes: string[];
+  unreachableRoutes: string[];
 }
 
 export interface GatewayReport {
@@ -23,10 +40,19 @@ export interface GatewayReport {
   urn: string;
   vnet: string | null;
   clientAddressPool: string[];
+  /** Every client pool, user groups' included, in route order. */
+  clientPools: string[];
   protocols: Protocol[];
+  /** No protocol is listed: Azure's default was assumed. */
+  protocolsAssumed: boolean;
+  /** Listed, or inferred from the settings present, or assumed: see authenticationAssumed. */
+  authenticationTypes: AuthType[];
+  authenticationAssumed: boolean;
   /** The name of the VPN connection on Windows clients, for Add-VpnConnectionRoute. */
   vpnConnectionName: string;
   platforms: Record<Platform, PlatformReport>;
+  /** The clients the gateway offers, sorted by id. */
+  clients: ClientReport[];
 }
 
 export interface ViolationReport {
@@ -57,14 +83,29 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
       urn: urns.get(g.id) ?? g.id,
       vnet: g.vnetName ?? null,
       clientAddressPool: g.clientPool,
+      clientPools: g.clientPools,
       protocols: g.protocols,
+      protocolsAssumed: g.protocolsAssumed,
+      authenticationTypes: g.authTypes,
+      authenticationAssumed: g.authAssumed,
       vpnConnectionName: vpnConnectionName(stack, g),
       platforms: Object.fromEntries(
         PLATFORMS.map((p) => {
           const r = g.platforms[p];
-          return [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes }];
+          return [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients }];
         }),
       ) as Record<Platform, PlatformReport>,
+      clients: g.clients.map((c) => ({
+        id: c.id,
+        label: c.label,
+        platforms: c.platforms,
+        protocols: c.protocols,
+        routeSource: c.routeSource,
+        routes: c.routes,
+        access: c.access,
+        manualRoutes: c.manualRoutes,
+        unreachableRoutes: c.unreachableRoutes.map((r) => r.prefix),
+      })),
     }),
   );
   const violations: ViolationReport[] = [];

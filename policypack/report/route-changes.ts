@@ -2,22 +2,24 @@ import { PLATFORM_LABELS } from "../reachability/platforms";
 import type { GatewayRouteChange } from "../reachability/route-diff";
 import { joinList } from "../topology/order";
 
-/** One line per group of platforms with the same change, e.g. "Windows clients: +10.4.0.0/16; …". */
+/**
+ * One line per group of platforms with the same route change ("Windows clients: +10.4.0.0/16"),
+ * then what users must do (spec R8): reinstall the package for the static-route client only, a new
+ * profile everywhere after a profile setting changed, and a disconnection for custom routes.
+ */
 export function routeChangeLines(change: GatewayRouteChange): string[] {
-  const groups = new Map<string, { labels: string[]; text: string; windows: boolean }>();
+  const groups = new Map<string, { labels: string[]; text: string }>();
   for (const p of change.platforms) {
     const text = [...p.added.map((r) => `+${r}`), ...p.removed.map((r) => `-${r}`)].join(", ");
-    const windows = p.platform === "windows";
-    const key = `${windows}\u0000${text}`;
-    const group = groups.get(key) ?? { labels: [], text, windows };
+    const group = groups.get(text) ?? { labels: [], text };
     group.labels.push(PLATFORM_LABELS[p.platform]);
-    groups.set(key, group);
+    groups.set(text, group);
   }
-  const lines = [...groups.values()].map(
-    (g) => `${joinList(g.labels)} clients: ${g.text}${g.windows ? "; download and reinstall the VPN client package" : ""}`,
-  );
-  if (change.customRoutesChanged) {
-    lines.push(`customRoutes of ${change.name} change: applying it disconnects connected clients`);
+  const lines = [...groups.values()].map((g) => `${joinList(g.labels)} clients: ${g.text}`);
+  if (change.windowsReinstall) lines.push("Windows built-in client: download and reinstall the VPN client package");
+  if (change.newProfile.length > 0) {
+    lines.push(`Every client of ${change.name}: ${joinList(change.newProfile)} changed; download the new client profile and import it on every device`);
   }
+  if (change.customRoutesChanged) lines.push(`The custom routes of ${change.name} change: applying it disconnects connected clients`);
   return lines;
 }

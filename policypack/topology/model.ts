@@ -10,6 +10,20 @@ export type Platform = (typeof PLATFORMS)[number];
 export const PROTOCOLS = ["IkeV2", "OpenVPN", "SSTP"] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
+/** How P2S users sign in: certificates, RADIUS, or Microsoft Entra ID (AAD). */
+export const AUTH_TYPES = ["AAD", "Certificate", "Radius"] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+/** Which authentication settings a gateway has, whatever types it lists: Azure infers types from them. */
+export interface AuthSettings {
+  /** A Microsoft Entra ID tenant is set. */
+  aad: boolean;
+  /** A RADIUS server is set. */
+  radius: boolean;
+  /** At least one root certificate is set. */
+  certificates: boolean;
+}
+
 export interface Named {
   /** Unique within the topology: the URN for extracted resources. */
   id: string;
@@ -22,6 +36,8 @@ export interface Named {
 
 export interface VirtualNetwork extends Named {
   prefixes: string[];
+  /** The DNS servers the VNet gives its clients; undefined or empty for Azure-provided DNS. */
+  dnsServers?: string[];
 }
 
 /** An on-premises site, i.e. a LocalNetworkGateway. */
@@ -42,8 +58,19 @@ export interface VpnGateway extends Named {
   asn?: number;
   /** The P2S client address pool; empty when the gateway has no P2S configuration. */
   clientPool: string[];
+  /** The address pools of user groups, each a client pool too. */
+  groupPools?: string[];
   /** Undefined when the configuration does not list protocols (Azure's default applies). */
   protocols?: Protocol[];
+  /** Undefined when the configuration does not list authentication types (inferred from the settings). */
+  authTypes?: AuthType[];
+  /** Undefined when the gateway has no P2S configuration. */
+  authSettings?: AuthSettings;
+  /**
+   * Opaque digests of the settings a client profile carries (the Entra ID settings, the root
+   * certificates), compared between two states and never shown.
+   */
+  profileDigests?: { aad: string; rootCertificates: string };
   /** Custom routes the gateway advertises to its clients (R7). */
   advertisedRoutes: string[];
 }

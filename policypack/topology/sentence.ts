@@ -9,7 +9,10 @@ import { compareText } from "./order";
 export const FIELD_KEYS = [
   "gateway.clientPool",
   "gateway.clientPools",
+  "gateway.groupPool",
+  "gateway.groupPools",
   "gateway.protocols",
+  "gateway.authTypes",
   "gateway.routing",
   "gateway.bgp",
   "gateway.advertisedRoutes",

@@ -35,7 +35,7 @@ describe("p2s-check on both input formats", () => {
       const { code, report } = json([await makeFile(scenario as Scenario)]);
       const engine = analyze(seedScenario(Number(scenario))).gateways[0];
       const expectedPlatforms = Object.fromEntries(
-        Object.entries(engine.platforms).map(([p, r]) => [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes }]),
+        Object.entries(engine.platforms).map(([p, r]) => [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients }]),
       );
       expect({
         code,
@@ -141,8 +141,8 @@ describe("p2s-check on changes and across stacks", () => {
         "",
         "**hub-gw**",
         "",
-        "- Windows clients: +10.9.0.0/16; download and reinstall the VPN client package",
-        "- macOS, Linux, iOS and Android clients: +10.9.0.0/16",
+        "- Windows, macOS, Linux, iOS and Android clients: +10.9.0.0/16",
+        "- Windows built-in client: download and reinstall the VPN client package",
       ].join("\n"),
     );
   });
@@ -154,7 +154,9 @@ describe("p2s-check on changes and across stacks", () => {
         id: "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkGateway::vnet1-gw",
         name: "vnet1-gw",
         platforms: ["macos", "linux", "ios", "android"].map((platform) => ({ platform, added: ["10.3.0.0/16"], removed: [] })),
+        clients: [{ id: "ikev2", routeSource: "pushed", added: ["10.3.0.0/16"], removed: [] }],
         windowsReinstall: false,
+        newProfile: [],
         customRoutesChanged: false,
       },
     ]);
@@ -237,14 +239,16 @@ describe("p2s-check formats and secrets", () => {
     const got = fingerprints(report);
     expect({ unique: new Set(got).size, reworded: fingerprints(reworded) }).toEqual({ unique: got.length, reworded: got });
     expect(got).toContain(
-      "routes.windows-manual-route/urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkGateway::hub-gw/",
+      "routes.windows-manual-route/urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkGateway::hub-gw/windows-builtin",
     );
   });
 
   it("writes a Markdown comment with verdict, tables, commands and a Mermaid diagram", async () => {
     const md = runCheck(["--format", "markdown", await exportFile("hub")]).stdout;
     expect(md.split("\n")[0]).toBe("## P2S reachability: ⚠️ 1 advisory violation, no mandatory one (1 P2S gateway)");
-    expect(md).toContain("| Windows | yes | `10.0.0.0/16`<br>`10.1.0.0/16`<br>`10.2.0.0/16`<br>`172.16.201.0/24` | app, branch, data, hub | `10.101.0.0/16` |");
+    expect(md).toContain(
+      "| Windows · Windows built-in client (IkeV2, SSTP) · static routes | `10.0.0.0/16`<br>`10.1.0.0/16`<br>`10.2.0.0/16`<br>`172.16.201.0/24` | app, branch, data, hub | `10.101.0.0/16` |",
+    );
     // The connection is named after the VNet's Azure name, which a deployed stack knows.
     expect(md).toContain('```powershell\nAdd-VpnConnectionRoute -ConnectionName "hub65acf0a7" -DestinationPrefix 10.101.0.0/16\n```');
     expect(md).toContain("```mermaid\nflowchart LR");

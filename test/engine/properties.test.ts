@@ -3,7 +3,7 @@ import { analyze } from "../../policypack/reachability/analyze";
 import type { Analysis } from "../../policypack/reachability/results";
 import type { Cidr } from "../../policypack/topology/cidr";
 import { PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";
-import type { Connection, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
+import type { AuthType, Connection, Peering, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
 import { PLATFORMS } from "../../policypack/topology/model";
 
 /** Random topologies of up to about 50 networks: VNets, sites, gateways, peerings, connections. */
@@ -24,6 +24,9 @@ const topologyArb: fc.Arbitrary<Topology> = fc
       routing: fc.constantFrom("RouteBased", "RouteBased", "PolicyBased"),
       p2s: fc.boolean(),
       protocols: fc.option(fc.subarray<Protocol>(["IkeV2", "OpenVPN", "SSTP"]), { nil: undefined }),
+      authTypes: fc.option(fc.subarray<AuthType>(["AAD", "Certificate", "Radius"]), { nil: undefined }),
+      authSettings: fc.record({ aad: fc.boolean(), radius: fc.boolean(), certificates: fc.boolean() }),
+      groupPool: fc.boolean(),
       advertisedRoutes: fc.subarray(["10.0.0.0/8", "10.3.0.0/16", "10.101.0.0/16", "192.0.2.0/24"], { maxLength: 2 }),
     });
     return fc.record({
@@ -50,7 +53,10 @@ const topologyArb: fc.Arbitrary<Topology> = fc
       bgp: g.bgp,
       asn: g.asn,
       clientPool: g.p2s ? [`172.16.${i}.0/24`] : [],
+      groupPools: g.p2s && g.groupPool ? [`172.17.${i}.0/24`] : [],
       protocols: g.protocols,
+      authTypes: g.authTypes,
+      authSettings: g.authSettings,
       advertisedRoutes: g.advertisedRoutes,
     }));
     const connections: Connection[] = [];
@@ -81,8 +87,9 @@ function view(analysis: Analysis) {
     id: g.id,
     platforms: PLATFORMS.map((p) => {
       const r = g.platforms[p];
-      return { p, canConnect: r.canConnect, routes: r.routes, access: [...r.accessIds].sort(), manual: r.manualRoutes };
+      return { p, canConnect: r.canConnect, routes: r.routes, access: [...r.accessIds].sort(), manual: r.manualRoutes, clients: r.clients };
     }),
+    clients: g.clients.map((c) => ({ id: c.id, routes: c.routes, manual: c.manualRoutes, unreachable: c.unreachableRoutes.map((u) => u.prefix) })),
   }));
 }
 
@@ -201,14 +208,13 @@ describe("engine properties on random topologies", () => {
       fc.property(topologyArb, (t) => {
         const analysis = analyze(t);
         for (const g of analysis.gateways) {
-          for (const p of PLATFORMS) {
-            const r = g.platforms[p];
+          for (const r of g.clients) {
             const routes = r.routes.map(cidr);
             const reached = r.accessIds.flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? []);
             const manual = reached.filter((c) => !routes.some((route) => contains(route, c)));
-            const unreachable = routes.filter((route) => !g.clientPool.includes(route.text) && !reached.some((c) => overlaps(route, c)));
-            expect({ p, manual: r.manualRoutes, unreachable: r.unreachableRoutes.map((u) => u.prefix) }).toEqual({
-              p,
+            const unreachable = routes.filter((route) => !g.clientPools.includes(route.text) && !reached.some((c) => overlaps(route, c)));
+            expect({ client: r.id, manual: r.manualRoutes, unreachable: r.unreachableRoutes.map((u) => u.prefix) }).toEqual({
+              client: r.id,
               manual: sortedUnique(manual),
               unreachable: sortedUnique(unreachable),
             });
@@ -219,18 +225,34 @@ describe("engine properties on random topologies", () => {
     );
   });
 
-  it("keeps Windows manual routes apart from Windows routes, and routes every prefix a non-Windows client reaches", () => {
+  it("keeps a static-route client's manual routes apart from its routes, and routes every prefix a pushed-route client reaches", () => {
     fc.assert(
       fc.property(topologyArb, (t) => {
         const analysis = analyze(t);
         for (const g of analysis.gateways) {
-          const windows = g.platforms.windows;
-          expect(windows.manualRoutes.filter((m) => windows.routes.includes(m))).toEqual([]);
-          for (const p of PLATFORMS.filter((x) => x !== "windows")) {
+          for (const client of g.clients) {
+            if (client.routeSource === "static") {
+              expect(client.manualRoutes.filter((m) => client.routes.includes(m))).toEqual([]);
+              continue;
+            }
             const routes = new PrefixSet();
-            g.platforms[p].routes.forEach((r) => routes.add(cidr(r)));
-            const unrouted = g.platforms[p].accessIds.flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? []).filter((c) => !routes.covers(c));
-            expect(unrouted.map((c) => c.text)).toEqual([]);
+            client.routes.forEach((r) => routes.add(cidr(r)));
+            const unrouted = client.accessIds.flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? []).filter((c) => !routes.covers(c));
+            expect({ client: client.id, unrouted: unrouted.map((c) => c.text) }).toEqual({ client: client.id, unrouted: [] });
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("gives a pushed-route client every route a static-route client of the same gateway receives", () => {
+    fc.assert(
+      fc.property(topologyArb, (t) => {
+        for (const g of analyze(t).gateways) {
+          const pushed = g.clients.filter((c) => c.routeSource === "pushed");
+          for (const s of g.clients.filter((c) => c.routeSource === "static")) {
+            for (const p of pushed) expect({ client: p.id, missing: s.routes.filter((r) => !p.routes.includes(r)) }).toEqual({ client: p.id, missing: [] });
           }
         }
       }),

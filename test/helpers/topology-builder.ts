@@ -27,6 +27,8 @@ export class TopologyBuilder {
       bgp: false,
       clientPool: p2s ? ["192.168.0.0/24"] : [],
       protocols: p2s ? (["IkeV2", "SSTP"] as Protocol[]) : undefined,
+      // The seed's gateways carry a root certificate.
+      authSettings: p2s ? { aad: false, radius: false, certificates: true } : undefined,
       advertisedRoutes: [],
       ...rest,
     });

@@ -49,7 +49,9 @@ describe("npm start: the offline preview", () => {
       violations: ["- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)"],
     });
     expect(result.stdout).toContain("Policies:\n    ⚠️  azure-p2s-routing@v0.1.0 (local: policypack)");
-    expect(result.stdout).toMatch(/ {4}Windows {3}yes {7}10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +10\.101\.0\.0\/16/);
+    expect(result.stdout).toMatch(
+      / {4}Windows · Windows built-in client \(IkeV2, SSTP\) · static routes +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +10\.101\.0\.0\/16/,
+    );
     expect(result.stdout).not.toContain("sample-shared-key");
   });
 
@@ -66,11 +68,31 @@ describe("npm start: the offline preview", () => {
     expect(result.stdout).toContain("error: preview failed: 2 mandatory policy violations");
   });
 
+  it("passes the entra scenario with one advisory: Linux, iOS and Android have no client for Microsoft Entra ID", async () => {
+    const result = await runPreview(["--scenario", "entra"], inProcess);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 0,
+      violations: ["- [advisory] p2s-client-protocols (azure-native:network:VirtualNetworkGateway: hub-gw)"],
+    });
+    expect(result.stdout).toContain("Linux, iOS and Android clients cannot connect to hub-gw: Microsoft Entra ID works only with the Azure VPN Client");
+    expect(result.stdout).toMatch(/ {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/);
+  });
+
+  it("passes the mixed-clients scenario with the manual route for the Windows built-in client only", async () => {
+    const result = await runPreview(["--scenario", "mixed-clients"], inProcess);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 0,
+      violations: ["- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)"],
+    });
+    expect(result.stdout).toContain("or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway and is already offered by hub-gw.");
+    expect(result.stdout).toMatch(/ {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/);
+  });
+
   it("rejects an unknown scenario with exit 2 and the usage", async () => {
     const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
       code: 2,
-      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, 1, 2, 3, 4, 5, 6, 7, 8',
+      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, 1, 2, 3, 4, 5, 6, 7, 8',
     });
   });
 });

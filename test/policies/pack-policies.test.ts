@@ -22,7 +22,7 @@ const manualBranch: Seen = {
   level: "advisory",
   resource: "hub-gw",
   message:
-    'Windows clients of hub-gw can reach branch over BGP but get no route to 10.101.0.0/16. Add 10.101.0.0/16 to customRoutes.addressPrefixes of hub-gw, or have each Windows user run: Add-VpnConnectionRoute -ConnectionName "hub" -DestinationPrefix 10.101.0.0/16.',
+    'The Windows built-in client of hub-gw can reach branch over BGP but gets no route to 10.101.0.0/16. Add 10.101.0.0/16 to customRoutes.addressPrefixes of hub-gw; or have each user of it run: Add-VpnConnectionRoute -ConnectionName "hub" -DestinationPrefix 10.101.0.0/16; or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once hub-gw lists OpenVPN in vpnClientProtocols.',
 };
 
 function others(got: Seen[]): Seen[] {

@@ -27,7 +27,7 @@ function manual(mode: Mode, networks: string, prefixes: string[]): Seen {
     policy: "p2s-windows-manual-routes",
     level: "advisory",
     resource: "vnet1-gw",
-    message: `Windows clients of vnet1-gw can reach ${networks} over BGP but get no route to ${list}. Add ${list} to customRoutes.addressPrefixes of vnet1-gw, or have each Windows user run: ${commands}.`,
+    message: `The Windows built-in client of vnet1-gw can reach ${networks} over BGP but gets no route to ${list}. Add ${list} to customRoutes.addressPrefixes of vnet1-gw; or have each user of it run: ${commands}; or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once vnet1-gw lists OpenVPN in vpnClientProtocols.`,
   };
 }
 

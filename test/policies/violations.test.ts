@@ -20,14 +20,14 @@ function branches(sites: number): Topology {
 describe("p2s-windows-manual-routes messages", () => {
   it("lists every prefix and command when there are a few", () => {
     expect(violationsOf(windowsManualRoutes, stackOf(branches(2))).map((v) => v.message)).toEqual([
-      'Windows clients of vnet1-gw can reach site0 and site1 over BGP but get no route to 10.101.0.0/16 and 10.102.0.0/16. Add 10.101.0.0/16 and 10.102.0.0/16 to customRoutes.addressPrefixes of vnet1-gw, or have each Windows user run: Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.101.0.0/16; Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.102.0.0/16.',
+      'The Windows built-in client of vnet1-gw can reach site0 and site1 over BGP but gets no route to 10.101.0.0/16 and 10.102.0.0/16. Add 10.101.0.0/16 and 10.102.0.0/16 to customRoutes.addressPrefixes of vnet1-gw; or have each user of it run: Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.101.0.0/16; Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix 10.102.0.0/16; or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once vnet1-gw lists OpenVPN in vpnClientProtocols.',
     ]);
   });
 
   it("keeps the message short when hundreds of prefixes need a route", () => {
     const [violation] = violationsOf(windowsManualRoutes, stackOf(branches(14)));
     expect(violation.message).toBe(
-      "Windows clients of vnet1-gw can reach site0, site1, site10, site11, site12, site13, site2, site3, site4, site5, site6, site7 and 2 more networks over BGP but get no route to 10.101.0.0/16, 10.102.0.0/16, 10.103.0.0/16, 10.104.0.0/16, 10.105.0.0/16, 10.106.0.0/16, 10.107.0.0/16, 10.108.0.0/16, 10.109.0.0/16, 10.110.0.0/16, 10.111.0.0/16, 10.112.0.0/16 and 2 more prefixes. Add them to customRoutes.addressPrefixes of vnet1-gw, or have each Windows user run Add-VpnConnectionRoute -ConnectionName \"vnet1\" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands).",
+      "The Windows built-in client of vnet1-gw can reach site0, site1, site10, site11, site12, site13, site2, site3, site4, site5, site6, site7 and 2 more networks over BGP but gets no route to 10.101.0.0/16, 10.102.0.0/16, 10.103.0.0/16, 10.104.0.0/16, 10.105.0.0/16, 10.106.0.0/16, 10.107.0.0/16, 10.108.0.0/16, 10.109.0.0/16, 10.110.0.0/16, 10.111.0.0/16, 10.112.0.0/16 and 2 more prefixes. Add them to customRoutes.addressPrefixes of vnet1-gw; or have each user of it run Add-VpnConnectionRoute -ConnectionName \"vnet1\" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands); or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once vnet1-gw lists OpenVPN in vpnClientProtocols.",
     );
   });
 });
