@@ -137,3 +137,52 @@ describe("reading @pulumi/policy's unknown-checking proxy", () => {
     expect(toPlain(proxy)).toEqual({ remoteVirtualNetwork: { id: UNKNOWN }, flags: [true, UNKNOWN] });
   });
 });
+
+describe("extraction of P2S authentication and user groups", () => {
+  const gateway = (client: Record<string, unknown>) => {
+    const { topology, notes } = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, ...client } })]);
+    const g = topology.gateways[0];
+    // The gateway stands alone: its subnet's note is not what these tests are about.
+    return { authTypes: g.authTypes, authSettings: g.authSettings, groupPools: g.groupPools, notes: notes.filter((n) => !n.includes("GatewaySubnet")) };
+  };
+  const none = { aad: false, radius: false, certificates: false };
+
+  it("reads listed authentication types whatever their case, and which settings are present", () => {
+    expect(gateway({ vpnAuthenticationTypes: ["aad", "Certificate"], aadTenant: "https://login.microsoftonline.com/t/", vpnClientRootCertificates: [{ name: "r", publicCertData: "MII" }] })).toEqual({
+      authTypes: ["AAD", "Certificate"],
+      authSettings: { aad: true, radius: false, certificates: true },
+      groupPools: [],
+      notes: [],
+    });
+  });
+
+  it("counts RADIUS from radiusServerAddress and from radiusServers, without reading any secret", () => {
+    expect(gateway({ radiusServerAddress: "10.0.0.5", radiusServerSecret: "s3cret" }).authSettings).toEqual({ ...none, radius: true });
+    expect(gateway({ radiusServers: [{ radiusServerAddress: "10.0.0.6", radiusServerSecret: "s3cret" }] }).authSettings).toEqual({ ...none, radius: true });
+  });
+
+  it("counts a setting unknown during preview as present, and leaves the types to inference when the list is unknown", () => {
+    expect(gateway({ aadTenant: UNKNOWN, vpnAuthenticationTypes: UNKNOWN })).toEqual({
+      authTypes: undefined,
+      authSettings: { ...none, aad: true },
+      groupPools: [],
+      notes: ["vpnAuthenticationTypes of gw is unknown during preview; the types are inferred from its settings."],
+    });
+  });
+
+  it("reads the pools of user groups", () => {
+    const groups = [{ name: "a", vpnClientAddressPool: { addressPrefixes: ["192.168.10.0/24"] } }, { name: "b", vpnClientAddressPool: { addressPrefixes: ["192.168.11.0/24", UNKNOWN] } }];
+    expect(gateway({ vngClientConnectionConfigurations: groups })).toMatchObject({
+      groupPools: ["192.168.10.0/24", "192.168.11.0/24"],
+      notes: ["Some user-group pools of gw are unknown during preview and are left out."],
+    });
+  });
+
+  it("never carries an Entra ID or certificate value into the model, only digests that change with them", () => {
+    const a = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, aadTenant: "tenant-one" } })]);
+    const b = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, aadTenant: "tenant-two" } })]);
+    expect(JSON.stringify(a.topology)).not.toContain("tenant-one");
+    expect(a.topology.gateways[0].profileDigests?.aad).not.toBe(b.topology.gateways[0].profileDigests?.aad);
+    expect(a.topology.gateways[0].profileDigests?.rootCertificates).toBe(b.topology.gateways[0].profileDigests?.rootCertificates);
+  });
+});
