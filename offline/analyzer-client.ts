@@ -153,13 +153,7 @@ export class PolicyPackProcess {
   }
 
   async analyze(resource: AnalyzerInput): Promise<Diagnostic[]> {
-    const req = new analyzerPb.AnalyzeRequest()
-      .setType(resource.type)
-      .setUrn(resource.urn)
-      .setName(resource.name)
-      .setProperties(toStruct(resource.properties))
-      .setOptions(options(resource));
-    return diagnostics(await this.call(this.client.analyze, req));
+    return diagnostics(await this.call(this.client.analyze, analyzeRequest(resource)));
   }
 
   async analyzeStack(resources: AnalyzerInput[] | analyzerPb.AnalyzeStackRequest): Promise<Diagnostic[]> {
@@ -200,6 +194,16 @@ export function toAnalyzerResource(resource: AnalyzerInput): analyzerPb.Analyzer
     r.getPropertydependenciesMap().set(key, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
   }
   return r;
+}
+
+/** The Analyze request the engine sends for one resource: its inputs. */
+export function analyzeRequest(resource: AnalyzerInput): analyzerPb.AnalyzeRequest {
+  return new analyzerPb.AnalyzeRequest()
+    .setType(resource.type)
+    .setUrn(resource.urn)
+    .setName(resource.name)
+    .setProperties(toStruct(resource.properties))
+    .setOptions(options(resource));
 }
 
 /** Built once, a request can be sent many times (the benchmark sends the same one to two packs). */

@@ -49,7 +49,7 @@ export class StackBuilder {
     return { vnet, subnet };
   }
 
-  /** A RouteBased VpnGw1 gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
+  /** A RouteBased VpnGw1AZ gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
   gateway(
     name: string,
     subnet: network.Subnet,
@@ -75,14 +75,15 @@ export class StackBuilder {
         resourceGroupName: this.group.name,
         gatewayType: "Vpn",
         vpnType: "RouteBased",
-        sku: { name: "VpnGw1", tier: "VpnGw1" },
+        sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ" },
         enableBgp: options.asn !== undefined,
         bgpSettings: options.asn !== undefined ? { asn: options.asn } : undefined,
         ipConfigurations: [{ name: "default", subnet: { id: subnet.id }, publicIPAddress: { id: ip.id } }],
         vpnClientConfiguration: options.p2sPool
           ? {
               vpnClientAddressPool: { addressPrefixes: [options.p2sPool] },
-              vpnClientProtocols: options.protocols ?? ["IkeV2", "SSTP"],
+              // Without a list Azure applies its default (spec section 1), as the seed's gateways do.
+              ...(options.protocols ? { vpnClientProtocols: options.protocols } : {}),
               ...(options.entra
                 ? {
                     vpnAuthenticationTypes: ["AAD"],

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StackBuilder } from "./building-blocks";
 
 /** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
-export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "sstp-openvpn", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function isScenario(value: string): value is Scenario {
@@ -15,7 +15,7 @@ const POOL = "192.168.0.0/24";
 export function declareStack(scenario: Scenario, config = new pulumi.Config()): pulumi.Resource[] {
   const b = new StackBuilder(config);
   if (scenario === "hub" || scenario === "pci-leak") declareHub(b, { leak: scenario === "pci-leak", clients: "certificates" });
-  else if (scenario === "entra" || scenario === "mixed-clients") declareHub(b, { leak: false, clients: scenario });
+  else if (scenario === "entra" || scenario === "mixed-clients" || scenario === "sstp-openvpn") declareHub(b, { leak: false, clients: scenario });
   else declareSeed(b, Number(scenario));
   return b.resources;
 }
@@ -26,12 +26,13 @@ export function declareStack(scenario: Scenario, config = new pulumi.Config()): 
  * `pci-leak` lets the PCI network use the hub's gateway, which the intent forbids. The same hub
  * with other clients: `entra`, OpenVPN with Microsoft Entra ID (only the Azure VPN Client, on
  * Windows and macOS, so the intents are about those); `mixed-clients`, IKEv2 and OpenVPN with
- * certificates (the Windows built-in client next to clients that receive their routes).
+ * certificates (the Windows built-in client next to clients that receive their routes);
+ * `sstp-openvpn`, SSTP and OpenVPN together, which Azure rejects at deployment.
  */
-function declareHub(b: StackBuilder, options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" }): void {
+function declareHub(b: StackBuilder, options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" | "sstp-openvpn" }): void {
   const entra = options.clients === "entra";
   const narrow = (tags: Record<string, string>) => (entra ? { ...tags, "p2s-platforms": "windows,macos" } : tags);
-  const protocols = entra ? ["OpenVPN"] : options.clients === "mixed-clients" ? ["IkeV2", "OpenVPN"] : undefined;
+  const protocols = { certificates: ["IkeV2"], entra: ["OpenVPN"], "mixed-clients": ["IkeV2", "OpenVPN"], "sstp-openvpn": ["SSTP", "OpenVPN"] }[options.clients];
   const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27" });
   const gw = b.gateway("hub-gw", hub.subnet!, { asn: 65010, p2sPool: "172.16.201.0/24", protocols, entra, tags: narrow({ "p2s-reach": "app,data" }) });
   const app = b.vnet("app", "10.1.0.0/16", { tags: narrow({ "p2s-access": "required" }) });

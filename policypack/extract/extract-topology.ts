@@ -165,6 +165,7 @@ function addGateway(ctx: Context, entry: Entry): void {
     kind: str(p.gatewayType) ?? "Vpn",
     routing: str(p.vpnType) ?? "RouteBased",
     sku: str(at(p, "sku", "name")),
+    generation: str(p.vpnGatewayGeneration),
     bgp: bool(p.enableBgp, false),
     asn: num(at(p, "bgpSettings", "asn")),
     clientPool: pool,

@@ -5,6 +5,7 @@ import { findingsOf } from "./finding-problems";
 const NAME = "p2s-address-overlap";
 
 export const addressOverlap: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that P2S client address pools overlap no network or route the clients use, that peered VNets have disjoint prefixes, and that every prefix is a valid CIDR.",

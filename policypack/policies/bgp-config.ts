@@ -5,6 +5,7 @@ import { findingsOf } from "./finding-problems";
 const NAME = "p2s-bgp-config";
 
 export const bgpConfig: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that BGP is possible wherever a connection asks for it, that ASNs differ across each BGP link and avoid Azure's reserved ones, and that custom routes are supported.",

@@ -1,9 +1,11 @@
 import { addressOverlap } from "./address-overlap";
 import { bgpConfig } from "./bgp-config";
 import { clientProtocols } from "./client-protocols";
+import { gatewaySettings } from "./gateway-settings";
 import { gatewayTransit } from "./gateway-transit";
 import { intendedAccess } from "./intended-access";
 import type { PolicyModule } from "./policy-module";
+import { retiredFeatures } from "./retired-features";
 import { unreachableRoutes } from "./unreachable-routes";
 import { windowsManualRoutes } from "./windows-manual-routes";
 
@@ -16,6 +18,8 @@ export const POLICIES: readonly PolicyModule[] = [
   addressOverlap,
   clientProtocols,
   bgpConfig,
+  gatewaySettings,
+  retiredFeatures,
 ];
 
 export const POLICY_NAMES: readonly string[] = POLICIES.map((p) => p.name);

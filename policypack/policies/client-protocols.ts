@@ -15,6 +15,7 @@ function requiredPlatforms(config: Record<string, unknown>): Platform[] {
 }
 
 export const clientProtocols: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that P2S gateways are RouteBased, list only protocols their SKU supports, and serve every client platform the organisation requires.",

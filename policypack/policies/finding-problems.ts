@@ -7,6 +7,8 @@ const AREA: Record<FindingCategory, string> = {
   "address-overlap": "overlap",
   "client-protocols": "protocols",
   "bgp-config": "bgp",
+  "gateway-settings": "settings",
+  "retired-features": "retired",
 };
 
 export function findingProblem(finding: Finding): Problem {

@@ -5,6 +5,7 @@ import { findingsOf } from "./finding-problems";
 const NAME = "p2s-gateway-transit";
 
 export const gatewayTransit: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that VNet peerings are declared in both directions and set gateway transit flags that Azure accepts and that let spokes use the P2S gateway.",

@@ -1,5 +1,5 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { POLICIES } from "./catalogue";
-import { stackPolicy } from "./stack-policy";
+import { pulumiPolicy } from "./pulumi-policy";
 
-export const policies: StackValidationPolicy[] = POLICIES.map(stackPolicy);
+export const policies: (StackValidationPolicy | ResourceValidationPolicy)[] = POLICIES.map(pulumiPolicy);

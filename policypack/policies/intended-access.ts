@@ -29,6 +29,7 @@ function problems(stack: StackAnalysis, config: Record<string, unknown>): Proble
 }
 
 export const intendedAccess: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that Point-to-Site VPN clients reach every network they must reach and no network they must not, as stated in policy configuration and in p2s-access, p2s-reach and p2s-deny tags.",

@@ -1,5 +1,7 @@
 import type { Problem } from "../findings/violation";
 import type { StackAnalysis } from "../findings/stack-analysis";
+import type { Finding } from "../reachability/findings";
+import type { Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
@@ -13,7 +15,25 @@ export type JsonSchema = { [key: string]: unknown };
 const DOCUMENTATION = "https://www.npmjs.com/package/azure-p2s-routing";
 
 /** One policy: what the pack declares to Pulumi, and how it turns the analysis into problems. */
-export interface PolicyModule {
+export type PolicyModule = StackPolicyModule | ResourcePolicyModule;
+
+/** A policy over the whole stack (the topology): @pulumi/policy runs it once per preview. */
+export interface StackPolicyModule extends PolicyMetadata {
+  kind: "stack";
+}
+
+/**
+ * A policy over single resources: @pulumi/policy runs it on each resource, where stack policies
+ * cannot run too (audits of discovered resources in Pulumi Cloud). Its findings come from the
+ * resources' own settings, so the stack path and the per-resource path give the same.
+ */
+export interface ResourcePolicyModule extends PolicyMetadata {
+  kind: "resource";
+  /** The findings of the gateways and sites of a topology, one resource or a whole stack. */
+  findings(topology: Topology): Finding[];
+}
+
+interface PolicyMetadata {
   name: string;
   description: string;
   enforcementLevel: EnforcementLevel;

@@ -75,6 +75,7 @@ function problems(stack: StackAnalysis): Problem[] {
 }
 
 export const unreachableRoutes: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description: "Checks that VPN clients are not given routes to networks they cannot reach.",
   enforcementLevel: "advisory",

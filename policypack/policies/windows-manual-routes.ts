@@ -57,6 +57,7 @@ function problems(stack: StackAnalysis): Problem[] {
 }
 
 export const windowsManualRoutes: PolicyModule = {
+  kind: "stack",
   name: NAME,
   description:
     "Checks that clients with a static route list (Windows' built-in client) receive a route to every network they can reach, since they do not install routes learned over BGP.",

@@ -36,7 +36,7 @@ export interface Reason {
   fix: Fix;
 }
 
-export type FindingCategory = "gateway-transit" | "address-overlap" | "client-protocols" | "bgp-config";
+export type FindingCategory = "gateway-transit" | "address-overlap" | "client-protocols" | "bgp-config" | "gateway-settings" | "retired-features";
 
 export type FindingCode =
   | "invalid-prefix"
@@ -57,6 +57,15 @@ export type FindingCode =
   | "equal-asn"
   | "reserved-asn"
   | "default-custom-route"
+  | "sstp-with-openvpn"
+  | "aad-without-openvpn"
+  | "basic-sku-unsupported"
+  | "generation2-sku"
+  | "ipv6-pool-with-sstp"
+  | "sstp-retiring"
+  | "sku-retiring"
+  | "several-auth-settings"
+  | "basic-sku-ikev2"
   | "custom-route-overlaps-pool";
 
 /** A configuration problem of spec section 4. */

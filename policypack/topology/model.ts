@@ -54,6 +54,8 @@ export interface VpnGateway extends Named {
   /** RouteBased or PolicyBased. */
   routing: string;
   sku?: string;
+  /** Generation1 or Generation2. */
+  generation?: string;
   bgp: boolean;
   asn?: number;
   /** The P2S client address pool; empty when the gateway has no P2S configuration. */

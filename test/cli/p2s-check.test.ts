@@ -222,7 +222,7 @@ describe("p2s-check formats and secrets", () => {
       results: sarif.runs[0].results.map((r: { ruleId: string; level: string; locations: { logicalLocations: { name: string }[] }[] }) => [r.ruleId, r.level, r.locations[0].logicalLocations[0].name]),
     }).toEqual({
       version: "2.1.0",
-      rules: 7,
+      rules: 9,
       results: [
         ["p2s-intended-access", "error", "pci-to-hub"],
         ["p2s-windows-manual-routes", "warning", "hub-gw"],
@@ -247,11 +247,11 @@ describe("p2s-check formats and secrets", () => {
     const md = runCheck(["--format", "markdown", await exportFile("hub")]).stdout;
     expect(md.split("\n")[0]).toBe("## P2S reachability: ⚠️ 1 advisory violation, no mandatory one (1 P2S gateway)");
     expect(md).toContain(
-      "| Windows · Windows built-in client (IkeV2, SSTP) · static routes | `10.0.0.0/16`<br>`10.1.0.0/16`<br>`10.2.0.0/16`<br>`172.16.201.0/24` | app, branch, data, hub | `10.101.0.0/16` |",
+      "| Windows · Windows built-in client (IkeV2) · static routes | `10.0.0.0/16`<br>`10.1.0.0/16`<br>`10.2.0.0/16`<br>`172.16.201.0/24` | app, branch, data, hub | `10.101.0.0/16` |",
     );
     // The connection is named after the VNet's Azure name, which a deployed stack knows.
     expect(md).toContain('```powershell\nAdd-VpnConnectionRoute -ConnectionName "hub65acf0a7" -DestinationPrefix 10.101.0.0/16\n```');
     expect(md).toContain("```mermaid\nflowchart LR");
-    expect(md).toMatch(/-->\|"IkeV2, SSTP, BGP"\|/);
+    expect(md).toMatch(/-->\|"IkeV2, BGP"\|/);
   });
 });

@@ -131,21 +131,6 @@ describe("address overlap checks (spec section 4)", () => {
 describe("client protocol checks (spec section 4)", () => {
   const baseline = seedScenario(1);
 
-  it("reports P2S on a PolicyBased gateway", () => {
-    expect(codes(changed(baseline, "gateways", "vnet1-gw", { routing: "PolicyBased" }))).toEqual(["policy-based-p2s vnet1-gw"]);
-  });
-
-  it("reports IkeV2 on a Basic SKU gateway", () => {
-    expect(findings(changed(baseline, "gateways", "vnet1-gw", { sku: "Basic" }))).toEqual([
-      [
-        "protocol-not-supported-by-sku",
-        "vnet1-gw",
-        "vnet1-gw lists IkeV2, which its Basic SKU does not support (SSTP only).",
-        "Move vnet1-gw to a VpnGw SKU, or list only SSTP in vpnClientProtocols.",
-      ],
-    ]);
-  });
-
   it("reports a required platform that no protocol serves", () => {
     const analysis = analyze(changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }));
     expect(checkRequiredPlatforms(analysis.gateways, ["windows", "macos", "linux"]).map((f) => [f.resource, spelled(f.problem)])).toEqual([
@@ -186,21 +171,6 @@ describe("BGP checks (spec section 4)", () => {
   it("treats a gateway without an ASN as Azure's default 65515", () => {
     const t = changed(changed(baseline, "gateways", "vnet2-gw", { asn: undefined }), "gateways", "vnet3-gw", { asn: undefined });
     expect(codes(t)).toEqual(["equal-asn vnet3-gw"]);
-  });
-
-  it("reports an Azure-reserved ASN on a site", () => {
-    expect(findings(changed(baseline, "sites", "site1", { bgpAsn: 65518 }))).toEqual([
-      [
-        "reserved-asn",
-        "site1",
-        "site1 uses ASN 65518, which Azure reserves.",
-        "Give site1 the real ASN of the on-premises device, outside 65515 and 65517-65520.",
-      ],
-    ]);
-  });
-
-  it("reports a custom route of 0.0.0.0/0", () => {
-    expect(codes(changed(seedScenario(1), "gateways", "vnet1-gw", { advertisedRoutes: ["0.0.0.0/0"] }))).toEqual(["default-custom-route vnet1-gw"]);
   });
 
   it("reports a custom route that overlaps the client pool", () => {

@@ -1,8 +1,8 @@
-import type { StackValidationPolicy } from "@pulumi/policy";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as server from "@pulumi/policy/server";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { AnalyzerInput, Diagnostic, Level } from "../../offline/analyzer-client";
-import { analyzeStackRequest, diagnostics } from "../../offline/analyzer-client";
+import { analyzeRequest, analyzeStackRequest, diagnostics } from "../../offline/analyzer-client";
 import type { PreviewAnalyzer, Seen } from "../../offline/pack-session";
 import { compareSeen, seen } from "../../offline/pack-session";
 import { policies } from "../../policypack/policies/index";
@@ -14,8 +14,11 @@ type RpcFun<Req, Res> = (call: { request: Req }, callback: Callback<Res>) => Pro
 
 /** @pulumi/policy's own request handlers, as its tests call them (internal, so untyped in its d.ts). */
 const sdk = server as unknown as {
-  makeAnalyzeStackRpcFun(name: string, version: string, level: Level, policies: StackValidationPolicy[]): RpcFun<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>;
+  makeAnalyzeStackRpcFun(name: string, version: string, level: Level, policies: Policy[]): RpcFun<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>;
+  makeAnalyzeRpcFun(name: string, version: string, level: Level, policies: Policy[]): RpcFun<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>;
 };
+
+type Policy = StackValidationPolicy | ResourceValidationPolicy;
 
 export const PACK_NAME = "azure-p2s-routing";
 
@@ -27,37 +30,54 @@ export const PACK_NAME = "azure-p2s-routing";
  */
 export class InProcessPack implements PreviewAnalyzer {
   readonly info = { name: PACK_NAME, version: packJson.version };
-  private analyzeStack = this.handler({});
+  private handlers = this.makeHandlers({});
 
   async stop(): Promise<void> {}
 
   configure(config: Record<string, unknown> = {}): void {
-    this.analyzeStack = this.handler(config);
+    this.handlers = this.makeHandlers(config);
   }
 
-  private handler(config: Record<string, unknown>) {
-    const configured = policies.map(
-      (p): StackValidationPolicy => ({
-        ...p,
-        enforcementLevel: (configuredLevel(p.name, config) as Level | undefined) ?? p.enforcementLevel,
-        validateStack: (args, report) => p.validateStack({ ...args, getConfig: <T>() => propertiesOf(p.name, config) as T }, report),
-      }),
-    );
-    return sdk.makeAnalyzeStackRpcFun(PACK_NAME, packJson.version, "advisory", configured);
+  private makeHandlers(config: Record<string, unknown>) {
+    const configured = policies.map((p): Policy => {
+      const getConfig = <T>() => propertiesOf(p.name, config) as T;
+      const enforcementLevel = (configuredLevel(p.name, config) as Level | undefined) ?? p.enforcementLevel;
+      if ("validateStack" in p) return { ...p, enforcementLevel, validateStack: (args, report) => p.validateStack({ ...args, getConfig }, report) };
+      const validate = p.validateResource;
+      if (typeof validate !== "function") throw new Error(`${p.name}: one validateResource function expected`);
+      return { ...p, enforcementLevel, validateResource: (args, report) => validate({ ...args, getConfig }, report) };
+    });
+    return {
+      analyze: sdk.makeAnalyzeRpcFun(PACK_NAME, packJson.version, "advisory", configured),
+      analyzeStack: sdk.makeAnalyzeStackRpcFun(PACK_NAME, packJson.version, "advisory", configured),
+    };
   }
 
-  async diagnostics(inputs: AnalyzerInput[]): Promise<Diagnostic[]> {
+  private async call<Req>(fun: RpcFun<Req, analyzerPb.AnalyzeResponse>, request: Req): Promise<Diagnostic[]> {
     // gRPC hands the pack each request in a turn of the event loop of its own; the pack's shared
     // analysis (one per request, for all its policies) relies on that.
     await new Promise((resolve) => setImmediate(resolve));
     let response: analyzerPb.AnalyzeResponse | undefined;
     let error: Error | null | undefined;
-    await this.analyzeStack({ request: analyzeStackRequest(inputs) }, (err, res) => {
+    await fun({ request }, (err, res) => {
       error = err;
       response = res;
     });
-    if (error || !response) throw error ?? new Error("AnalyzeStack gave no response");
+    if (error || !response) throw error ?? new Error("the analyzer gave no response");
     return diagnostics(response);
+  }
+
+  /** Analyze for one resource, as the engine sends it for each resource it registers. */
+  async analyze(input: AnalyzerInput): Promise<Diagnostic[]> {
+    return this.call(this.handlers.analyze, analyzeRequest(input));
+  }
+
+  /** Analyze for each resource, then AnalyzeStack, as the engine does in a preview. */
+  async diagnostics(inputs: AnalyzerInput[]): Promise<Diagnostic[]> {
+    const out: Diagnostic[] = [];
+    for (const input of inputs) out.push(...(await this.analyze(input)));
+    out.push(...(await this.call(this.handlers.analyzeStack, analyzeStackRequest(inputs))));
+    return out;
   }
 
   async run(inputs: AnalyzerInput[]): Promise<Seen[]> {

@@ -50,7 +50,7 @@ describe("npm start: the offline preview", () => {
     });
     expect(result.stdout).toContain("Policies:\n    ⚠️  azure-p2s-routing@v0.1.0 (local: policypack)");
     expect(result.stdout).toMatch(
-      / {4}Windows · Windows built-in client \(IkeV2, SSTP\) · static routes +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +10\.101\.0\.0\/16/,
+      / {4}Windows · Windows built-in client \(IkeV2\) · static routes +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +10\.101\.0\.0\/16/,
     );
     expect(result.stdout).not.toContain("sample-shared-key");
   });
@@ -88,11 +88,24 @@ describe("npm start: the offline preview", () => {
     expect(result.stdout).toMatch(/ {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/);
   });
 
+  it("fails with exit 1 on SSTP together with OpenVPN, naming p2s-gateway-settings", async () => {
+    const result = await runPreview(["--scenario", "sstp-openvpn"], inProcess);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 1,
+      violations: [
+        "- [mandatory] p2s-gateway-settings (azure-native:network:VirtualNetworkGateway: hub-gw)",
+        "- [advisory] p2s-retired-features (azure-native:network:VirtualNetworkGateway: hub-gw)",
+        "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)",
+      ],
+    });
+    expect(result.stdout).toContain("error: preview failed: 1 mandatory policy violation");
+  });
+
   it("rejects an unknown scenario with exit 2 and the usage", async () => {
     const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
       code: 2,
-      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, 1, 2, 3, 4, 5, 6, 7, 8',
+      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, 1, 2, 3, 4, 5, 6, 7, 8',
     });
   });
 });

@@ -167,15 +167,16 @@ describe("p2s-client-protocols", () => {
   });
 });
 
-describe("p2s-bgp-config", () => {
-  it("reports an Azure-reserved ASN on the branch site", async () => {
+describe("p2s-gateway-settings", () => {
+  it("reports an Azure-reserved ASN on the branch site, through the per-resource Analyze call", async () => {
     const inputs = withProperties(baseline, "branch", { bgpSettings: { asn: 65515 } });
     expect(others(await session.run(inputs))).toEqual([
       {
-        policy: "p2s-bgp-config",
-        level: "advisory",
+        policy: "p2s-gateway-settings",
+        level: "mandatory",
         resource: "branch",
-        message: "branch uses ASN 65515, which Azure reserves. Give branch the real ASN of the on-premises device, outside 65515 and 65517-65520.",
+        message:
+          "branch uses ASN 65515, which Azure reserves. Give branch the real ASN of the on-premises device, outside 65515, 8074-8075, 12076, 23456, 64496-64511, 65517-65520 and 65535-65551.",
       },
     ]);
   });

@@ -6,20 +6,13 @@ import { fieldRef, sentence } from "../../topology/sentence";
 import type { Finding } from "../findings";
 import type { Link, TopologyIndex } from "../topology-index";
 import { gatewayRunsBgp, isBasicSku } from "../topology-index";
-
-/** Azure's ASN for VPN gateways when BGP is on and no ASN is given. */
-export const AZURE_DEFAULT_ASN = 65515;
-
-/** ASNs Azure reserves; a site may not use them (spec section 4). */
-export function isReservedSiteAsn(asn: number): boolean {
-  return asn === 65515 || (asn >= 65517 && asn <= 65520);
-}
+import { AZURE_DEFAULT_ASN } from "./gateway-settings";
 
 function gatewayAsn(gateway: VpnGateway): number {
   return gateway.asn ?? AZURE_DEFAULT_ASN;
 }
 
-/** Spec section 4: BGP asked for but impossible, equal or reserved ASNs, unsupported custom routes. */
+/** Spec section 4a: BGP asked for but impossible, equal ASNs on a link, custom routes over the client pool. */
 export function checkBgp(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
   const add = (code: Finding["code"], resource: string, related: string[], problem: Sentence, fix: Fix, subject?: string) =>
@@ -93,22 +86,6 @@ export function checkBgp(index: TopologyIndex): Finding[] {
     );
   }
 
-  for (const site of index.topology.sites) {
-    if (site.bgpAsn === undefined || !isReservedSiteAsn(site.bgpAsn)) continue;
-    add(
-      "reserved-asn",
-      site.id,
-      [],
-      sentence`${site.name} uses ASN ${site.bgpAsn}, which Azure reserves.`,
-      {
-        resource: site.id,
-        field: "site.asn",
-        action: "change",
-        text: sentence`Give ${site.name} the real ASN of the on-premises device, outside 65515 and 65517-65520.`,
-      },
-    );
-  }
-
   for (const gateway of index.topology.gateways) findings.push(...customRouteFindings(index, gateway));
   return findings;
 }
@@ -138,18 +115,8 @@ function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding
   const pool = index.pools.get(gateway.id) ?? [];
   const findings: Finding[] = [];
   for (const route of routes) {
-    if (route.length === 0) {
-      findings.push({
-        category: "bgp-config",
-        code: "default-custom-route",
-        resource: gateway.id,
-        related: [],
-        subject: route.text,
-        problem: sentence`${gateway.name} lists ${route.text} in ${advertised}, which Point-to-Site does not support.`,
-        fix: remove(sentence`Remove ${route.text} from ${advertised} of ${gateway.name}; send all client traffic through Azure with forced tunnelling instead.`),
-      });
-      continue;
-    }
+    // A default route is a retired-features finding (p2s-retired-features).
+    if (route.length === 0) continue;
     const clash = pool.find((p) => overlaps(p, route));
     if (clash) {
       findings.push({

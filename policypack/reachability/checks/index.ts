@@ -3,7 +3,7 @@ import type { GatewayAnalysis } from "../results";
 import type { TopologyIndex } from "../topology-index";
 import { checkBgp } from "./bgp-checks";
 import { checkOverlaps } from "./overlap-checks";
-import { checkProtocols, checkRouteLimits } from "./protocol-checks";
+import { checkRouteLimits } from "./protocol-checks";
 import { checkGatewayTransit } from "./transit-checks";
 
 export { checkRequiredPlatforms } from "./protocol-checks";
@@ -12,7 +12,6 @@ export function checkConfiguration(index: TopologyIndex, gateways: GatewayAnalys
   return [
     ...checkGatewayTransit(index),
     ...checkOverlaps(index, gateways),
-    ...checkProtocols(index, gateways),
     ...checkRouteLimits(gateways),
     ...checkBgp(index),
   ];

@@ -1,10 +1,11 @@
-import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { extractTopology } from "../extract/extract-topology";
 import { toPlain } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
 import { toRawResource } from "../extract/raw-resource";
 import type { StackAnalysis } from "../findings/stack-analysis";
-import { analyzeResources } from "../findings/stack-analysis";
-import type { PolicyModule } from "./policy-module";
+import { analyzeExtraction, analyzeResources } from "../findings/stack-analysis";
+import type { PolicyModule, ResourcePolicyModule } from "./policy-module";
 import { violationsOf } from "./violations-of";
 
 /** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
@@ -31,8 +32,27 @@ export function stackAnalysis(args: StackValidationArgs): StackAnalysis {
   return value;
 }
 
-/** A stack policy reporting one policy's violations against the resource each one names. */
-export function stackPolicy(policy: PolicyModule): StackValidationPolicy {
+/** The @pulumi/policy policy for a module: a stack policy, or a resource policy for resource modules. */
+export function pulumiPolicy(policy: PolicyModule): StackValidationPolicy | ResourceValidationPolicy {
+  return policy.kind === "resource" ? resourcePolicy(policy) : stackPolicy(policy);
+}
+
+/**
+ * A resource policy: the one resource is extracted alone (inputs in a preview, the provider's
+ * outputs in an audit: azure-native names both alike) and only its own settings are checked.
+ */
+function resourcePolicy(policy: ResourcePolicyModule): ResourceValidationPolicy {
+  return {
+    ...metadata(policy),
+    validateResource: (args, reportViolation) => {
+      const { type, urn, name } = args;
+      const stack = analyzeExtraction(extractTopology([toRawResource({ type, urn, name, props: toPlain(args.props) })]));
+      for (const violation of violationsOf(policy, stack)) reportViolation(violation.message, urn);
+    },
+  };
+}
+
+function metadata(policy: PolicyModule) {
   return {
     name: policy.name,
     description: policy.description,
@@ -42,6 +62,13 @@ export function stackPolicy(policy: PolicyModule): StackValidationPolicy {
     url: policy.url,
     remediationSteps: policy.remediationSteps,
     ...(policy.configSchema ? { configSchema: policy.configSchema } : {}),
+  };
+}
+
+/** A stack policy reporting one policy's violations against the resource each one names. */
+function stackPolicy(policy: PolicyModule): StackValidationPolicy {
+  return {
+    ...metadata(policy),
     validateStack: (args, reportViolation) => {
       for (const violation of violationsOf(policy, stackAnalysis(args), args.getConfig<Record<string, unknown>>())) {
         reportViolation(violation.message, violation.urn);

@@ -1,0 +1,19 @@
+import { checkGatewaySettings, checkSiteSettings } from "../reachability/checks/gateway-settings";
+import { documentationUrl } from "./policy-module";
+import { resourcePolicy } from "./resource-policy";
+
+const NAME = "p2s-gateway-settings";
+
+export const gatewaySettings = resourcePolicy(
+  {
+    name: NAME,
+    description:
+      "Checks that VPN gateway and site settings are ones Azure accepts at deployment: SSTP never with OpenVPN, Entra ID only with OpenVPN, the limits of the Basic SKU and of Generation2, no IPv6 pool with SSTP, no reserved ASN, no P2S on a PolicyBased gateway.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["azure", "p2s-vpn", "deployment"],
+    url: documentationUrl(NAME),
+    remediationSteps: "Change the setting the message names before deploying: Azure rejects the gateway or site as declared.",
+  },
+  (topology) => [...topology.gateways.flatMap(checkGatewaySettings), ...topology.sites.flatMap(checkSiteSettings)],
+);
