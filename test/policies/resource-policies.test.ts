@@ -31,7 +31,9 @@ function asProviderOutputs(input: AnalyzerInput): AnalyzerInput {
   const client = p.vpnClientConfiguration as Record<string, unknown>;
   const roots = (client.vpnClientRootCertificates as Record<string, unknown>[]).map((c) => ({ ...c, id: `${id}/vpnClientRootCertificates/${c.name}`, etag: 'W/"1"', provisioningState: "Succeeded" }));
   const ipConfigurations = (p.ipConfigurations as Record<string, unknown>[]).map((c) => ({ ...c, id: `${id}/ipConfigurations/${c.name}`, etag: 'W/"1"', privateIPAllocationMethod: "Dynamic", provisioningState: "Succeeded" }));
-  const { resourceGroupName: _group, ...outputs } = p;
+  // Outputs carry no resourceGroupName: the group is only in the ids.
+  const outputs = { ...p };
+  delete outputs.resourceGroupName;
   return {
     ...input,
     properties: {
