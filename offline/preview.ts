@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { analyzeResources } from "../policypack/findings/stack-analysis";
+import { configProblem } from "../policypack/policies/validate-config";
 import { buildReport } from "../policypack/report/report-model";
 import { gatewayTables } from "../policypack/report/text-table";
 import type { Scenario } from "../sample-stack/declare-stack";
@@ -59,7 +60,9 @@ function parse(argv: string[]): Options | string {
   if (file === undefined) return { scenario, config: {}, configLabel: "none" };
   try {
     const config = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
-    if (config === null || typeof config !== "object" || Array.isArray(config)) return `${file} does not hold a JSON object`;
+    // The CLI refuses a configuration its schemas reject; so does the offline preview, before the pack sees it.
+    const problem = configProblem(config);
+    if (problem !== undefined) return `policy configuration ${file} ${problem}`;
     return { scenario, config: config as Record<string, unknown>, configLabel: path.relative(process.cwd(), file) || file };
   } catch (e) {
     return `cannot read policy configuration ${file}: ${(e as Error).message}`;

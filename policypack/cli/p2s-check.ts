@@ -8,7 +8,7 @@ import { renderSarif } from "../report/sarif";
 import { renderText } from "../report/text";
 import type { RawResource } from "../extract/raw-resource";
 import { analyzeResources } from "../findings/stack-analysis";
-import { configProblem } from "../policies/policy-config";
+import { configProblem } from "../policies/validate-config";
 import { readStackInput } from "./read-input";
 
 export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
@@ -92,7 +92,8 @@ export function runCheck(argv: string[], stdin: () => string = () => fs.readFile
       after.push(...input.after);
       before.push(...input.before);
     }
-    const stack = analyzeResources(after);
+    // Targets are resolved across every input: one found in none of them is a violation.
+    const stack = analyzeResources(after, "all-inputs");
     const report: Report = buildReport(stack, config);
     const changes = before.length > 0 ? diffRoutes(analyzeResources(before).analysis, stack.analysis) : [];
     const rendered =

@@ -50,7 +50,18 @@ export function extractTopology(resources: RawResource[]): Extraction {
         break;
     }
   }
+  topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellAzureNative };
+}
+
+/** "project/stack" of each URN (urn:pulumi:<stack>::<project>::<type>::<name>), each once, sorted. */
+function stacksOf(urns: string[]): string[] {
+  const out = new Set<string>();
+  for (const urn of urns) {
+    const match = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
+    if (match) out.add(`${match[2]}/${match[1]}`);
+  }
+  return [...out].sort(compareText);
 }
 
 interface Context {

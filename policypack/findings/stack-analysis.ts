@@ -2,7 +2,7 @@ import type { Extraction } from "../extract/extract-topology";
 import { extractTopology } from "../extract/extract-topology";
 import type { RawResource } from "../extract/raw-resource";
 import { analyze } from "../reachability/analyze";
-import type { Intent, IntentViolation } from "../reachability/intents";
+import type { Intent, IntentScope, IntentViolation } from "../reachability/intents";
 import { intentsFromTags } from "../reachability/intents";
 import type { Analysis } from "../reachability/results";
 
@@ -11,12 +11,14 @@ export interface StackAnalysis {
   extraction: Extraction;
   analysis: Analysis;
   tagIntents: { intents: Intent[]; violations: IntentViolation[] };
+  /** One stack (the pack), or every stack a review was given (p2s-check). */
+  intentScope: IntentScope;
 }
 
-export function analyzeExtraction(extraction: Extraction): StackAnalysis {
-  return { extraction, analysis: analyze(extraction.topology), tagIntents: intentsFromTags(extraction.topology) };
+export function analyzeExtraction(extraction: Extraction, intentScope: IntentScope = "stack"): StackAnalysis {
+  return { extraction, analysis: analyze(extraction.topology), tagIntents: intentsFromTags(extraction.topology), intentScope };
 }
 
-export function analyzeResources(resources: RawResource[]): StackAnalysis {
-  return analyzeExtraction(extractTopology(resources));
+export function analyzeResources(resources: RawResource[], intentScope: IntentScope = "stack"): StackAnalysis {
+  return analyzeExtraction(extractTopology(resources), intentScope);
 }

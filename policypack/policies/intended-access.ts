@@ -1,4 +1,3 @@
-import type { Problem } from "../findings/violation";
 import type { StackAnalysis } from "../findings/stack-analysis";
 import type { Intent } from "../reachability/intents";
 import { evaluateIntents } from "../reachability/intents";
@@ -19,13 +18,13 @@ function configIntents(config: Record<string, unknown>): Intent[] {
       platforms: Array.isArray(bag.platforms) ? texts(bag.platforms) : undefined,
       reach: texts(bag.reach),
       deny: texts(bag.deny),
+      ...(Array.isArray(bag.stacks) ? { stacks: texts(bag.stacks) } : {}),
     };
   });
 }
 
-function problems(stack: StackAnalysis, config: Record<string, unknown>): Problem[] {
-  const intents = [...configIntents(config), ...stack.tagIntents.intents];
-  return [...stack.tagIntents.violations, ...evaluateIntents(stack.analysis, intents).violations];
+function evaluate(stack: StackAnalysis, config: Record<string, unknown>) {
+  return evaluateIntents(stack.analysis, [...configIntents(config), ...stack.tagIntents.intents], stack.intentScope);
 }
 
 export const intendedAccess: PolicyModule = {
@@ -50,6 +49,11 @@ export const intendedAccess: PolicyModule = {
             platforms: PLATFORM_LIST_SCHEMA,
             reach: { type: "array", items: { type: "string" } },
             deny: { type: "array", items: { type: "string" } },
+            stacks: {
+              type: "array",
+              items: { type: "string" },
+              description: 'The stacks the intent is about, as "project/stack" patterns with *; strict there, ignored elsewhere.',
+            },
           },
           required: ["gateway"],
           additionalProperties: false,
@@ -57,5 +61,6 @@ export const intendedAccess: PolicyModule = {
       },
     },
   },
-  problems,
+  problems: (stack, config) => [...stack.tagIntents.violations, ...evaluate(stack, config).violations],
+  notes: (stack, config) => evaluate(stack, config).notes,
 };

@@ -1,5 +1,4 @@
 import type { EnforcementLevel, PolicyModule } from "./policy-module";
-import { POLICY_NAMES } from "./catalogue";
 
 /**
  * Policy configuration as `--policy-pack-config` and Pulumi Cloud policy groups take it: per
@@ -7,8 +6,6 @@ import { POLICY_NAMES } from "./catalogue";
  * properties; `all` gives a level to every policy without one.
  */
 export type PolicyConfig = Record<string, unknown>;
-
-const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
 
 function levelIn(entry: unknown): unknown {
   if (typeof entry === "string") return entry;
@@ -36,15 +33,4 @@ export function propertiesOf(policy: string, config: PolicyConfig): Record<strin
   const properties: Record<string, unknown> = { ...(entry as Record<string, unknown>) };
   delete properties.enforcementLevel;
   return properties;
-}
-
-/** Why a configuration cannot be used (an unknown policy or level), or undefined. */
-export function configProblem(config: unknown): string | undefined {
-  if (config === null || typeof config !== "object" || Array.isArray(config)) return "is not a JSON object";
-  for (const [key, value] of Object.entries(config)) {
-    if (key !== "all" && !POLICY_NAMES.includes(key)) return `names unknown policy "${key}"`;
-    const level = levelIn(value);
-    if (level !== undefined && !LEVELS.includes(level as string)) return `gives ${key} the unknown enforcement level ${JSON.stringify(level)}`;
-  }
-  return undefined;
 }

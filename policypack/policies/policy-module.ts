@@ -44,6 +44,8 @@ interface PolicyMetadata {
   configSchema?: { properties: Record<string, JsonSchema>; required?: string[] };
   /** The problems in a stack, given the policy's own configuration (levels aside). */
   problems(stack: StackAnalysis, config: Record<string, unknown>): Problem[];
+  /** What the policy did not check, one sentence each, for reports (the CLI has no channel for them). */
+  notes?(stack: StackAnalysis, config: Record<string, unknown>): string[];
 }
 
 export function documentationUrl(policy: string): string {

@@ -2,6 +2,7 @@ import type { Cidr } from "../topology/cidr";
 import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
 import type { Platform, Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
+import { distance } from "fastest-levenshtein";
 import { compareText, joinList } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence, sentenceKey } from "../topology/sentence";
@@ -26,7 +27,15 @@ export interface Intent {
   /** Network ids, Pulumi names, Azure names or CIDRs. */
   reach: string[];
   deny: string[];
+  /** "project/stack" patterns with "*": the intent is about these stacks only, and strict in them. */
+  stacks?: string[];
 }
+
+/**
+ * Where intents are checked: one stack (the pack), or every stack a review was given (p2s-check),
+ * where a target found in none of them is a violation, scoped or not.
+ */
+export type IntentScope = "stack" | "all-inputs";
 
 export interface IntentViolation {
   /** Id of the resource to fix; undefined for a stack-wide problem. */
@@ -124,6 +133,14 @@ class Resolver {
     }
   }
 
+  gatewayNames(): string[] {
+    return this.analysis.gateways.flatMap((g) => [g.name, this.analysis.index.gateways.get(g.id)?.azureName ?? g.name]);
+  }
+
+  networkNames(): string[] {
+    return [...this.analysis.index.networks.values()].flatMap((n) => (n.azureName ? [n.name, n.azureName] : [n.name]));
+  }
+
   gateways(selector: string): GatewayAnalysis[] {
     if (selector === "*") return this.analysis.gateways;
     const lower = selector.toLowerCase();
@@ -171,14 +188,36 @@ interface Outcome {
   platform: Platform;
 }
 
-/** Checks every intent against the analysis; one violation per gateway, target and cause. */
-export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentResult {
+/** "network/*" matches "network/prod"; "*" matches any run of characters. */
+export function matchesStack(pattern: string, stack: string): boolean {
+  const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join(".*")}$`, "i").test(stack);
+}
+
+/** The name a typo could have meant: equal but for case, or one or two characters away. */
+function nearMiss(text: string, names: Iterable<string>): string | undefined {
+  const lower = text.toLowerCase();
+  for (const name of names) if (distance(lower, name.toLowerCase()) <= 2) return name;
+  return undefined;
+}
+
+/**
+ * Checks every intent that applies to the stack against the analysis; one violation per gateway,
+ * target and cause, naming every intent that asks for it. An intent scoped with `stacks` applies
+ * where a pattern matches and is strict there; an unscoped one applies where its gateway is "*"
+ * or one of the stack's, and a name that matches nothing is a violation only when it looks like a
+ * typo of one in the stack (elsewhere it is another stack's, and a note says so).
+ */
+export function evaluateIntents(analysis: Analysis, intents: Intent[], scope: IntentScope = "stack"): IntentResult {
   if (intents.length === 0) return { violations: [], notes: [] };
   const resolver = new Resolver(analysis);
   const violations: IntentViolation[] = [];
   const notes: string[] = [];
   const outcomes: Outcome[] = [];
+  const stacks = analysis.index.topology.stacks ?? [];
   for (const intent of intents) {
+    const scoped = intent.stacks !== undefined;
+    if (scoped && !stacks.some((stack) => (intent.stacks ?? []).some((pattern) => matchesStack(pattern, stack)))) continue;
     const where = intent.originResource;
     const platforms = (intent.platforms ?? [...PLATFORMS]).filter((p) => {
       if (isPlatform(p)) return true;
@@ -194,6 +233,8 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentRe
     const gateways = resolver.gateways(intent.gateway);
     if (gateways.length === 0) {
       if (intent.gateway === "*") notes.push(`${capitalise(intent.origin)} is not checked: the stack declares no P2S gateway.`);
+      else if (!scoped && !nearMiss(intent.gateway, resolver.gatewayNames()))
+        notes.push(`${capitalise(intent.origin)} is not checked: ${intent.gateway} is not a P2S gateway of this stack.`);
       else
         violations.push({
           resource: where,
@@ -210,6 +251,10 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[]): IntentRe
     ] as const) {
       for (const text of texts) {
         const targets = resolver.target(text);
+        if (!targets && !scoped && scope === "stack" && !nearMiss(text, resolver.networkNames())) {
+          notes.push(`${text}, named by ${intent.origin}, is not in this stack; check across stacks with p2s-check.`);
+          continue;
+        }
         if (!targets) {
           violations.push({
             resource: where,
@@ -303,22 +348,24 @@ function platformList(platforms: Platform[]): string {
 function groupOutcomes(outcomes: Outcome[]): IntentViolation[] {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes) {
-    const key = [o.gateway.id, o.target.label, o.required, sentenceKey(o.detail), o.intent.origin].join("\u0000");
+    const key = [o.gateway.id, o.target.label, o.required, sentenceKey(o.detail)].join("\u0000");
     const list = groups.get(key) ?? [];
     list.push(o);
     groups.set(key, list);
   }
   return [...groups.values()].map((list) => {
     const o = list[0];
-    const who = `${platformList(list.map((x) => x.platform))} clients of ${o.gateway.name}`;
+    const who = `${platformList([...new Set(list.map((x) => x.platform))])} clients of ${o.gateway.name}`;
+    const origins = [...new Set(list.map((x) => x.intent.origin))];
+    const verb = o.required ? (origins.length > 1 ? "require" : "requires") : origins.length > 1 ? "forbid" : "forbids";
     const problem = o.required
-      ? sentence`${who} cannot reach ${o.target.label}, which ${o.intent.origin} requires: ${o.detail}.`
-      : sentence`${who} reach ${o.target.label}, which ${o.intent.origin} forbids: ${o.detail}.`;
+      ? sentence`${who} cannot reach ${o.target.label}, which ${joinList(origins)} ${verb}: ${o.detail}.`
+      : sentence`${who} reach ${o.target.label}, which ${joinList(origins)} ${verb}: ${o.detail}.`;
     return {
       resource: o.resource,
       code: o.required ? "intent.required-not-reached" : "intent.forbidden-reached",
-      // One violation per gateway, target and intent: all three tell violations on one resource apart.
-      subject: `${o.gateway.name}/${o.target.label}/${o.intent.origin}`,
+      // One violation per gateway and target: both tell violations on one resource apart.
+      subject: `${o.gateway.name}/${o.target.label}`,
       problem,
       fix: o.fix,
     };

@@ -132,6 +132,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
       compareText(a.message, b.message),
   );
   const analysisNotes = stack.analysis.notes.map((n) => renderSentence(n, stack.extraction.spell));
-  const notes = [...new Set([...stack.extraction.notes, ...analysisNotes])].sort(compareText);
+  const policyNotes = POLICIES.filter((p) => levelOf(p, config) !== "disabled").flatMap((p) => p.notes?.(stack, propertiesOf(p.name, config)) ?? []);
+  const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes])].sort(compareText);
   return { gateways, violations, notes };
 }

@@ -110,6 +110,8 @@ export interface Topology {
   gateways: VpnGateway[];
   peerings: Peering[];
   connections: Connection[];
+  /** The stacks the resources come from, as "project/stack"; empty when unknown. */
+  stacks?: string[];
 }
 
 export function emptyTopology(): Topology {

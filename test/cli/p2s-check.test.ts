@@ -104,14 +104,33 @@ describe("p2s-check exit codes and verdicts", () => {
     ]);
   });
 
-  it("exits 2 on a bad policy configuration", async () => {
+  it("exits 2 on a bad policy configuration, with one line naming the key and what was expected", async () => {
     const file = await exportFile("1");
-    const bad = [writeJson("{"), writeJson([1]), writeJson({ "p2s-typo": {} }), writeJson({ "p2s-bgp-config": "strict" })].map((c) => runCheck(["--config", c, file]).stderr.replace(/\S+\.json/, "F"));
-    expect(bad.map((s) => s.replace(/\(.*\)/, "(…)"))).toEqual([
-      "p2s-check: policy configuration F is not valid JSON (…)",
-      "p2s-check: policy configuration F is not a JSON object",
-      'p2s-check: policy configuration F names unknown policy "p2s-typo"',
-      'p2s-check: policy configuration F gives p2s-bgp-config the unknown enforcement level "strict"',
+    const configs: unknown[] = [
+      "{",
+      [1],
+      { "p2s-typo": {} },
+      { "p2s-bgp-config": "strict" },
+      { all: { enforcementLevel: "loud" } },
+      { "p2s-intended-access": { intents: [{ gateway: "hub-gw", denny: ["pci"] }] } },
+      { "p2s-intended-access": { intents: [{ gateway: "hub-gw", platforms: ["windoze"], reach: ["app"] }] } },
+      { "p2s-intended-access": { intents: "everything" } },
+      { "p2s-intended-access": { intents: [{ reach: ["app"] }] } },
+      { "p2s-client-protocols": { requiredPlatform: ["linux"] } },
+    ];
+    const bad = configs.map((c) => runCheck(["--config", writeJson(c), file])).map((r) => [r.code, r.stderr.split("\n").length, r.stderr.replace(/\S+\.json/, "F").replace(/\(.*\)/, "(…)")]);
+    const expected = (line: string) => [2, 1, `p2s-check: policy configuration F ${line}`];
+    expect(bad).toEqual([
+      expected("is not valid JSON (…)"),
+      expected("is not a JSON object"),
+      expected('names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-gateway-settings, p2s-retired-features'),
+      expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),
+      expected('all.enforcementLevel is "loud"; expected one of advisory, mandatory, disabled, remediate'),
+      expected('p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks'),
+      expected('p2s-intended-access.intents[0].platforms[0] is "windoze"; expected one of windows, macos, linux, ios, android'),
+      expected('p2s-intended-access.intents is "everything"; expected an array'),
+      expected('p2s-intended-access.intents[0] lacks "gateway"'),
+      expected('p2s-client-protocols has the unknown key "requiredPlatform"; expected enforcementLevel, requiredPlatforms'),
     ]);
   });
 

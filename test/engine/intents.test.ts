@@ -1,5 +1,5 @@
 import { analyze } from "../../policypack/reachability/analyze";
-import type { Intent, IntentViolation } from "../../policypack/reachability/intents";
+import type { Intent, IntentScope, IntentViolation } from "../../policypack/reachability/intents";
 import { evaluateIntents, intentsFromTags } from "../../policypack/reachability/intents";
 import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
@@ -9,6 +9,11 @@ import { changed } from "../helpers/topology-builder";
 /** A violation as the user reads it: the resource, then the problem and fix in azure-native words. */
 function written(v: IntentViolation) {
   return { resource: v.resource, problem: spelled(v.problem), fix: spelled(v.fix) };
+}
+
+/** The topology as extraction gives it for stack dev of project network. */
+function inStack(topology: Topology): Topology {
+  return { ...topology, stacks: ["network/prod"] };
 }
 
 function evaluate(topology: Topology, intents: Partial<Intent>[]) {
@@ -67,9 +72,49 @@ describe("intents from policy configuration (spec section 5)", () => {
     ]);
   });
 
-  it("reports a gateway that is not in the stack", () => {
-    expect(evaluate(baseline, [{ gateway: "hub-gw", reach: ["vnet2"] }]).violations.map((v) => v.problem)).toEqual([
+  it("reports a gateway that is not in the stack when the intent is scoped to the stack", () => {
+    expect(evaluate(inStack(baseline), [{ gateway: "hub-gw", stacks: ["network/*"], reach: ["vnet2"] }]).violations.map((v) => v.problem)).toEqual([
       'The policy configuration names gateway "hub-gw", which is no P2S gateway of the stack.',
+    ]);
+  });
+
+  it("reports a gateway that differs from one of the stack's by one or two characters or by case: a likely typo", () => {
+    expect([evaluate(baseline, [{ gateway: "vnet1-gx", reach: ["vnet2"] }]), evaluate(baseline, [{ gateway: "VNET1-GW", reach: ["vnet2"] }])].map((r) => r.violations.length)).toEqual([1, 1]);
+  });
+
+  it("does not apply an unscoped intent about another stack's gateway, and says so in a note", () => {
+    expect(evaluate(baseline, [{ gateway: "hub-gw", reach: ["vnet2"] }])).toEqual({
+      violations: [],
+      notes: ["The policy configuration is not checked: hub-gw is not a P2S gateway of this stack."],
+    });
+  });
+
+  it("does not apply an intent scoped to other stacks", () => {
+    expect(evaluate(inStack(baseline), [{ gateway: "*", stacks: ["network/dev", "other/*"], reach: ["vnet3"] }])).toEqual({ violations: [], notes: [] });
+  });
+
+  it("notes a target in another stack, reports it when it is a near miss, when the intent is scoped, or across every input", () => {
+    const t = inStack(baseline);
+    const unknown = (intent: Partial<Intent>, scope?: IntentScope) => evaluateIntents(analyze(t), [{ origin: "the policy configuration", gateway: "*", reach: [], deny: [], ...intent }], scope);
+    expect({
+      elsewhere: unknown({ reach: ["spoke-x"] }),
+      nearMiss: unknown({ reach: ["vnet22"] }).violations.map((v) => v.code),
+      scoped: unknown({ reach: ["spoke-x"], stacks: ["network/prod"] }).violations.map((v) => v.code),
+      acrossInputs: unknown({ reach: ["spoke-x"] }, "all-inputs").violations.map((v) => v.code),
+    }).toEqual({
+      elsewhere: { violations: [], notes: ["spoke-x, named by the policy configuration, is not in this stack; check across stacks with p2s-check."] },
+      nearMiss: ["intent.unknown-target"],
+      scoped: ["intent.unknown-target"],
+      acrossInputs: ["intent.unknown-target"],
+    });
+  });
+
+  it("reports a target forbidden by the configuration and by a tag once, naming both", () => {
+    const t = changed(baseline, "vnets", "vnet4", { tags: { "p2s-access": "forbidden" } });
+    const tagged = intentsFromTags(t);
+    const result = evaluateIntents(analyze(t), [{ origin: "the policy configuration", gateway: "*", reach: [], deny: ["vnet4"] }, ...tagged.intents]);
+    expect(result.violations.map((v) => spelled(v.problem))).toEqual([
+      "All clients of vnet1-gw reach vnet4, which the policy configuration and tag p2s-access on vnet4 forbid: vnet4 uses vnet1-gw through vnet4-to-vnet1.",
     ]);
   });
 

@@ -90,8 +90,11 @@ export class TopologyBuilder {
   }
 }
 
+/** The record lists of a topology. */
+type RecordKind = Exclude<keyof Topology, "stacks">;
+
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */
-export function changed<K extends keyof Topology>(
+export function changed<K extends RecordKind>(
   topology: Topology,
   kind: K,
   id: string,
@@ -106,7 +109,7 @@ export function changed<K extends keyof Topology>(
 }
 
 /** A copy of `topology` without one record. */
-export function without<K extends keyof Topology>(topology: Topology, kind: K, id: string): Topology {
+export function without<K extends RecordKind>(topology: Topology, kind: K, id: string): Topology {
   const copy = structuredClone(topology);
   const list = copy[kind] as Array<{ id: string }>;
   const i = list.findIndex((r) => r.id === id);

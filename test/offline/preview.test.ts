@@ -1,4 +1,6 @@
 import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runPreview } from "../../offline/preview";
 import { InProcessPack } from "../helpers/in-process-pack";
@@ -61,11 +63,11 @@ describe("npm start: the offline preview", () => {
       code: 1,
       violations: [
         "- [mandatory] p2s-intended-access (azure-native:network:VirtualNetworkPeering: pci-to-hub)",
-        "- [mandatory] p2s-intended-access (azure-native:network:VirtualNetworkPeering: pci-to-hub)",
         "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)",
       ],
     });
-    expect(result.stdout).toContain("error: preview failed: 2 mandatory policy violations");
+    expect(result.stdout).toContain("which intent 1 of the policy configuration and tag p2s-access on pci forbid");
+    expect(result.stdout).toContain("error: preview failed: 1 mandatory policy violation");
   });
 
   it("passes the entra scenario with one advisory: Linux, iOS and Android have no client for Microsoft Entra ID", async () => {
@@ -99,6 +101,16 @@ describe("npm start: the offline preview", () => {
       ],
     });
     expect(result.stdout).toContain("error: preview failed: 1 mandatory policy violation");
+  });
+
+  it("rejects a configuration the Pulumi CLI would reject, with exit 2 and the key", async () => {
+    const file = path.join(os.tmpdir(), `p2s-config-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", denny: ["pci"] }] } }));
+    const result = await runPreview(["--config", file], inProcess);
+    expect({ code: result.code, first: result.stderr.split("\n")[0].replace(file, "F") }).toEqual({
+      code: 2,
+      first: 'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks',
+    });
   });
 
   it("rejects an unknown scenario with exit 2 and the usage", async () => {

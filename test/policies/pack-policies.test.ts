@@ -89,14 +89,7 @@ describe("p2s-intended-access", () => {
         level: "mandatory",
         resource: "hub-to-app",
         message:
-          "All clients of hub-gw cannot reach app, which tag p2s-access on app requires: hub-to-app lacks allowGatewayTransit, so app cannot use hub-gw. Set allowGatewayTransit to true on hub-to-app.",
-      },
-      {
-        policy: "p2s-intended-access",
-        level: "mandatory",
-        resource: "hub-to-app",
-        message:
-          "All clients of hub-gw cannot reach app, which tag p2s-reach on hub-gw requires: hub-to-app lacks allowGatewayTransit, so app cannot use hub-gw. Set allowGatewayTransit to true on hub-to-app.",
+          "All clients of hub-gw cannot reach app, which tag p2s-access on app and tag p2s-reach on hub-gw require: hub-to-app lacks allowGatewayTransit, so app cannot use hub-gw. Set allowGatewayTransit to true on hub-to-app.",
       },
     ]);
   });

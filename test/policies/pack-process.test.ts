@@ -21,7 +21,7 @@ describe("the pack as the CLI starts it", () => {
   });
 
   it("applies the configuration the CLI sends and reports the forbidden network against full URNs, stack-wide problems with none", async () => {
-    await session.configure({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", deny: ["nowhere"] }] } });
+    await session.configure({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", stacks: ["azure-p2s-routing-sample/dev"], deny: ["nowhere"] }] } });
     const diagnostics = await session.pack.analyzeStack(await sampleInputs("pci-leak", "preview"));
     expect(diagnostics.filter((d) => d.enforcementLevel === "mandatory").map((d) => [d.policyName, d.policyPackName, d.policyPackVersion, d.urn]).sort()).toEqual([
       ["p2s-intended-access", "azure-p2s-routing", "0.1.0", ""],
