@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 import { diffRoutes } from "../reachability/route-diff";
 import { renderMarkdown } from "../report/markdown";
@@ -9,18 +10,25 @@ import { renderText } from "../report/text";
 import type { RawResource } from "../extract/raw-resource";
 import { analyzeResources } from "../findings/stack-analysis";
 import { configProblem } from "../policies/validate-config";
+import { decodeText } from "./decode-text";
 import { readStackInput } from "./read-input";
 
 export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
 
-Reports what Azure Point-to-Site VPN clients reach, per gateway and client platform, and the
+Reports what Azure Point-to-Site VPN clients reach, per gateway, client and platform, and the
 azure-p2s-routing policy violations, from 'pulumi stack export' or 'pulumi preview --json' files.
 Several inputs are analysed as one network (a hub in one stack, spokes in others). '-' reads stdin.
 
-  --config FILE   the policy configuration, as given to --policy-pack-config
+  --config FILE   the policy configuration, as given to --policy-pack-config: per policy a level
+                  or {"enforcementLevel", ...settings}; see "Intents" in the README
   --format FMT    text (default), json, markdown (pull-request comment) or sarif (code scanning)
   --out FILE      write the report to FILE instead of stdout
-Exit code: 0 no mandatory violation, 1 mandatory violations, 2 unusable input or usage.`;
+  --version       print the version
+Exit code: 0 no mandatory violation, 1 mandatory violations, 2 unusable input or usage.
+
+Example:
+  pulumi preview --stack org/network/prod --json > preview.json
+  p2s-check --config policy-config.json --format markdown --out p2s.md preview.json`;
 
 const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,17 +41,44 @@ export interface CheckResult {
 
 class UsageError extends Error {}
 
-function readSource(source: string, stdin: () => string): string {
-  if (source === "-") return stdin();
+type Stdin = () => Buffer | string;
+
+function readSource(source: string, stdin: Stdin): string {
+  if (source === "-") {
+    const read = stdin();
+    return typeof read === "string" ? read : decodeText(read);
+  }
   if (!fs.existsSync(source)) throw new UsageError(`cannot read ${source}: no such file`);
   try {
-    return fs.readFileSync(source, "utf8");
+    return decodeText(fs.readFileSync(source));
   } catch (e) {
     throw new UsageError(`cannot read ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
-function readConfig(file: string, stdin: () => string): Record<string, unknown> {
+function writeReport(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text + "\n");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? (e as Error).message);
+    throw new UsageError(`cannot write ${file}: ${why}`);
+  }
+}
+
+/** The version in the package's manifest: the first package.json above this file that is ours. */
+export function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (manifest.name === "azure-p2s-routing") return manifest.version ?? "unknown";
+    }
+    if (path.dirname(dir) === dir) return "unknown";
+  }
+}
+
+function readConfig(file: string, stdin: Stdin): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readSource(file, stdin));
@@ -57,7 +92,7 @@ function readConfig(file: string, stdin: () => string): Record<string, unknown> 
 }
 
 /** Runs p2s-check on arguments; never throws for bad input, and never prints a stack trace. */
-export function runCheck(argv: string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): CheckResult {
+export function runCheck(argv: string[], stdin: Stdin = () => fs.readFileSync(0)): CheckResult {
   try {
     let parsed;
     try {
@@ -69,6 +104,7 @@ export function runCheck(argv: string[], stdin: () => string = () => fs.readFile
           format: { type: "string", default: "text" },
           out: { type: "string" },
           help: { type: "boolean", short: "h" },
+          version: { type: "boolean" },
         },
       });
     } catch (e) {
@@ -80,17 +116,20 @@ export function runCheck(argv: string[], stdin: () => string = () => fs.readFile
     }
     const { values, positionals } = parsed;
     if (values.help) return { code: 0, stdout: USAGE, stderr: "" };
+    if (values.version) return { code: 0, stdout: packageVersion(), stderr: "" };
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(", ")}`);
     if (positionals.length === 0) throw new UsageError("no INPUT given (a 'pulumi stack export' or 'pulumi preview --json' file, or - for stdin)");
+    if ([...positionals, values.config].filter((s) => s === "-").length > 1) throw new UsageError("standard input (-) is named twice; it can be read once");
     const config = values.config ? readConfig(values.config, stdin) : {};
-    const after: RawResource[] = [];
-    const before: RawResource[] = [];
+    let after: RawResource[] = [];
+    let before: RawResource[] = [];
     for (const source of positionals) {
       const input = readStackInput(readSource(source, stdin), source === "-" ? "standard input" : source);
       if (typeof input === "string") throw new UsageError(input);
-      after.push(...input.after);
-      before.push(...input.before);
+      // concat, not push(...): an input may hold more resources than a call takes arguments.
+      after = after.concat(input.after);
+      before = before.concat(input.before);
     }
     // Targets are resolved across every input: one found in none of them is a violation.
     const stack = analyzeResources(after, "all-inputs");
@@ -106,7 +145,7 @@ export function runCheck(argv: string[], stdin: () => string = () => fs.readFile
             : renderText(report, changes);
     const code = report.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     if (values.out) {
-      fs.writeFileSync(values.out, rendered + "\n");
+      writeReport(values.out, rendered);
       return { code, stdout: "", stderr: "" };
     }
     return { code, stdout: rendered, stderr: "" };
@@ -117,6 +156,11 @@ export function runCheck(argv: string[], stdin: () => string = () => fs.readFile
 }
 
 if (require.main === module) {
+  // A reader that stops early (| head) closes the pipe: end quietly, as command-line tools do.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const { code, stdout, stderr } = runCheck(process.argv.slice(2));
   if (stdout) process.stdout.write(stdout + "\n");
   if (stderr) process.stderr.write(stderr + "\n");

@@ -1,4 +1,4 @@
-import { SECRET_SIG, UNKNOWN } from "../extract/plain";
+import { SECRET, SECRET_SIG, UNKNOWN } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
 import { toRawResource } from "../extract/raw-resource";
 
@@ -30,11 +30,11 @@ export interface StackInput {
  */
 function reveal(value: unknown, depth = 0): unknown {
   if (depth > 64) return undefined;
-  if (value === "[secret]") return UNKNOWN;
+  if (value === SECRET) return SECRET;
   if (Array.isArray(value)) return value.map((v) => reveal(v, depth + 1));
   if (value === null || typeof value !== "object") return value;
   const bag = value as Record<string, unknown>;
-  if (SECRET_SIG in bag) return UNKNOWN;
+  if (SECRET_SIG in bag) return SECRET;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(bag)) out[k] = reveal(v, depth + 1);
   return out;
@@ -88,8 +88,13 @@ export function readStackInput(text: string, source: string): StackInput | strin
   }
   const root = asObject(doc);
   const deployment = asObject(root?.deployment);
-  if (deployment && Array.isArray(deployment.resources)) {
-    return { kind: "stack export", after: collect(deployment.resources), before: [] };
+  // An empty or destroyed stack exports a deployment without resources.
+  if (deployment && (Array.isArray(deployment.resources) || deployment.resources === undefined || deployment.resources === null)) {
+    return { kind: "stack export", after: collect(Array.isArray(deployment.resources) ? deployment.resources : []), before: [] };
+  }
+  // A preview that failed before planning anything prints its diagnostics without steps.
+  if (root && root.steps === undefined && (Array.isArray(root.diagnostics) || asObject(root.config) || asObject(root.changeSummary))) {
+    return { kind: "preview", after: [], before: [] };
   }
   if (root && Array.isArray(root.steps)) {
     const after: unknown[] = [];

@@ -19,6 +19,22 @@ export interface Extraction {
   notes: string[];
   /** How a field key is written for the resource the user declared. */
   spell: Spell;
+  /** Resources read, and network resources of other providers that are not (yet), by type. */
+  coverage: Coverage;
+}
+
+export interface Coverage {
+  read: number;
+  notRead: { type: string; count: number }[];
+}
+
+/** Network resources of providers the pack does not read yet: the classic @pulumi/azure. */
+const UNREAD_NETWORK = /^azure:network\//;
+
+function coverageOf(resources: RawResource[], read: number): Coverage {
+  const counts = new Map<string, number>();
+  for (const r of resources) if (typeof r.type === "string" && UNREAD_NETWORK.test(r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return { read, notRead: [...counts].sort(([a], [b]) => compareText(a, b)).map(([type, count]) => ({ type, count })) };
 }
 
 /** Builds the engine's topology from azure-native resources; never throws on odd input. */
@@ -51,7 +67,8 @@ export function extractTopology(resources: RawResource[]): Extraction {
     }
   }
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
-  return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellAzureNative };
+  const coverage = coverageOf(resources, resolver.entries.length);
+  return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellAzureNative, coverage };
 }
 
 /** "project/stack" of each URN (urn:pulumi:<stack>::<project>::<type>::<name>), each once, sorted. */
@@ -73,7 +90,8 @@ interface Context {
 
 function prefixes(ctx: Context, entry: Entry, path: string[]): string[] {
   const read = strings(at(entry.props, ...path));
-  if (read.unknown) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is unknown during preview and is left out.`);
+  if (read.secret) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is secret and is left out.`);
+  else if (read.unknown) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is unknown during preview and is left out.`);
   if (read.invalid.length > 0) ctx.notes.push(`${path.join(".")} of ${entry.raw.name} holds values that are not strings; they are left out.`);
   return read.values;
 }
@@ -180,6 +198,8 @@ function addGateway(ctx: Context, entry: Entry): void {
     bgp: bool(p.enableBgp, false),
     asn: num(at(p, "bgpSettings", "asn")),
     clientPool: pool,
+    // A pool that is secret or not known yet is still a pool: the gateway is a P2S gateway.
+    clientPoolUnknown: client !== undefined && (hasUnknown(client.vpnClientAddressPool) || hasUnknown(client.vngClientConnectionConfigurations)),
     groupPools,
     protocols: client ? protocolsOf(ctx, entry, client.vpnClientProtocols) : undefined,
     ...(client ? authenticationOf(ctx, entry, client) : {}),

@@ -4,9 +4,17 @@ export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 /** The string the Pulumi engine sends for a value not known until the update (all types). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Sentinels @pulumi/policy uses for unknowns of each type; the engine sends the first for all. */
+/** What a state file's secret becomes on input (a preview prints it so): known to Pulumi, not to the pack. */
+export const SECRET = "[secret]";
+
+export function isSecret(value: unknown): boolean {
+  return value === SECRET;
+}
+
+/** Sentinels @pulumi/policy uses for unknowns of each type; the engine sends the first for all. A secret is read as one. */
 const UNKNOWN_SENTINELS = new Set([
   UNKNOWN,
+  SECRET,
   "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
   "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
   "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",

@@ -1,4 +1,4 @@
-import { isUnknown } from "./plain";
+import { isSecret, isUnknown } from "./plain";
 
 /** Reads of plain property bags that tolerate unknowns, wrong types and missing fields. */
 export type Bag = Record<string, unknown>;
@@ -53,16 +53,19 @@ export function stringTags(value: unknown): Record<string, string> {
 }
 
 /** Known strings of a list; `unknown` tells whether the list or any entry was unknown. */
-export function strings(value: unknown): { values: string[]; unknown: boolean; invalid: unknown[] } {
-  if (isUnknown(value)) return { values: [], unknown: true, invalid: [] };
+export function strings(value: unknown): { values: string[]; unknown: boolean; secret: boolean; invalid: unknown[] } {
+  if (isUnknown(value)) return { values: [], unknown: true, secret: isSecret(value), invalid: [] };
   const values: string[] = [];
   const invalid: unknown[] = [];
   let unknown = false;
+  let secret = false;
   for (const entry of list(value)) {
-    if (isUnknown(entry)) unknown = true;
-    else if (typeof entry === "string") values.push(entry);
+    if (isUnknown(entry)) {
+      unknown = true;
+      secret ||= isSecret(entry);
+    } else if (typeof entry === "string") values.push(entry);
     else invalid.push(entry);
   }
   if (value !== undefined && value !== null && !Array.isArray(value)) invalid.push(value);
-  return { values, unknown, invalid };
+  return { values, unknown, secret, invalid };
 }

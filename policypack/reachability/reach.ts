@@ -18,7 +18,7 @@ import { isBasicSku, nameOf } from "./topology-index";
 
 /** A gateway is analysed for P2S when it declares a client address pool. */
 export function isP2sGateway(gateway: VpnGateway): boolean {
-  return gateway.clientPool.length > 0 || (gateway.groupPools ?? []).length > 0;
+  return gateway.clientPool.length > 0 || (gateway.groupPools ?? []).length > 0 || gateway.clientPoolUnknown === true;
 }
 
 function p2sCapable(gateway: VpnGateway): boolean {

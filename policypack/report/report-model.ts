@@ -68,6 +68,8 @@ export interface ViolationReport {
 }
 
 export interface Report {
+  /** What the input held that the pack reads, and network resources it does not read yet. */
+  coverage: { resourcesRead: number; resourcesNotRead: { type: string; count: number }[] };
   gateways: GatewayReport[];
   violations: ViolationReport[];
   notes: string[];
@@ -133,6 +135,11 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
   );
   const analysisNotes = stack.analysis.notes.map((n) => renderSentence(n, stack.extraction.spell));
   const policyNotes = POLICIES.filter((p) => levelOf(p, config) !== "disabled").flatMap((p) => p.notes?.(stack, propertiesOf(p.name, config)) ?? []);
-  const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes])].sort(compareText);
-  return { gateways, violations, notes };
+  const coverage = stack.extraction.coverage;
+  const coverageNotes = coverage.notRead.map(
+    ({ type, count }) => `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (the classic @pulumi/azure provider is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
+  );
+  if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
+  const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);
+  return { coverage: { resourcesRead: coverage.read, resourcesNotRead: coverage.notRead }, gateways, violations, notes };
 }

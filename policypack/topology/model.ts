@@ -60,6 +60,8 @@ export interface VpnGateway extends Named {
   asn?: number;
   /** The P2S client address pool; empty when the gateway has no P2S configuration. */
   clientPool: string[];
+  /** Some client pool is set but not known (a secret, or a value unknown during preview). */
+  clientPoolUnknown?: boolean;
   /** The address pools of user groups, each a client pool too. */
   groupPools?: string[];
   /** Undefined when the configuration does not list protocols (Azure's default applies). */

@@ -10,7 +10,7 @@ import { violationsOf } from "../../policypack/policies/violations-of";
 import { TopologyBuilder } from "../helpers/topology-builder";
 
 function stackOf(topology: Topology): StackAnalysis {
-  return analyzeExtraction({ topology, urns: new Map(), notes: [], spell: spellAzureNative });
+  return analyzeExtraction({ topology, urns: new Map(), notes: [], spell: spellAzureNative, coverage: { read: 1, notRead: [] } });
 }
 
 /** Seed scenario 6 with `sites` branch offices over BGP instead of one. */
