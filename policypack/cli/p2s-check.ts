@@ -155,7 +155,8 @@ export function runCheck(argv: string[], stdin: Stdin = () => fs.readFileSync(0)
   }
 }
 
-if (require.main === module) {
+/** The command: arguments from the process, the report to stdout, the exit code. */
+export function main(): void {
   // A reader that stops early (| head) closes the pipe: end quietly, as command-line tools do.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -166,3 +167,5 @@ if (require.main === module) {
   if (stderr) process.stderr.write(stderr + "\n");
   process.exitCode = code;
 }
+
+if (require.main === module) main();
