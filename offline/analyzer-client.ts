@@ -83,8 +83,12 @@ export class PolicyPackProcess {
     readonly stderr: () => string,
   ) {}
 
-  static async start(packDir: string, engineAddress = "127.0.0.1:0"): Promise<PolicyPackProcess> {
-    const child = spawn(process.execPath, [RUN_POLICY_PACK, engineAddress, "."], {
+  /**
+   * Starts the pack in `packDir`. The CLI runs the run-policy-pack of the pack's own @pulumi/pulumi;
+   * in this repository the pack has none of its own, so the root's is the default.
+   */
+  static async start(packDir: string, engineAddress = "127.0.0.1:0", runPolicyPack = RUN_POLICY_PACK): Promise<PolicyPackProcess> {
+    const child = spawn(process.execPath, [runPolicyPack, engineAddress, "."], {
       cwd: path.resolve(packDir),
       stdio: ["ignore", "pipe", "pipe"],
     });

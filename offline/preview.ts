@@ -12,12 +12,13 @@ import { analyzerInputToRaw } from "./analyzer-client";
 import type { PreviewAnalyzer } from "./pack-session";
 import { PackSession } from "./pack-session";
 import { repoRoot } from "./repo-root";
+import { SAMPLE_PROJECT, SAMPLE_STACK } from "./sample-inputs";
 import { recordProgram } from "./record-program";
 import type { Registration } from "./registration";
 import { toAnalyzerInputs } from "./registration";
 
-const PROJECT = "azure-p2s-routing-sample";
-const STACK = "dev";
+const PROJECT = SAMPLE_PROJECT;
+const STACK = SAMPLE_STACK;
 
 const USAGE = `Usage: npm start -- [--scenario NAME] [--config FILE | --no-config]
 
