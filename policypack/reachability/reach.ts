@@ -133,7 +133,8 @@ function platformSummary(offered: ClientResult[], routesOf: (source: RouteSource
   if (sources.length === 1) return withRoutes(routesOf(sources[0]), { canConnect: true, clients });
   const sets = sources.map(routesOf);
   const first = sets[0];
-  const routes = first.routes.filter((r) => sets.every((s) => s.routes.includes(r)));
+  const others = sets.slice(1).map((s) => new Set(s.routes));
+  const routes = first.routes.filter((r) => others.every((s) => s.has(r)));
   const union = (pick: (s: RouteSet) => RouteReason[]) => {
     const byPrefix = new Map<string, RouteReason>();
     for (const set of sets) for (const r of pick(set)) if (!byPrefix.has(r.prefix)) byPrefix.set(r.prefix, r);
