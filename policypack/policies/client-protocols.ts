@@ -18,12 +18,13 @@ export const clientProtocols: PolicyModule = {
   kind: "stack",
   name: NAME,
   description:
-    "Checks that P2S gateways are RouteBased, list only protocols their SKU supports, and serve every client platform the organisation requires.",
+    "Checks that every client platform the organisation requires has a client the gateway offers, and that no client receives more routes than it accepts.",
   enforcementLevel: "advisory",
   severity: "medium",
   tags: ["azure", "p2s-vpn", "protocols"],
   url: documentationUrl(NAME),
-  remediationSteps: "Use a RouteBased VpnGw gateway and add IkeV2 or OpenVPN for macOS, Linux, iOS and Android clients.",
+  remediationSteps:
+    "Offer a protocol and an authentication type that a client of each required platform supports, and summarise routes below the clients' limits.",
   configSchema: {
     properties: {
       requiredPlatforms: { ...PLATFORM_LIST_SCHEMA, default: [...PLATFORMS] },

@@ -48,18 +48,21 @@ function ipv6Pools(gateway: VpnGateway): string[] {
   });
 }
 
+/** Collects one gateway's findings of a category; fields are spelled for that gateway. */
+function findingsFor(category: FindingCategory, gateway: VpnGateway) {
+  const out: Finding[] = [];
+  const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) => out.push(finding(category, code, gateway.id, problem, fix, subject));
+  const field = (key: FieldKey) => fieldRef(gateway.id, key);
+  return { out, add, field, id: gateway.id, name: gateway.name, listed: gateway.protocols ?? [] };
+}
+
 function isBasic(gateway: VpnGateway): boolean {
   return (gateway.sku ?? "").toLowerCase() === "basic";
 }
 
 /** Spec 4b: settings of one gateway that Azure rejects when it deploys them. */
 export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
-  const out: Finding[] = [];
-  const id = gateway.id;
-  const name = gateway.name;
-  const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) => out.push(finding("gateway-settings", code, id, problem, fix, subject));
-  const field = (key: FieldKey) => fieldRef(id, key);
-  const listed = gateway.protocols ?? [];
+  const { out, add, field, id, name, listed } = findingsFor("gateway-settings", gateway);
   const protocols = gateway.protocols ?? DEFAULT_PROTOCOLS;
   const p2s = hasP2s(gateway);
   const auth = p2s ? authenticationOf(gateway).types : [];
@@ -159,12 +162,7 @@ export function checkSiteSettings(site: Site): Finding[] {
 
 /** Spec 4c: settings that deploy today and that Azure has retired or announced it will retire. */
 export function checkRetiredFeatures(gateway: VpnGateway): Finding[] {
-  const out: Finding[] = [];
-  const id = gateway.id;
-  const name = gateway.name;
-  const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) => out.push(finding("retired-features", code, id, problem, fix, subject));
-  const field = (key: FieldKey) => fieldRef(id, key);
-  const listed = gateway.protocols ?? [];
+  const { out, add, field, id, name, listed } = findingsFor("retired-features", gateway);
 
   if (listed.includes("SSTP")) {
     add(
