@@ -22,8 +22,3 @@ export const POLICIES: readonly PolicyModule[] = [
   retiredFeatures,
 ];
 
-export const POLICY_NAMES: readonly string[] = POLICIES.map((p) => p.name);
-
-export function policyNamed(name: string): PolicyModule | undefined {
-  return POLICIES.find((p) => p.name === name);
-}

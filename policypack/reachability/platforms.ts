@@ -10,13 +10,6 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   android: "Android",
 };
 
-/** Which client operating systems each protocol serves (seed: SSTP is Windows only). */
-export const PROTOCOL_PLATFORMS: Record<Protocol, readonly Platform[]> = {
-  SSTP: ["windows"],
-  IkeV2: PLATFORMS,
-  OpenVPN: PLATFORMS,
-};
-
 /** Azure's default when a gateway lists no protocols. */
 export const DEFAULT_PROTOCOLS: readonly Protocol[] = ["IkeV2", "SSTP"];
 
@@ -29,7 +22,3 @@ export function isPlatform(value: string): value is Platform {
   return (PLATFORMS as readonly string[]).includes(value);
 }
 
-/** Windows installs only the routes of its client package; every other OS behaves alike. */
-export function isWindows(platform: Platform): boolean {
-  return platform === "windows";
-}
