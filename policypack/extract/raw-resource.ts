@@ -49,33 +49,51 @@ export type ResourceKind =
   | "VirtualNetworkPeering"
   | "VirtualNetworkGateway"
   | "VirtualNetworkGatewayConnection"
-  | "LocalNetworkGateway";
+  | "LocalNetworkGateway"
+  | "VirtualNetworkDnsServers";
 
-const KINDS: ReadonlySet<string> = new Set<ResourceKind>([
-  "VirtualNetwork",
-  "Subnet",
-  "VirtualNetworkPeering",
-  "VirtualNetworkGateway",
-  "VirtualNetworkGatewayConnection",
-  "LocalNetworkGateway",
-]);
+/** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
+export type Provider = "azure-native" | "azure";
 
-/** The default token (azure-native:network:X) and API-versioned ones (azure-native:network/v20240301:X). */
-const TOKEN = /^azure-native:network(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/;
+const KINDS: Record<Provider, ReadonlySet<string>> = {
+  "azure-native": new Set<ResourceKind>(["VirtualNetwork", "Subnet", "VirtualNetworkPeering", "VirtualNetworkGateway", "VirtualNetworkGatewayConnection", "LocalNetworkGateway"]),
+  azure: new Set<ResourceKind>([
+    "VirtualNetwork",
+    "Subnet",
+    "VirtualNetworkPeering",
+    "VirtualNetworkGateway",
+    "VirtualNetworkGatewayConnection",
+    "LocalNetworkGateway",
+    "VirtualNetworkDnsServers",
+  ]),
+};
 
-const kinds = new Map<string, ResourceKind | undefined>();
+/**
+ * azure-native's default token (azure-native:network:X) and API-versioned ones
+ * (azure-native:network/v20240301:X); the classic provider's azure:network/module:X.
+ */
+const TOKENS: [Provider, RegExp][] = [
+  ["azure-native", /^azure-native:network(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/],
+  ["azure", /^azure:network\/[A-Za-z]+:([A-Za-z]+)$/],
+];
 
-export function kindOf(type: unknown): ResourceKind | undefined {
+const kinds = new Map<string, { kind: ResourceKind; provider: Provider } | undefined>();
+
+/** The kind of resource a type token names, and its provider; undefined for what the pack does not read. */
+export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider } | undefined {
   if (typeof type !== "string") return undefined;
   if (kinds.has(type)) return kinds.get(type);
-  const match = TOKEN.exec(type);
-  const kind = match && KINDS.has(match[1]) ? (match[1] as ResourceKind) : undefined;
+  let found: { kind: ResourceKind; provider: Provider } | undefined;
+  for (const [provider, token] of TOKENS) {
+    const match = token.exec(type);
+    if (match && KINDS[provider].has(match[1])) found = { kind: match[1] as ResourceKind, provider };
+  }
   // A stack has a handful of type tokens; remember each one's answer.
-  if (kinds.size < 10_000) kinds.set(type, kind);
-  return kind;
+  if (kinds.size < 10_000) kinds.set(type, found);
+  return found;
 }
 
-/** The property that carries a resource's own Azure name as an input. */
+/** The property that carries a resource's own Azure name as an input (azure-native; the classic provider's is `name`). */
 export const NAME_INPUT: Record<ResourceKind, string> = {
   VirtualNetwork: "virtualNetworkName",
   Subnet: "subnetName",
@@ -83,6 +101,7 @@ export const NAME_INPUT: Record<ResourceKind, string> = {
   VirtualNetworkGateway: "virtualNetworkGatewayName",
   VirtualNetworkGatewayConnection: "virtualNetworkGatewayConnectionName",
   LocalNetworkGateway: "localNetworkGatewayName",
+  VirtualNetworkDnsServers: "name",
 };
 
 /** The ARM type segment of each kind, lower-cased. */
@@ -93,4 +112,5 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   VirtualNetworkGateway: "virtualnetworkgateways",
   VirtualNetworkGatewayConnection: "connections",
   LocalNetworkGateway: "localnetworkgateways",
+  VirtualNetworkDnsServers: "dnsservers",
 };

@@ -1,6 +1,6 @@
 import { parseArmId } from "./arm-id";
 import { isUnknown } from "./plain";
-import type { RawResource, ResourceKind } from "./raw-resource";
+import type { Provider, RawResource, ResourceKind } from "./raw-resource";
 import { ARM_TYPE, NAME_INPUT, kindOf } from "./raw-resource";
 import type { Bag } from "./values";
 import { asBag, str } from "./values";
@@ -8,6 +8,7 @@ import { asBag, str } from "./values";
 export interface Entry {
   raw: RawResource;
   kind: ResourceKind;
+  provider: Provider;
   props: Bag;
   azureName?: string;
   resourceGroup?: string;
@@ -27,8 +28,9 @@ export class Resolver {
 
   constructor(resources: RawResource[]) {
     for (const raw of resources) {
-      const kind = kindOf(raw.type);
-      if (!kind || typeof raw.urn !== "string" || this.byUrn.has(raw.urn)) continue;
+      const known = kindOf(raw.type);
+      if (!known || typeof raw.urn !== "string" || this.byUrn.has(raw.urn)) continue;
+      const { kind, provider } = known;
       const props = asBag(raw.props) ?? {};
       const id = str(props.id);
       let azureName = str(props.name) ?? str(props[NAME_INPUT[kind]]);
@@ -38,7 +40,7 @@ export class Resolver {
         azureName = azureName ?? parsed?.names[parsed.names.length - 1];
         resourceGroup = resourceGroup ?? parsed?.resourceGroup;
       }
-      const entry: Entry = { raw, kind, props, azureName, resourceGroup };
+      const entry: Entry = { raw, kind, provider, props, azureName, resourceGroup };
       this.entries.push(entry);
       this.byUrn.set(raw.urn, entry);
       if (id) this.byId.set(id, entry);

@@ -137,7 +137,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
   const policyNotes = POLICIES.filter((p) => levelOf(p, config) !== "disabled").flatMap((p) => p.notes?.(stack, propertiesOf(p.name, config)) ?? []);
   const coverage = stack.extraction.coverage;
   const coverageNotes = coverage.notRead.map(
-    ({ type, count }) => `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (the classic @pulumi/azure provider is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
+    ({ type, count }) => `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (Virtual WAN is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
   );
   if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
   const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);

@@ -74,13 +74,14 @@ describe("p2s-check on the inputs users give it", () => {
 });
 
 describe("p2s-check never gives a false green", () => {
-  it("notes network resources of the classic provider it does not read, and does not say no violation as if all was checked", () => {
-    const classic = { urn: "urn:pulumi:dev::p::azure:network/virtualNetwork:VirtualNetwork::hub", type: "azure:network/virtualNetwork:VirtualNetwork", custom: true, outputs: { name: "hub" } };
-    const got = json([writeJson({ version: 3, deployment: { resources: [classic] } })]);
-    expect({ coverage: got.report?.coverage, notes: got.report?.notes, verdict: runCheck([writeJson({ version: 3, deployment: { resources: [classic] } })]).stdout.split("\n")[0] }).toEqual({
-      coverage: { resourcesRead: 0, resourcesNotRead: [{ type: "azure:network/virtualNetwork:VirtualNetwork", count: 1 }] },
+  it("notes Point-to-Site resources it does not read (Virtual WAN), and does not say no violation as if all was checked", () => {
+    const wan = { urn: "urn:pulumi:dev::p::azure:network/pointToPointVpnGateway:PointToPointVpnGateway::p2s", type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway", custom: true, outputs: { name: "p2s" } };
+    const doc = writeJson({ version: 3, deployment: { resources: [wan] } });
+    const got = json([doc]);
+    expect({ coverage: got.report?.coverage, notes: got.report?.notes, verdict: runCheck([doc]).stdout.split("\n")[0] }).toEqual({
+      coverage: { resourcesRead: 0, resourcesNotRead: [{ type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway", count: 1 }] },
       notes: [
-        "1 azure:network/virtualNetwork:VirtualNetwork resource is not read (the classic @pulumi/azure provider is not supported yet), so it is not checked.",
+        "1 azure:network/pointToPointVpnGateway:PointToPointVpnGateway resource is not read (Virtual WAN is not supported yet), so it is not checked.",
         "The input holds no Azure network resource the pack reads, so nothing was checked.",
       ],
       verdict: "P2S reachability: ⚠️ nothing checked: no Azure network resource the pack reads (1 not read)",
