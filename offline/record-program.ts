@@ -63,6 +63,8 @@ class RecordingMonitor extends MockMonitor {
       propertyDependencies,
     };
     this.registrations.push(registration);
+    // The engine leaves the root stack out of its children's URNs; the SDK's mock monitor would not.
+    if (registration.parent?.includes("::pulumi:pulumi:Stack::")) req.setParent("");
     return super.registerResource(req, (err, response) => {
       if (response) registration.urn = response.getUrn();
       callback(err, response);
@@ -74,7 +76,7 @@ class RecordingMonitor extends MockMonitor {
  * Runs a Pulumi program with @pulumi/pulumi's own runtime against an in-process resource
  * monitor and returns what the engine would have been sent.
  */
-export async function recordProgram(program: () => pulumi.Resource[], options: RecordOptions): Promise<Registration[]> {
+export async function recordProgram(program: () => unknown, options: RecordOptions): Promise<Registration[]> {
   const names = new Map<string, { id: string; azureName: string }>();
   const monitor = new RecordingMonitor({
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
@@ -93,13 +95,18 @@ export async function recordProgram(program: () => pulumi.Resource[], options: R
   pulumi.runtime.setMockOptions(monitor, options.project, options.stack, options.preview);
   // The language host asks the monitor what it supports (secrets among them) before the program runs.
   await (settings as unknown as { awaitFeatureSupport(): Promise<void> }).awaitFeatureSupport();
-  const resources = program();
-  await Promise.all(resources.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
-  // Let the last registrations' callbacks run.
-  await new Promise((resolve) => setImmediate(resolve));
+  // As the Pulumi runtime runs a program: inside the root stack resource, which component libraries
+  // parent or tag resources by, then until every registration is done, those made late inside
+  // apply() included.
+  await pulumi.runtime.runInPulumiStack(async () => {
+    await program();
+    return undefined;
+  });
+  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   for (const r of monitor.registrations) {
     const n = names.get(r.name + "\u0000" + r.type);
     if (n) Object.assign(r, n);
   }
-  return monitor.registrations;
+  // The root stack is the engine's own resource: what the program declared is what it sends on.
+  return monitor.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
 }
