@@ -31,13 +31,25 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
     path: (i, n) => net(i, `connections/${n}`),
   },
   "azure-native:network:LocalNetworkGateway": { nameInput: "localNetworkGatewayName", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
+  // The classic @pulumi/azure provider names every resource by its `name` input.
+  "azure:core/resourceGroup:ResourceGroup": { nameInput: "name", path: (_i, n) => `/resourceGroups/${n}` },
+  "azure:network/virtualNetwork:VirtualNetwork": { nameInput: "name", path: (i, n) => net(i, `virtualNetworks/${n}`) },
+  "azure:network/subnet:Subnet": { nameInput: "name", path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/subnets/${n}`) },
+  "azure:network/virtualNetworkPeering:VirtualNetworkPeering": {
+    nameInput: "name",
+    path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/virtualNetworkPeerings/${n}`),
+  },
+  "azure:network/publicIp:PublicIp": { nameInput: "name", path: (i, n) => net(i, `publicIPAddresses/${n}`) },
+  "azure:network/virtualNetworkGateway:VirtualNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `virtualNetworkGateways/${n}`) },
+  "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection": { nameInput: "name", path: (i, n) => net(i, `connections/${n}`) },
+  "azure:network/localNetworkGateway:LocalNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
 };
 
 function net(inputs: Record<string, unknown>, rest: string): string {
   return `/resourceGroups/${inputs.resourceGroupName}/providers/Microsoft.Network/${rest}`;
 }
 
-/** azure-native auto-names resources "<logical name><random suffix>"; here the suffix is stable. */
+/** Both providers auto-name resources "<logical name><random suffix>"; here the suffix is stable. */
 function autoName(name: string): string {
   return name + createHash("sha1").update(name).digest("hex").slice(0, 8);
 }

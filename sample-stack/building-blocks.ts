@@ -1,17 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
+import type { GatewayOptions, NetworkBuilder } from "./network-builder";
+import { AZURE_VPN_CLIENT_APP, SAMPLE_ROOT_CERT, SAMPLE_TENANT } from "./network-builder";
 
-/** The public half of a self-signed P2S root certificate (sample data, not a secret). */
-const SAMPLE_ROOT_CERT =
-  "MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAWMRQwEgYDVQQDDAtQMlNSb290Q2VydDAeFw0yNjAxMDEwMDAwMDBaFw0yNzAxMDEwMDAwMDBa";
-
-/** A placeholder Microsoft Entra tenant, and the application id Azure documents for the Azure VPN Client. */
-const SAMPLE_TENANT = "00000000-0000-0000-0000-000000000000";
-const AZURE_VPN_CLIENT_APP = "41b23e61-6c1e-4545-b367-cd054e0ed4b4";
-
-/** Resources are declared into one list so callers can wait for their registration. */
-export class StackBuilder {
+/** The scenarios written with azure-native; resources are declared into one list. */
+export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, network.Subnet, network.VirtualNetworkGateway, network.LocalNetworkGateway> {
   readonly resources: pulumi.Resource[] = [];
   readonly group: resources.ResourceGroup;
   private readonly sharedKey: pulumi.Output<string>;
@@ -53,15 +47,7 @@ export class StackBuilder {
   gateway(
     name: string,
     subnet: network.Subnet,
-    options: {
-      asn?: number;
-      p2sPool?: string;
-      protocols?: string[];
-      /** Microsoft Entra ID instead of a root certificate. */
-      entra?: boolean;
-      customRoutes?: string[];
-      tags?: Record<string, string>;
-    } = {},
+    options: GatewayOptions = {},
   ): network.VirtualNetworkGateway {
     const ip = this.add(
       new network.PublicIPAddress(`${name}-ip`, {

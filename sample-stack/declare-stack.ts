@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StackBuilder } from "./building-blocks";
+import { ClassicStackBuilder } from "./classic-blocks";
+import type { NetworkBuilder } from "./network-builder";
 
 /** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
-export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "sstp-openvpn", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "sstp-openvpn", "classic", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function isScenario(value: string): value is Scenario {
@@ -11,12 +13,24 @@ export function isScenario(value: string): value is Scenario {
 
 const POOL = "192.168.0.0/24";
 
-/** Declares one scenario's resources and returns them all. */
+/** Declares one scenario's resources and returns them all; `classic` is the hub written with @pulumi/azure. */
 export function declareStack(scenario: Scenario, config = new pulumi.Config()): pulumi.Resource[] {
+  if (scenario === "classic") {
+    const classic = new ClassicStackBuilder(config);
+    declareHub(classic, { leak: false, clients: "certificates" });
+    return classic.resources;
+  }
   const b = new StackBuilder(config);
   if (scenario === "hub" || scenario === "pci-leak") declareHub(b, { leak: scenario === "pci-leak", clients: "certificates" });
   else if (scenario === "entra" || scenario === "mixed-clients" || scenario === "sstp-openvpn") declareHub(b, { leak: false, clients: scenario });
   else declareSeed(b, Number(scenario));
+  return b.resources;
+}
+
+/** One of the seed's eight topologies, written with azure-native or with the classic provider. */
+export function declareSeedStack(n: number, provider: "azure-native" | "azure", config = new pulumi.Config()): pulumi.Resource[] {
+  const b = provider === "azure" ? new ClassicStackBuilder(config) : new StackBuilder(config);
+  declareSeed<unknown, unknown, unknown, unknown>(b as NetworkBuilder<unknown, unknown, unknown, unknown>, n);
   return b.resources;
 }
 
@@ -29,7 +43,7 @@ export function declareStack(scenario: Scenario, config = new pulumi.Config()): 
  * certificates (the Windows built-in client next to clients that receive their routes);
  * `sstp-openvpn`, SSTP and OpenVPN together, which Azure rejects at deployment.
  */
-function declareHub(b: StackBuilder, options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" | "sstp-openvpn" }): void {
+function declareHub<V, S, G, L>(b: NetworkBuilder<V, S, G, L>, options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" | "sstp-openvpn" }): void {
   const entra = options.clients === "entra";
   const narrow = (tags: Record<string, string>) => (entra ? { ...tags, "p2s-platforms": "windows,macos" } : tags);
   const protocols = { certificates: ["IkeV2"], entra: ["OpenVPN"], "mixed-clients": ["IkeV2", "OpenVPN"], "sstp-openvpn": ["SSTP", "OpenVPN"] }[options.clients];
@@ -47,7 +61,7 @@ function declareHub(b: StackBuilder, options: { leak: boolean; clients: "certifi
 }
 
 /** The seed document's eight topologies (spec section 3): vnet1..vnet4 and site1. */
-function declareSeed(b: StackBuilder, n: number): void {
+function declareSeed<V, S, G, L>(b: NetworkBuilder<V, S, G, L>, n: number): void {
   const bgp = n === 4 || n === 6 || n === 8;
   const asn = (i: number) => (bgp ? 65000 + i : undefined);
   const vnet1 = b.vnet("vnet1", "10.1.0.0/16", { gatewaySubnet: "10.1.255.0/27" });

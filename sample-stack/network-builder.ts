@@ -1,0 +1,39 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+export interface GatewayOptions {
+  asn?: number;
+  p2sPool?: string;
+  protocols?: string[];
+  /** Microsoft Entra ID instead of a root certificate. */
+  entra?: boolean;
+  customRoutes?: string[];
+  tags?: Record<string, string>;
+}
+
+/**
+ * What a scenario declares, whichever provider declares it: VNets `V` with GatewaySubnets `S`,
+ * gateways `G` and sites `L`. Each provider's builder writes the resources as its users would.
+ */
+export interface NetworkBuilder<V, S, G, L> {
+  readonly resources: pulumi.Resource[];
+  /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
+  vnet(name: string, prefix: string, options?: { gatewaySubnet?: string; tags?: Record<string, string> }): { vnet: V; subnet?: S };
+  /** A RouteBased VpnGw1AZ gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
+  gateway(name: string, subnet: S, options?: GatewayOptions): G;
+  /** Hub and spoke peered both ways; the spoke uses the hub's gateway when `transit` is set. */
+  peerPair(hubName: string, hub: V, spokeName: string, spoke: V, transit: boolean, hubGateway?: G): void;
+  /** A VNet-to-VNet link: one connection from each side, as Azure requires. */
+  vnet2vnet(aName: string, a: G, bName: string, b: G, enableBgp: boolean): void;
+  /** An on-premises site, with BGP when `asn` is set. */
+  site(name: string, prefix: string, options?: { asn?: number; tags?: Record<string, string> }): L;
+  /** A site-to-site IPsec connection from an Azure gateway to a site. */
+  s2s(gatewayName: string, gateway: G, siteName: string, site: L, enableBgp: boolean): void;
+}
+
+/** The public half of a self-signed P2S root certificate (sample data, not a secret). */
+export const SAMPLE_ROOT_CERT =
+  "MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAWMRQwEgYDVQQDDAtQMlNSb290Q2VydDAeFw0yNjAxMDEwMDAwMDBaFw0yNzAxMDEwMDAwMDBa";
+
+/** A placeholder Microsoft Entra tenant, and the application id Azure documents for the Azure VPN Client. */
+export const SAMPLE_TENANT = "00000000-0000-0000-0000-000000000000";
+export const AZURE_VPN_CLIENT_APP = "41b23e61-6c1e-4545-b367-cd054e0ed4b4";
