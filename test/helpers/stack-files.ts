@@ -15,13 +15,13 @@ export function writeJson(doc: unknown, name = "input"): string {
   return file;
 }
 
-/** `pulumi stack export` of the sample stack deployed with `scenario`. */
-export async function exportFile(scenario: Scenario): Promise<string> {
+/** `pulumi stack export` of the sample stack deployed with `scenario` (or a recorded `classic-N` seed). */
+export async function exportFile(scenario: Scenario | `classic-${number}`): Promise<string> {
   return writeJson(stackExport(recorded(scenario, "deployed")), `export-${scenario}`);
 }
 
-/** `pulumi preview --json` of a brand-new stack with `scenario`. */
-export async function previewFile(scenario: Scenario): Promise<string> {
+/** `pulumi preview --json` of a brand-new stack with `scenario` (or a recorded `classic-N` seed). */
+export async function previewFile(scenario: Scenario | `classic-${number}`): Promise<string> {
   return writeJson(previewJson(recorded(scenario, "preview")), `preview-${scenario}`);
 }
 

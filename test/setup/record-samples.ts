@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { recordProgram } from "../../offline/record-program";
-import { SCENARIOS, declareStack } from "../../sample-stack/declare-stack";
+import { SCENARIOS, declareSeedStack, declareStack } from "../../sample-stack/declare-stack";
 import { CHANGES, recordingFile } from "../helpers/recordings";
 
 const PROJECT = "azure-p2s-routing-sample";
@@ -19,6 +19,12 @@ export default async function recordSamples(): Promise<void> {
     for (const preview of [false, true]) {
       const registrations = await recordProgram(() => declareStack(scenario), { project: PROJECT, stack: "dev", preview });
       fs.writeFileSync(recordingFile(dir, scenario, preview ? "preview" : "deployed"), JSON.stringify(registrations));
+    }
+  }
+  for (let n = 1; n <= 8; n++) {
+    for (const preview of [false, true]) {
+      const registrations = await recordProgram(() => declareSeedStack(n, "azure"), { project: PROJECT, stack: "dev", preview });
+      fs.writeFileSync(recordingFile(dir, `classic-${n}`, preview ? "preview" : "deployed"), JSON.stringify(registrations));
     }
   }
   for (const [from, to] of CHANGES) {
