@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AZURE_NATIVE_FIELDS } from "../../policypack/extract/azure-native-fields";
+import { CLASSIC_FIELDS } from "../../policypack/extract/field-spelling";
 import { ROOT, sourceFiles } from "./source-files";
 
 /**
- * azure-native property names: every segment of the spellings the extraction gives messages, and
- * the properties it reads. Single plain words (sku, name, id) are English as much as Azure and are
+ * Provider property names: every segment of the spellings the extraction gives messages (azure-native
+ * and classic), and the properties it reads. Single plain words (sku, name, id) are English as much as Azure and are
  * left out; every camelCase name is Azure's own.
  */
 const READ_BY_EXTRACTION = [
@@ -22,7 +23,7 @@ const READ_BY_EXTRACTION = [
   "virtualNetworkPeerings",
   "vpnClientConfiguration",
 ];
-const AZURE_NATIVE_NAMES = [...new Set([...Object.values(AZURE_NATIVE_FIELDS).flatMap((s) => s.split(".")), ...READ_BY_EXTRACTION])].filter((w) =>
+const AZURE_NATIVE_NAMES = [...new Set([...[...Object.values(AZURE_NATIVE_FIELDS), ...Object.values(CLASSIC_FIELDS)].flatMap((s) => s.split(/[.[\]*]+/)), ...READ_BY_EXTRACTION])].filter((w) =>
   /[a-z][A-Z0-9]/.test(w),
 );
 
@@ -41,7 +42,7 @@ describe("provider vocabulary", () => {
     expect(AZURE_NATIVE_NAMES).toEqual(expect.arrayContaining(["vpnClientProtocols", "customRoutes", "useRemoteGateways", "enableBgp", "bgpSettings"]));
   });
 
-  it.each(["policypack/topology", "policypack/reachability"])("keeps azure-native property names out of %s", (folder) => {
+  it.each(["policypack/topology", "policypack/reachability"])("keeps provider property names out of %s", (folder) => {
     expect(occurrences(folder)).toEqual([]);
   });
 });

@@ -103,6 +103,14 @@ describe("npm start: the offline preview", () => {
     expect(result.stdout).toContain("error: preview failed: 1 mandatory policy violation");
   });
 
+  it("gives the classic-provider hub the same findings as the azure-native hub, spelled for the classic provider", async () => {
+    const classic = await runPreview(["--scenario", "classic", "--no-config"], inProcess);
+    const native = await runPreview(["--scenario", "hub", "--no-config"], inProcess);
+    const findings = (stdout: string) => violationLines(stdout).map((l) => l.replace(/\(azure(-native)?:[^:]+:[^ ]+ /, "("));
+    expect({ code: classic.code, findings: findings(classic.stdout) }).toEqual({ code: native.code, findings: findings(native.stdout) });
+    expect(classic.stdout).toContain("Add 10.101.0.0/16 to customRoute.addressPrefixes of hub-gw");
+  });
+
   it("rejects a configuration the Pulumi CLI would reject, with exit 2 and the key", async () => {
     const file = path.join(os.tmpdir(), `p2s-config-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", denny: ["pci"] }] } }));
@@ -117,7 +125,7 @@ describe("npm start: the offline preview", () => {
     const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
       code: 2,
-      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, 1, 2, 3, 4, 5, 6, 7, 8',
+      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, classic, 1, 2, 3, 4, 5, 6, 7, 8',
     });
   });
 });
