@@ -2,9 +2,8 @@ import { emptyTopology } from "../topology/model";
 import type { Topology } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Spell } from "../topology/sentence";
-import { readAzureNative } from "./azure-native";
 import { spellFor } from "./field-spelling";
-import { readClassic } from "./classic";
+import { readResource } from "./read-resource";
 import type { Context } from "./context";
 import type { RawResource } from "./raw-resource";
 import type { Entry } from "./resolver";
@@ -46,10 +45,7 @@ export function extractTopology(resources: RawResource[]): Extraction {
   const ctx: Context = { resolver, topology, urns, notes };
   // Resources that amend a VNet (classic VirtualNetworkDnsServers) are read after every VNet.
   const amending = (e: Entry) => e.kind === "VirtualNetworkDnsServers";
-  for (const entry of [...resolver.entries.filter((e) => !amending(e)), ...resolver.entries.filter(amending)]) {
-    if (entry.provider === "azure") readClassic(ctx, entry);
-    else readAzureNative(ctx, entry);
-  }
+  for (const entry of [...resolver.entries.filter((e) => !amending(e)), ...resolver.entries.filter(amending)]) readResource(ctx, entry);
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   const coverage = coverageOf(resources, resolver.entries.length);
   const providers = new Map(resolver.entries.map((e) => [e.raw.urn, e.provider]));

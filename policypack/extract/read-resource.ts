@@ -1,0 +1,198 @@
+import type { ConnectionType, Peering, VpnGateway } from "../topology/model";
+import { PROTOCOLS } from "../topology/model";
+import type { Context } from "./context";
+import { authentication, listedNames, prefixes, present, unresolvedNote, urnOf, vnetOfReference } from "./context";
+import { isUnknown } from "./plain";
+import type { ProviderPaths } from "./provider-paths";
+import { PROVIDER_PATHS } from "./provider-paths";
+import type { Entry, Resolution } from "./resolver";
+import type { Bag } from "./values";
+import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
+
+/** Reads one resource of either provider into the model, through that provider's paths. */
+export function readResource(ctx: Context, entry: Entry): void {
+  const paths = PROVIDER_PATHS[entry.provider];
+  switch (entry.kind) {
+    case "VirtualNetwork":
+      addVnet(ctx, entry, paths);
+      break;
+    case "VirtualNetworkPeering":
+      addPeering(ctx, entry, paths, entry.props, entry.raw.urn, entry.raw.name, undefined);
+      break;
+    case "VirtualNetworkGateway":
+      addGateway(ctx, entry, paths);
+      break;
+    case "VirtualNetworkGatewayConnection":
+      addConnection(ctx, entry, paths);
+      break;
+    case "LocalNetworkGateway":
+      addSite(ctx, entry, paths);
+      break;
+    case "VirtualNetworkDnsServers":
+      setDnsServers(ctx, entry);
+      break;
+  }
+}
+
+/** The first of several paths that holds a boolean, else `fallback`. */
+function flag(props: Bag, paths: string[][], fallback: boolean): boolean {
+  for (const path of paths) {
+    const value = at(props, ...path);
+    if (typeof value === "boolean") return value;
+  }
+  return fallback;
+}
+
+function addVnet(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+  ctx.topology.vnets.push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    prefixes: prefixes(ctx, entry, paths.vnet.prefixes),
+    dnsServers: strings(at(entry.props, ...paths.vnet.dnsServers)).values,
+    tags: stringTags(entry.props.tags),
+  });
+  // azure-native also takes peerings inline on the VNet; they are reported against the VNet.
+  list(entry.props.virtualNetworkPeerings).forEach((value, i) => {
+    const props = asBag(value);
+    if (!props) return;
+    const azureName = str(props.name);
+    const id = `${entry.raw.urn}#virtualNetworkPeerings/${azureName ?? i}`;
+    addPeering(ctx, entry, paths, props, id, azureName ?? `${entry.raw.name} peering ${i + 1}`, entry.raw.urn);
+  });
+}
+
+/** A classic VirtualNetworkDnsServers resource sets the DNS servers of the VNet it names (read after every VNet). */
+function setDnsServers(ctx: Context, entry: Entry): void {
+  const r = ctx.resolver.reference(entry, entry.props.virtualNetworkId, "virtualNetworkId", ["VirtualNetwork"]);
+  unresolvedNote(ctx, entry, "virtualNetworkId", r);
+  const vnet = ctx.topology.vnets.find((v) => v.id === urnOf(r));
+  if (vnet) vnet.dnsServers = strings(entry.props.dnsServers).values;
+}
+
+/** A peering, standalone (`owner` undefined) or declared inline on the VNet `owner`. */
+function addPeering(ctx: Context, entry: Entry, paths: ProviderPaths, props: Bag, id: string, name: string, owner: string | undefined): void {
+  const from = owner !== undefined ? { urn: owner } : ctx.resolver.vnetByName(entry, props.virtualNetworkName, "virtualNetworkName");
+  const remote = paths.peering.remote;
+  const to = ctx.resolver.reference(entry, at(props, ...remote.path), owner !== undefined ? "virtualNetworkPeerings" : remote.field, ["VirtualNetwork"]);
+  const fromUrn = urnOf(from);
+  if (fromUrn === undefined) {
+    unresolvedNote(ctx, entry, "The VNet", from);
+    return;
+  }
+  if ("external" in to) ctx.notes.push(`${name} peers with ${to.external}, which is not in the stack; it is analysed as a one-sided peering.`);
+  else unresolvedNote(ctx, entry, `The remote VNet of ${name}`, to);
+  const peering: Peering = {
+    id,
+    name,
+    azureName: str(props.name) ?? (owner === undefined ? entry.azureName : undefined),
+    from: fromUrn,
+    to: urnOf(to),
+    allowsTransit: bool(props.allowGatewayTransit, false),
+    usesRemoteGateway: bool(props.useRemoteGateways, false),
+    // Azure's default: peered VNets can reach each other unless told otherwise.
+    allowsAccess: bool(props.allowVirtualNetworkAccess, true),
+  };
+  ctx.topology.peerings.push(peering);
+  if (owner !== undefined) ctx.urns.set(id, owner);
+}
+
+function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+  const p = entry.props;
+  const g = paths.gateway;
+  // Active-active gateways have two ip configurations in the same GatewaySubnet: the first that resolves wins.
+  let vnet: string | undefined;
+  let first: Resolution = { unresolved: "missing" };
+  list(p.ipConfigurations).forEach((config, i) => {
+    if (vnet !== undefined) return;
+    const r = ctx.resolver.reference(entry, at(config, ...g.subnet), "ipConfigurations", ["Subnet", "VirtualNetwork"]);
+    if (i === 0) first = r;
+    vnet = vnetOfReference(ctx, r);
+  });
+  if (vnet === undefined) unresolvedNote(ctx, entry, "The GatewaySubnet", first);
+  const client = asBag(p.vpnClientConfiguration);
+  const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", ...g.pool]) : [];
+  const poolUnknown = client !== undefined && (hasUnknown(at(client, g.pool[0])) || hasUnknown(client[g.groups]));
+  const groups = client ? list(client[g.groups]).map((group) => strings(at(group, ...g.groupPool))) : [];
+  if (client && (isUnknown(client[g.groups]) || groups.some((r) => r.unknown))) {
+    ctx.notes.push(`Some user-group pools of ${entry.raw.name} are unknown during preview and are left out.`);
+  }
+  const groupPools = groups.flatMap((r) => r.values);
+  if (client && pool.length === 0 && groupPools.length === 0 && !poolUnknown) {
+    ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without a usable address pool, so it is not analysed as a P2S gateway.`);
+  }
+  const gateway: VpnGateway = {
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    tags: stringTags(p.tags),
+    vnet,
+    kind: str(at(p, ...g.kind)) ?? "Vpn",
+    routing: str(p.vpnType) ?? "RouteBased",
+    sku: str(at(p, ...g.sku)),
+    generation: str(at(p, ...g.generation)),
+    bgp: flag(p, g.bgp, false),
+    asn: num(at(p, "bgpSettings", "asn")),
+    clientPool: pool,
+    // A pool that is secret or not known yet is still a pool: the gateway is a P2S gateway.
+    clientPoolUnknown: poolUnknown,
+    groupPools,
+    protocols: client
+      ? listedNames(ctx, entry, client.vpnClientProtocols, "vpnClientProtocols", { names: PROTOCOLS, what: "VPN client protocol" }, "Azure's default is assumed.")
+      : undefined,
+    ...(client
+      ? authentication(ctx, entry, {
+          listed: client[g.authTypes],
+          listedField: g.authTypes,
+          aad: [client.aadTenant, client.aadAudience, client.aadIssuer],
+          radius: present(client.radiusServerAddress) || list(client.radiusServers).length > 0 || isUnknown(client.radiusServers),
+          certificates: client[g.certificates],
+        })
+      : {}),
+    advertisedRoutes: prefixes(ctx, entry, g.customRoutes),
+  };
+  ctx.topology.gateways.push(gateway);
+}
+
+const CONNECTION_TYPES: ConnectionType[] = ["IPsec", "Vnet2Vnet", "ExpressRoute"];
+
+function addConnection(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+  const p = entry.props;
+  const c = paths.connection;
+  const typeText = str(at(p, ...c.type));
+  const type = CONNECTION_TYPES.find((t) => t.toLowerCase() === (typeText ?? "").toLowerCase());
+  if (!type) {
+    ctx.notes.push(
+      typeText === undefined
+        ? `${entry.raw.name} has no readable ${c.type.join(".")}; it is left out.`
+        : `${entry.raw.name} has ${c.type.join(".")} "${typeText}", which P2S routing does not use; it is left out.`,
+    );
+    return;
+  }
+  const ref = (ref: { field: string; path: string[] }, kind: "VirtualNetworkGateway" | "LocalNetworkGateway") => {
+    const r = ctx.resolver.reference(entry, at(p, ...ref.path), ref.field, [kind]);
+    unresolvedNote(ctx, entry, ref.field, r);
+    return urnOf(r);
+  };
+  ctx.topology.connections.push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    type,
+    gateway: ref(c.gateway, "VirtualNetworkGateway"),
+    remoteGateway: type === "Vnet2Vnet" ? ref(c.remoteGateway, "VirtualNetworkGateway") : undefined,
+    site: type === "IPsec" ? ref(c.site, "LocalNetworkGateway") : undefined,
+    bgp: flag(p, c.bgp, false),
+  });
+}
+
+function addSite(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+  ctx.topology.sites.push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    tags: stringTags(entry.props.tags),
+    prefixes: prefixes(ctx, entry, paths.site.prefixes),
+    bgpAsn: num(at(entry.props, "bgpSettings", "asn")),
+  });
+}
