@@ -18,7 +18,7 @@ async function main(dir: string): Promise<number> {
       .map((d) => `${d.enforcementLevel} ${d.policyName} ${d.urn.split("::").pop() || "(stack)"}`)
       .sort();
     const expected = ["advisory p2s-windows-manual-routes hub-gw", "mandatory p2s-intended-access pci-to-hub"];
-    const ok = info.policies.length === 9 && JSON.stringify(got) === JSON.stringify(expected);
+    const ok = info.policies.length === 10 && JSON.stringify(got) === JSON.stringify(expected);
     console.log(`${ok ? "ok" : "FAILED"}: ${info.name}@${info.version} from ${path.basename(dir)}, ${info.policies.length} policies; got ${JSON.stringify(got)}`);
     return ok ? 0 : 1;
   } finally {

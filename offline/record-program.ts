@@ -31,6 +31,22 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
     path: (i, n) => net(i, `connections/${n}`),
   },
   "azure-native:network:LocalNetworkGateway": { nameInput: "localNetworkGatewayName", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
+  "azure-native:network:PrivateEndpoint": { nameInput: "privateEndpointName", path: (i, n) => net(i, `privateEndpoints/${n}`) },
+  "azure-native:network:PrivateDnsZoneGroup": {
+    nameInput: "privateDnsZoneGroupName",
+    path: (i, n) => net(i, `privateEndpoints/${i.privateEndpointName}/privateDnsZoneGroups/${n}`),
+  },
+  "azure-native:privatedns:PrivateZone": { nameInput: "privateZoneName", path: (i, n) => net(i, `privateDnsZones/${n}`) },
+  "azure-native:privatedns:VirtualNetworkLink": {
+    nameInput: "virtualNetworkLinkName",
+    path: (i, n) => net(i, `privateDnsZones/${i.privateZoneName}/virtualNetworkLinks/${n}`),
+  },
+  "azure-native:dnsresolver:DnsResolver": { nameInput: "dnsResolverName", path: (i, n) => net(i, `dnsResolvers/${n}`) },
+  "azure-native:dnsresolver:InboundEndpoint": { nameInput: "inboundEndpointName", path: (i, n) => net(i, `dnsResolvers/${i.dnsResolverName}/inboundEndpoints/${n}`) },
+  "azure-native:storage:StorageAccount": {
+    nameInput: "accountName",
+    path: (i, n) => `/resourceGroups/${i.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${n}`,
+  },
   // The classic @pulumi/azure provider names every resource by its `name` input.
   "azure:core/resourceGroup:ResourceGroup": { nameInput: "name", path: (_i, n) => `/resourceGroups/${n}` },
   "azure:network/virtualNetwork:VirtualNetwork": { nameInput: "name", path: (i, n) => net(i, `virtualNetworks/${n}`) },

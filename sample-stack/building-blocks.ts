@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as network from "@pulumi/azure-native/network";
+import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
+import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
+import * as storage from "@pulumi/azure-native/storage";
 import type { GatewayOptions, NetworkBuilder } from "./network-builder";
 import { AZURE_VPN_CLIENT_APP, SAMPLE_ROOT_CERT, SAMPLE_TENANT } from "./network-builder";
 
@@ -22,11 +25,12 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
   }
 
   /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
-  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; tags?: Record<string, string> } = {}) {
+  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
     const vnet = this.add(
       new network.VirtualNetwork(name, {
         resourceGroupName: this.group.name,
         addressSpace: { addressPrefixes: [prefix] },
+        ...(options.dnsServers ? { dhcpOptions: { dnsServers: options.dnsServers } } : {}),
         tags: options.tags,
       }, { ignoreChanges: ["subnets", "virtualNetworkPeerings"] }),
     );
@@ -82,6 +86,47 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
           : undefined,
         customRoutes: options.customRoutes ? { addressPrefixes: options.customRoutes } : undefined,
         tags: options.tags,
+      }),
+    );
+  }
+
+  privateEndpointDns(hub: network.VirtualNetwork, hubName: string, spoke: network.VirtualNetwork, spokeName: string, inboundAddress: string): void {
+    const group = this.group.name;
+    const inboundSubnet = this.add(
+      new network.Subnet(`${hubName}-resolver-subnet`, {
+        resourceGroupName: group,
+        virtualNetworkName: hub.name,
+        subnetName: "resolver-inbound",
+        addressPrefix: "10.0.5.0/28",
+        delegations: [{ name: "resolver", serviceName: "Microsoft.Network/dnsResolvers" }],
+      }),
+    );
+    const resolver = this.add(new dnsresolver.DnsResolver(`${hubName}-resolver`, { resourceGroupName: group, virtualNetwork: { id: hub.id } }));
+    this.add(
+      new dnsresolver.InboundEndpoint(`${hubName}-resolver-inbound`, {
+        resourceGroupName: group,
+        dnsResolverName: resolver.name,
+        ipConfigurations: [{ privateIpAllocationMethod: "Static", privateIpAddress: inboundAddress, subnet: { id: inboundSubnet.id } }],
+      }),
+    );
+    const zone = this.add(new privatedns.PrivateZone("blob-zone", { resourceGroupName: group, privateZoneName: "privatelink.blob.core.windows.net", location: "global" }));
+    this.add(
+      new privatedns.VirtualNetworkLink(`blob-zone-${hubName}`, { resourceGroupName: group, privateZoneName: zone.name, location: "global", virtualNetwork: { id: hub.id }, registrationEnabled: false }),
+    );
+    const account = this.add(new storage.StorageAccount(`${spokeName}data`, { resourceGroupName: group, kind: "StorageV2", sku: { name: "Standard_LRS" } }));
+    const endpoints = this.add(new network.Subnet(`${spokeName}-endpoints`, { resourceGroupName: group, virtualNetworkName: spoke.name, subnetName: "endpoints", addressPrefix: "10.1.1.0/24" }));
+    const endpoint = this.add(
+      new network.PrivateEndpoint(`${spokeName}data-blob`, {
+        resourceGroupName: group,
+        subnet: { id: endpoints.id },
+        privateLinkServiceConnections: [{ name: "blob", privateLinkServiceId: account.id, groupIds: ["blob"] }],
+      }),
+    );
+    this.add(
+      new network.PrivateDnsZoneGroup(`${spokeName}data-blob-zones`, {
+        resourceGroupName: group,
+        privateEndpointName: endpoint.name,
+        privateDnsZoneConfigs: [{ name: "blob", privateDnsZoneId: zone.id }],
       }),
     );
   }

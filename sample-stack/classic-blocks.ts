@@ -28,8 +28,8 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
     return { resourceGroupName: this.group.name, location: this.group.location };
   }
 
-  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; tags?: Record<string, string> } = {}) {
-    const vnet = this.add(new azure.network.VirtualNetwork(name, { ...this.placement, addressSpaces: [prefix], tags: options.tags }));
+  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
+    const vnet = this.add(new azure.network.VirtualNetwork(name, { ...this.placement, addressSpaces: [prefix], dnsServers: options.dnsServers, tags: options.tags }));
     const subnet = options.gatewaySubnet
       ? this.add(
           new azure.network.Subnet(`${name}-gateway-subnet`, {

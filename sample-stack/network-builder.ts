@@ -17,7 +17,13 @@ export interface GatewayOptions {
 export interface NetworkBuilder<V, S, G, L> {
   readonly resources: pulumi.Resource[];
   /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
-  vnet(name: string, prefix: string, options?: { gatewaySubnet?: string; tags?: Record<string, string> }): { vnet: V; subnet?: S };
+  vnet(name: string, prefix: string, options?: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> }): { vnet: V; subnet?: S };
+  /**
+   * A storage account's private endpoint in `spoke`, in the blob privatelink zone, and a DNS Private
+   * Resolver in `hub` whose inbound endpoint has `inboundAddress` and whose VNet is linked to the zone.
+   * Only where the builder's provider is read for DNS (azure-native).
+   */
+  privateEndpointDns?(hub: V, hubName: string, spoke: V, spokeName: string, inboundAddress: string): void;
   /** A RouteBased VpnGw1AZ gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
   gateway(name: string, subnet: S, options?: GatewayOptions): G;
   /** Hub and spoke peered both ways; the spoke uses the hub's gateway when `transit` is set. */

@@ -22,6 +22,8 @@ export const AZURE_NATIVE_FIELDS: Readonly<Record<FieldKey, string>> = {
   "site.bgp": "bgpSettings",
   "site.asn": "bgpSettings.asn",
   "vnet.prefixes": "addressSpace.addressPrefixes",
+  "vnet.nameServers": "dhcpOptions.dnsServers",
+  "inbound.address": "ipConfigurations[*].privateIpAddress",
   "site.prefixes": "localNetworkAddressSpace.addressPrefixes",
 };
 

@@ -24,6 +24,8 @@ export const CLASSIC_FIELDS: Readonly<Record<FieldKey, string>> = {
   "site.bgp": "bgpSettings",
   "site.asn": "bgpSettings.asn",
   "vnet.prefixes": "addressSpaces",
+  "vnet.nameServers": "dnsServers",
+  "inbound.address": "ipConfigurations[*].privateIpAddress",
   "site.prefixes": "addressSpaces",
 };
 

@@ -50,13 +50,30 @@ export type ResourceKind =
   | "VirtualNetworkGateway"
   | "VirtualNetworkGatewayConnection"
   | "LocalNetworkGateway"
-  | "VirtualNetworkDnsServers";
+  | "VirtualNetworkDnsServers"
+  | "PrivateZone"
+  | "VirtualNetworkLink"
+  | "PrivateEndpoint"
+  | "PrivateDnsZoneGroup"
+  | "DnsResolver"
+  | "InboundEndpoint";
+
+/** Name resolution (spec section 6): private DNS zones and their links, private endpoints, DNS Private Resolvers. */
+const DNS_KINDS: ResourceKind[] = ["PrivateZone", "VirtualNetworkLink", "PrivateEndpoint", "PrivateDnsZoneGroup", "DnsResolver", "InboundEndpoint"];
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
 
 const KINDS: Record<Provider, ReadonlySet<string>> = {
-  "azure-native": new Set<ResourceKind>(["VirtualNetwork", "Subnet", "VirtualNetworkPeering", "VirtualNetworkGateway", "VirtualNetworkGatewayConnection", "LocalNetworkGateway"]),
+  "azure-native": new Set<ResourceKind>([
+    "VirtualNetwork",
+    "Subnet",
+    "VirtualNetworkPeering",
+    "VirtualNetworkGateway",
+    "VirtualNetworkGatewayConnection",
+    "LocalNetworkGateway",
+    ...DNS_KINDS,
+  ]),
   azure: new Set<ResourceKind>([
     "VirtualNetwork",
     "Subnet",
@@ -73,7 +90,8 @@ const KINDS: Record<Provider, ReadonlySet<string>> = {
  * (azure-native:network/v20240301:X); the classic provider's azure:network/module:X.
  */
 const TOKENS: [Provider, RegExp][] = [
-  ["azure-native", /^azure-native:network(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/],
+  // Private DNS and resolver resources live in their own modules; network:PrivateZone is an alias.
+  ["azure-native", /^azure-native:(?:network|privatedns|dnsresolver)(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/],
   ["azure", /^azure:network\/[A-Za-z]+:([A-Za-z]+)$/],
 ];
 
@@ -102,6 +120,12 @@ export const NAME_INPUT: Record<ResourceKind, string> = {
   VirtualNetworkGatewayConnection: "virtualNetworkGatewayConnectionName",
   LocalNetworkGateway: "localNetworkGatewayName",
   VirtualNetworkDnsServers: "name",
+  PrivateZone: "privateZoneName",
+  VirtualNetworkLink: "virtualNetworkLinkName",
+  PrivateEndpoint: "privateEndpointName",
+  PrivateDnsZoneGroup: "privateDnsZoneGroupName",
+  DnsResolver: "dnsResolverName",
+  InboundEndpoint: "inboundEndpointName",
 };
 
 /** The ARM type segment of each kind, lower-cased. */
@@ -113,4 +137,10 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   VirtualNetworkGatewayConnection: "connections",
   LocalNetworkGateway: "localnetworkgateways",
   VirtualNetworkDnsServers: "dnsservers",
+  PrivateZone: "privatednszones",
+  VirtualNetworkLink: "virtualnetworklinks",
+  PrivateEndpoint: "privateendpoints",
+  PrivateDnsZoneGroup: "privatednszonegroups",
+  DnsResolver: "dnsresolvers",
+  InboundEndpoint: "inboundendpoints",
 };

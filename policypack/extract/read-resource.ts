@@ -5,6 +5,7 @@ import { authentication, listedNames, prefixes, present, unresolvedNote, urnOf, 
 import { isUnknown } from "./plain";
 import type { ProviderPaths } from "./provider-paths";
 import { PROVIDER_PATHS } from "./provider-paths";
+import { readDnsResource } from "./read-dns";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
 import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
@@ -31,6 +32,8 @@ export function readResource(ctx: Context, entry: Entry): void {
     case "VirtualNetworkDnsServers":
       setDnsServers(ctx, entry);
       break;
+    default:
+      readDnsResource(ctx, entry);
   }
 }
 
@@ -49,7 +52,7 @@ function addVnet(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     name: entry.raw.name,
     azureName: entry.azureName,
     prefixes: prefixes(ctx, entry, paths.vnet.prefixes),
-    dnsServers: strings(at(entry.props, ...paths.vnet.dnsServers)).values,
+    nameServers: strings(at(entry.props, ...paths.vnet.dnsServers)).values,
     tags: stringTags(entry.props.tags),
   });
   // azure-native also takes peerings inline on the VNet; they are reported against the VNet.
@@ -67,7 +70,7 @@ function setDnsServers(ctx: Context, entry: Entry): void {
   const r = ctx.resolver.reference(entry, entry.props.virtualNetworkId, "virtualNetworkId", ["VirtualNetwork"]);
   unresolvedNote(ctx, entry, "virtualNetworkId", r);
   const vnet = ctx.topology.vnets.find((v) => v.id === urnOf(r));
-  if (vnet) vnet.dnsServers = strings(entry.props.dnsServers).values;
+  if (vnet) vnet.nameServers = strings(entry.props.dnsServers).values;
 }
 
 /** A peering, standalone (`owner` undefined) or declared inline on the VNet `owner`. */

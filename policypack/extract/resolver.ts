@@ -97,15 +97,20 @@ export class Resolver {
 
   /** Resolves a VNet given by Azure name (and group), e.g. a peering's or subnet's virtualNetworkName. */
   vnetByName(from: Entry, name: unknown, field: string): Resolution {
+    return this.byAzureName(from, name, field, "VirtualNetwork");
+  }
+
+  /** Resolves a resource given by Azure name (and group): a zone link's privateZoneName, say. */
+  byAzureName(from: Entry, name: unknown, field: string, kind: ResourceKind): Resolution {
     const text = str(name);
     if (text !== undefined) {
-      const found = this.named("virtualnetworks", from.resourceGroup, text);
+      const found = this.named(ARM_TYPE[kind], from.resourceGroup, text);
       if (found) return { urn: found.raw.urn };
     }
-    const viaDeps = this.fromDependencies(from, field, ["VirtualNetwork"]);
+    const viaDeps = this.fromDependencies(from, field, [kind]);
     if (viaDeps) return viaDeps;
     const parent = from.raw.parent ? this.byUrn.get(from.raw.parent) : undefined;
-    if (parent?.kind === "VirtualNetwork") return { urn: parent.raw.urn };
+    if (parent?.kind === kind) return { urn: parent.raw.urn };
     if (isUnknown(name)) return { unresolved: "unknown" };
     return text !== undefined ? { external: text } : { unresolved: "missing" };
   }
@@ -132,6 +137,11 @@ export class Resolver {
     return this.named(type, group, names[i]);
   }
 
+  /** The resources of a kind that a property of `from` depends on, by URN. */
+  dependenciesOf(from: Entry, field: string, kind: ResourceKind): string[] {
+    return [...new Set(from.raw.propertyDependencies[field] ?? [])].filter((urn) => this.byUrn.get(urn)?.kind === kind);
+  }
+
   /**
    * In preview, ids of resources not yet created are unknown, but the engine still says which
    * resources a property depends on. Use them when they point at exactly one candidate.
@@ -148,7 +158,7 @@ export class Resolver {
   }
 }
 
-const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(["VirtualNetwork", "VirtualNetworkGateway", "LocalNetworkGateway"]);
+const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(["VirtualNetwork", "VirtualNetworkGateway", "LocalNetworkGateway", "PrivateZone", "PrivateEndpoint", "DnsResolver"]);
 
 function sameText(a: string | undefined, b: string | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase());

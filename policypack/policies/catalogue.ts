@@ -1,6 +1,7 @@
 import { addressOverlap } from "./address-overlap";
 import { bgpConfig } from "./bgp-config";
 import { clientProtocols } from "./client-protocols";
+import { dnsResolution } from "./dns-resolution";
 import { gatewaySettings } from "./gateway-settings";
 import { gatewayTransit } from "./gateway-transit";
 import { intendedAccess } from "./intended-access";
@@ -18,6 +19,7 @@ export const POLICIES: readonly PolicyModule[] = [
   addressOverlap,
   clientProtocols,
   bgpConfig,
+  dnsResolution,
   gatewaySettings,
   retiredFeatures,
 ];

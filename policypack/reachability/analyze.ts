@@ -3,16 +3,17 @@ import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
 import { checkConfiguration } from "./checks/index";
 import { compareFindings } from "./findings";
+import { analyzeDns } from "./dns";
 import { computeReach } from "./reach";
 import type { Analysis } from "./results";
 import { buildIndex } from "./topology-index";
 
-/** The whole analysis of a topology: the index, then reach and the configuration checks side by side. */
+/** The whole analysis of a topology: the index, then reach, and beside it the configuration checks and name resolution. */
 export function analyze(topology: Topology): Analysis {
   const index = buildIndex(topology);
   const reach = computeReach(index);
   const findings = [...index.invalidPrefixes, ...checkConfiguration(index, reach.gateways)]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
     .sort(compareFindings);
-  return { index, gateways: reach.gateways, findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
+  return { index, gateways: reach.gateways, dns: analyzeDns(index, reach.gateways), findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
 }

@@ -60,7 +60,11 @@ export interface IntentResult {
   notes: string[];
 }
 
-type Target = { kind: "network"; id: string; label: string } | { kind: "cidr"; cidr: Cidr; label: string };
+/** An endpoint target is reached when its VNet is accessible and its name resolves (spec section 6, D6). */
+type Target =
+  | { kind: "network"; id: string; label: string }
+  | { kind: "cidr"; cidr: Cidr; label: string }
+  | { kind: "endpoint"; id: string; network: string | undefined; label: string };
 
 const ACCESS_TAG = "p2s-access";
 const PLATFORMS_TAG = "p2s-platforms";
@@ -138,7 +142,8 @@ class Resolver {
   }
 
   networkNames(): string[] {
-    return [...this.analysis.index.networks.values()].flatMap((n) => (n.azureName ? [n.name, n.azureName] : [n.name]));
+    const endpoints = (this.analysis.index.topology.dns?.endpoints ?? []).map((e) => e.name);
+    return [...this.analysis.index.networks.values()].flatMap((n) => (n.azureName ? [n.name, n.azureName] : [n.name])).concat(endpoints);
   }
 
   gateways(selector: string): GatewayAnalysis[] {
@@ -156,6 +161,8 @@ class Resolver {
     if (ids && text.length > 0) {
       return ids.map((id) => ({ kind: "network", id, label: nameOf(this.analysis.index, id) }));
     }
+    const endpoint = this.analysis.index.topology.dns?.endpoints.find((e) => e.name === text);
+    if (endpoint) return [{ kind: "endpoint", id: endpoint.id, network: endpoint.vnet, label: endpoint.name }];
     const parsed = parseCidr(text);
     if (!parsed.ok || this.stackPrefixes().containing(parsed.cidr).length === 0) return undefined;
     return [{ kind: "cidr", cidr: parsed.cidr, label: parsed.cidr.text }];
@@ -290,24 +297,28 @@ function check(
 ): { resource: string; detail: Sentence; fix: Sentence } | undefined {
   const result = gateway.platforms[platform];
   const reachedVia = reachedNetwork(analysis, gateway, target, platform);
+  const resolution = target.kind === "endpoint" ? analysis.dns.find((d) => d.gateway.id === gateway.id)?.endpoints.find((e) => e.id === target.id) : undefined;
   if (required && reachedVia === undefined) {
-    const reason: Reason =
-      result.blockedBy ??
-      explainUnreached(
-        analysis.index,
-        gateway,
-        target.kind === "network" ? target.id : (resolver.networkHolding(target.cidr) as string),
-      );
+    const held = target.kind === "cidr" ? resolver.networkHolding(target.cidr) : target.kind === "network" ? target.id : target.network;
+    const reason: Reason | undefined = result.blockedBy ?? (held === undefined ? undefined : explainUnreached(analysis.index, gateway, held));
+    if (!reason) return { resource: target.kind === "endpoint" ? target.id : gateway.id, detail: sentence`${target.label} lies in no VNet of the stack`, fix: sentence`Place ${target.label} in a subnet of a VNet that clients of ${gateway.name} reach.` };
     return { resource: reason.resources[0] ?? gateway.id, detail: reason.text, fix: reason.fix.text };
   }
-  if (!required && reachedVia !== undefined) return howReached(analysis, gateway, reachedVia);
+  if (required && resolution?.resolves === false && resolution.reason && resolution.fix) {
+    return { resource: resolution.fix.resource ?? gateway.vnet ?? gateway.id, detail: sentence`its name does not resolve: ${resolution.reason}`, fix: resolution.fix.text };
+  }
+  // A forbidden endpoint counts as reached unless its name surely does not resolve: an unchecked name may.
+  if (!required && reachedVia !== undefined && (target.kind !== "endpoint" || resolution?.resolves !== false)) return howReached(analysis, gateway, reachedVia);
   return undefined;
 }
 
 /** The accessible network that holds the target, if any. */
 function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Target, platform: Platform): string | undefined {
   const result = gateway.platforms[platform];
-  if (target.kind === "network") return result.canConnect && reachOf(analysis.index, gateway.reach, target.id) ? target.id : undefined;
+  if (target.kind !== "cidr") {
+    const network = target.kind === "network" ? target.id : target.network;
+    return network !== undefined && result.canConnect && reachOf(analysis.index, gateway.reach, network) ? network : undefined;
+  }
   return result.accessNetworks.find((network) => network.prefixes.some((c) => contains(c, target.cidr)))?.id;
 }
 

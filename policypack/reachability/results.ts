@@ -1,7 +1,7 @@
 /** What the engine computes: per P2S gateway and platform, and for the whole topology. */
 import type { AuthType, Platform, Protocol } from "../topology/model";
 import type { ClientSpec, RouteSource } from "./clients";
-import type { Sentence } from "../topology/sentence";
+import type { Fix, Sentence } from "../topology/sentence";
 import type { Finding, Reason } from "./findings";
 import type { GatewayReach } from "./gateway-reach";
 import type { Network, TopologyIndex } from "./topology-index";
@@ -85,6 +85,34 @@ export interface ReachResult {
 export interface Analysis {
   index: TopologyIndex;
   gateways: GatewayAnalysis[];
+  /** Name resolution per P2S gateway (spec section 6), in the order of `gateways`. */
+  dns: GatewayDns[];
   findings: Finding[];
   notes: Sentence[];
+}
+
+export interface DnsServerResult {
+  address: string;
+  works: boolean;
+  reason?: Sentence;
+  fix?: Fix;
+  /** The private zones the server answers; undefined when the pack cannot know (a forwarder VM, say). */
+  zones?: string[];
+}
+
+export interface EndpointResult {
+  id: string;
+  name: string;
+  /** Undefined when a working server's zones cannot be known: not checked. */
+  resolves?: boolean;
+  reason?: Sentence;
+  fix?: Fix;
+}
+
+export interface GatewayDns {
+  gateway: GatewayAnalysis;
+  /** The home VNet, whose DNS servers P2S clients use (D1). */
+  vnet?: string;
+  servers: DnsServerResult[];
+  endpoints: EndpointResult[];
 }

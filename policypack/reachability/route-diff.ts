@@ -42,9 +42,9 @@ function changed(a: readonly string[], b: readonly string[]): boolean {
   return difference(a, b).length + difference(b, a).length > 0;
 }
 
-function dnsServers(analysis: Analysis, gateway: GatewayAnalysis): string[] {
+function nameServers(analysis: Analysis, gateway: GatewayAnalysis): string[] {
   const vnet = analysis.index.topology.vnets.find((v) => v.id === gateway.vnet);
-  return vnet?.dnsServers ?? [];
+  return vnet?.nameServers ?? [];
 }
 
 function profileChanges(before: Analysis, previous: GatewayAnalysis, after: Analysis, gateway: GatewayAnalysis): ProfileSetting[] {
@@ -55,7 +55,7 @@ function profileChanges(before: Analysis, previous: GatewayAnalysis, after: Anal
   if (changed(previous.authTypes, gateway.authTypes)) out.push("authentication types");
   if (old?.profileDigests?.aad !== now?.profileDigests?.aad) out.push("Microsoft Entra ID settings");
   if (old?.profileDigests?.rootCertificates !== now?.profileDigests?.rootCertificates) out.push("root certificates");
-  if (changed(dnsServers(before, previous), dnsServers(after, gateway))) out.push("DNS servers");
+  if (changed(nameServers(before, previous), nameServers(after, gateway))) out.push("DNS servers");
   return out;
 }
 

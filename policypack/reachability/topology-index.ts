@@ -113,7 +113,11 @@ export function nameOf(index: TopologyIndex, id: string | undefined): string {
   const connection = index.connectionNames.get(id);
   if (connection !== undefined) return connection;
   index.peeringNames ??= new Map(index.topology.peerings.map((p) => [p.id, p.name]));
-  return index.peeringNames.get(id) ?? id;
+  const peering = index.peeringNames.get(id);
+  if (peering !== undefined) return peering;
+  const dns = index.topology.dns;
+  const named = dns && [...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound].find((r) => r.id === id);
+  return named?.name ?? id;
 }
 
 export function isBasicSku(gateway: VpnGateway): boolean {

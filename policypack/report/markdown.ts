@@ -2,6 +2,7 @@ import { addRouteCommand } from "../findings/windows-connection";
 import type { Analysis } from "../reachability/results";
 import type { GatewayRouteChange } from "../reachability/route-diff";
 import { clientRows, gatewaySettings } from "./client-rows";
+import { dnsLines } from "./dns-lines";
 import { mermaidDiagram } from "./mermaid";
 import type { GatewayReport, Report, ViolationReport } from "./report-model";
 import { routeChangeLines } from "./route-changes";
@@ -29,6 +30,8 @@ export function renderMarkdown(report: Report, analysis: Analysis, changes: Gate
       out.push(`| ${r.canConnect ? r.client : `**${r.client}**`} | ${cell(r.routes)} | ${r.access.join(", ") || "–"} | ${cell(r.manualRoutes)} |`);
     }
     out.push("");
+    const dns = dnsLines(g);
+    if (dns.length > 0) out.push(...dns.map((l) => `- ${escape(l)}`), "");
   }
   const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
   const advisory = report.violations.filter((v) => v.enforcementLevel === "advisory");

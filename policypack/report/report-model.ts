@@ -9,6 +9,7 @@ import type { RouteSource } from "../reachability/clients";
 import type { AuthType, Platform, Protocol } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { compareText } from "../topology/order";
+import type { Sentence } from "../topology/sentence";
 import { renderSentence } from "../topology/sentence";
 
 /** The JSON contract of p2s-check: fields may be added, never renamed. */
@@ -53,6 +54,11 @@ export interface GatewayReport {
   platforms: Record<Platform, PlatformReport>;
   /** The clients the gateway offers, sorted by id. */
   clients: ClientReport[];
+  /** Name resolution: the home VNet's DNS servers and the private endpoints clients reach. */
+  dns: {
+    servers: { address: string; works: boolean; reason: string | null; zones: string[] | null }[];
+    privateEndpoints: { name: string; resolves: boolean | null; reason: string | null }[];
+  };
 }
 
 export interface ViolationReport {
@@ -73,6 +79,15 @@ export interface Report {
   gateways: GatewayReport[];
   violations: ViolationReport[];
   notes: string[];
+}
+
+function dnsReport(stack: StackAnalysis, gatewayId: string): GatewayReport["dns"] {
+  const dns = stack.analysis.dns.find((d) => d.gateway.id === gatewayId);
+  const text = (s: Sentence | undefined) => (s === undefined ? null : renderSentence(s, stack.extraction.spell));
+  return {
+    servers: (dns?.servers ?? []).map((s) => ({ address: s.address, works: s.works, reason: text(s.reason), zones: s.zones ?? null })),
+    privateEndpoints: (dns?.endpoints ?? []).map((e) => ({ name: e.name, resolves: e.resolves ?? null, reason: text(e.reason) })),
+  };
 }
 
 const LEVEL_ORDER: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 1, disabled: 2 };
@@ -108,6 +123,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
         manualRoutes: c.manualRoutes,
         unreachableRoutes: c.unreachableRoutes.map((r) => r.prefix),
       })),
+      dns: dnsReport(stack, g.id),
     }),
   );
   const violations: ViolationReport[] = [];

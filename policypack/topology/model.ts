@@ -37,7 +37,7 @@ export interface Named {
 export interface VirtualNetwork extends Named {
   prefixes: string[];
   /** The DNS servers the VNet gives its clients; undefined or empty for Azure-provided DNS. */
-  dnsServers?: string[];
+  nameServers?: string[];
 }
 
 /** An on-premises site, i.e. a LocalNetworkGateway. */
@@ -106,6 +106,45 @@ export interface Connection extends Named {
   bgp: boolean;
 }
 
+/** A private DNS zone, such as privatelink.blob.core.windows.net. */
+export interface PrivateZone extends Named {
+  zoneName: string;
+}
+
+/** A zone's link to a VNet: resolvers in that VNet answer the zone. */
+export interface ZoneLink extends Named {
+  zone?: string;
+  vnet?: string;
+}
+
+/** A private endpoint: its address lies in its subnet's VNet; zone groups put its name in zones. */
+export interface PrivateEndpoint extends Named {
+  vnet?: string;
+  zones: string[];
+}
+
+export interface DnsResolver extends Named {
+  vnet?: string;
+}
+
+/** A resolver's inbound endpoint: the address clients (or forwarders) send queries to. */
+export interface InboundEndpoint extends Named {
+  resolver?: string;
+  vnet?: string;
+  /** Undefined when dynamic or not known yet. */
+  address?: string;
+  /** Allocated dynamically with no declared address: it cannot be checked before deployment. */
+  dynamic: boolean;
+}
+
+export interface DnsTopology {
+  zones: PrivateZone[];
+  links: ZoneLink[];
+  endpoints: PrivateEndpoint[];
+  resolvers: DnsResolver[];
+  inbound: InboundEndpoint[];
+}
+
 export interface Topology {
   vnets: VirtualNetwork[];
   sites: Site[];
@@ -114,6 +153,8 @@ export interface Topology {
   connections: Connection[];
   /** The stacks the resources come from, as "project/stack"; empty when unknown. */
   stacks?: string[];
+  /** Name resolution; undefined when the stack declares none of it. */
+  dns?: DnsTopology;
 }
 
 export function emptyTopology(): Topology {

@@ -27,6 +27,8 @@ export const FIELD_KEYS = [
   "site.bgp",
   "site.asn",
   "vnet.prefixes",
+  "vnet.nameServers",
+  "inbound.address",
   "site.prefixes",
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];

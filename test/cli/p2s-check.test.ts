@@ -123,7 +123,7 @@ describe("p2s-check exit codes and verdicts", () => {
     expect(bad).toEqual([
       expected("is not valid JSON (…)"),
       expected("is not a JSON object"),
-      expected('names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-gateway-settings, p2s-retired-features'),
+      expected('names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features'),
       expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),
       expected('all.enforcementLevel is "loud"; expected one of advisory, mandatory, disabled, remediate'),
       expected('p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks'),
@@ -241,7 +241,7 @@ describe("p2s-check formats and secrets", () => {
       results: sarif.runs[0].results.map((r: { ruleId: string; level: string; locations: { logicalLocations: { name: string }[] }[] }) => [r.ruleId, r.level, r.locations[0].logicalLocations[0].name]),
     }).toEqual({
       version: "2.1.0",
-      rules: 9,
+      rules: 10,
       results: [
         ["p2s-intended-access", "error", "pci-to-hub"],
         ["p2s-windows-manual-routes", "warning", "hub-gw"],

@@ -69,7 +69,7 @@ describe("R8 route changes between two states", () => {
   });
 
   it("asks every client for a new profile when the home VNet's DNS servers change", () => {
-    const [change] = diffRoutes(analyze(before), analyze(changed(before, "vnets", "vnet1", { dnsServers: ["10.1.0.4"] })));
+    const [change] = diffRoutes(analyze(before), analyze(changed(before, "vnets", "vnet1", { nameServers: ["10.1.0.4"] })));
     expect({ newProfile: change.newProfile, platforms: change.platforms }).toEqual({ newProfile: ["DNS servers"], platforms: [] });
   });
 });

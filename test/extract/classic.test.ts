@@ -52,7 +52,7 @@ function deployedHub(): RawResource[] {
 
 describe("extraction from the classic @pulumi/azure provider", () => {
   it("reads a VNet's address spaces and DNS servers", () => {
-    expect(extractTopology(deployedHub()).topology.vnets.map((v) => [v.name, v.azureName, v.prefixes, v.dnsServers])).toEqual([
+    expect(extractTopology(deployedHub()).topology.vnets.map((v) => [v.name, v.azureName, v.prefixes, v.nameServers])).toEqual([
       ["hub", "hub-x1", ["10.0.0.0/16"], ["10.0.5.4"]],
       ["spoke", "spoke-x2", ["10.1.0.0/16"], []],
     ]);
@@ -98,7 +98,7 @@ describe("extraction from the classic @pulumi/azure provider", () => {
 
   it("sets DNS servers from a VirtualNetworkDnsServers resource, whatever the order", () => {
     const dns = classic("VirtualNetworkDnsServers", "hub-dns", { virtualNetworkId: `${RG}/virtualNetworks/hub-x1`, dnsServers: ["10.0.5.5"] });
-    expect(extractTopology([dns, ...deployedHub()]).topology.vnets.find((v) => v.name === "hub")?.dnsServers).toEqual(["10.0.5.5"]);
+    expect(extractTopology([dns, ...deployedHub()]).topology.vnets.find((v) => v.name === "hub")?.nameServers).toEqual(["10.0.5.5"]);
   });
 
   it("resolves references through propertyDependencies when ids are unknown in a new stack's preview", () => {

@@ -1,4 +1,4 @@
-import type { Connection, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
+import type { Connection, DnsTopology, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
 
 /** Builds topologies whose ids equal their names, with defaults of a compliant Azure setup. */
 export class TopologyBuilder {
@@ -85,13 +85,53 @@ export class TopologyBuilder {
     return this.connection({ name: `${gateway}-to-${site}`, type: "IPsec", gateway, site, bgp });
   }
 
+  private dnsPart(): DnsTopology {
+    this.t.dns ??= { zones: [], links: [], endpoints: [], resolvers: [], inbound: [] };
+    return this.t.dns;
+  }
+
+  /** A private DNS zone, named after the zone itself. */
+  zone(zoneName: string): this {
+    this.dnsPart().zones.push({ id: zoneName, name: zoneName, zoneName });
+    return this;
+  }
+
+  /** A link of `zone` to `vnet`, named "<zone>-to-<vnet>". */
+  zoneLink(zone: string, vnet: string): this {
+    this.dnsPart().links.push({ id: `${zone}-to-${vnet}`, name: `${zone}-to-${vnet}`, zone, vnet });
+    return this;
+  }
+
+  /** A DNS Private Resolver in `vnet` with one inbound endpoint "<name>-in"; no address means a dynamic one. */
+  resolver(name: string, vnet: string, address?: string): this {
+    this.dnsPart().resolvers.push({ id: name, name, vnet });
+    this.dnsPart().inbound.push({ id: `${name}-in`, name: `${name}-in`, resolver: name, vnet, address, dynamic: address === undefined });
+    return this;
+  }
+
+  /** A private endpoint in `vnet` whose zone group puts it in `zones`. */
+  privateEndpoint(name: string, vnet: string, zones: string[]): this {
+    this.dnsPart().endpoints.push({ id: name, name, vnet, zones });
+    return this;
+  }
+
   build(): Topology {
     return structuredClone(this.t);
   }
 }
 
+/** A copy of `topology` with one DNS record changed. */
+export function changedDns<K extends keyof DnsTopology>(topology: Topology, kind: K, id: string, patch: Partial<DnsTopology[K][number]>): Topology {
+  const copy = structuredClone(topology);
+  const list = copy.dns?.[kind] as Array<DnsTopology[K][number]> | undefined;
+  const i = list?.findIndex((r) => r.id === id) ?? -1;
+  if (!list || i < 0) throw new Error(`no ${String(kind)} record ${id} in the baseline`);
+  list[i] = { ...list[i], ...patch };
+  return copy;
+}
+
 /** The record lists of a topology. */
-type RecordKind = Exclude<keyof Topology, "stacks">;
+type RecordKind = Exclude<keyof Topology, "stacks" | "dns">;
 
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */
 export function changed<K extends RecordKind>(

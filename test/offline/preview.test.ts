@@ -103,6 +103,18 @@ describe("npm start: the offline preview", () => {
     expect(result.stdout).toContain("error: preview failed: 1 mandatory policy violation");
   });
 
+  it("passes the dns-broken scenario with the DNS advisory against the hub VNet and the endpoint that does not resolve", async () => {
+    const result = await runPreview(["--scenario", "dns-broken"], inProcess);
+    expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({
+      code: 0,
+      violations: [
+        "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)",
+        "- [advisory] p2s-dns-resolution (azure-native:network:VirtualNetwork: hub)",
+      ],
+    });
+    expect(result.stdout).toContain("    Private endpoint appdata-blob: does not resolve, hub uses Azure-provided DNS");
+  });
+
   it("gives the classic-provider hub the same findings as the azure-native hub, spelled for the classic provider", async () => {
     const classic = await runPreview(["--scenario", "classic", "--no-config"], inProcess);
     const native = await runPreview(["--scenario", "hub", "--no-config"], inProcess);
@@ -125,7 +137,7 @@ describe("npm start: the offline preview", () => {
     const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
       code: 2,
-      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, classic, 1, 2, 3, 4, 5, 6, 7, 8',
+      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, classic, 1, 2, 3, 4, 5, 6, 7, 8',
     });
   });
 });

@@ -16,6 +16,7 @@ describe("policy metadata", () => {
       "p2s-address-overlap",
       "p2s-client-protocols",
       "p2s-bgp-config",
+      "p2s-dns-resolution",
       "p2s-gateway-settings",
       "p2s-retired-features",
     ]);
@@ -35,6 +36,7 @@ describe("policy metadata", () => {
       "p2s-address-overlap": "mandatory",
       "p2s-client-protocols": "advisory",
       "p2s-bgp-config": "advisory",
+      "p2s-dns-resolution": "advisory",
       "p2s-gateway-settings": "mandatory",
       "p2s-retired-features": "advisory",
     });

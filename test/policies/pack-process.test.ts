@@ -28,4 +28,16 @@ describe("the pack as the CLI starts it", () => {
       ["p2s-intended-access", "azure-p2s-routing", "0.1.0", "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkPeering::pci-to-hub"],
     ]);
   });
+
+  it("reports the hub VNet of a brand-new stack whose clients cannot resolve the private endpoint, ids still unknown", async () => {
+    await session.configure({});
+    const diagnostics = await session.pack.analyzeStack(await sampleInputs("dns-broken", "preview"));
+    expect(diagnostics.filter((d) => d.policyName === "p2s-dns-resolution").map((d) => [d.enforcementLevel, d.urn, d.message.split("\n").pop()])).toEqual([
+      [
+        "advisory",
+        "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetwork::hub",
+        "Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: hub uses Azure-provided DNS, so P2S clients keep their own resolver, which answers privatelink.blob.core.windows.net with public addresses. Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver, whose VNet is linked to privatelink.blob.core.windows.net.",
+      ],
+    ]);
+  });
 });
