@@ -59,6 +59,18 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
   "azure:network/virtualNetworkGateway:VirtualNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `virtualNetworkGateways/${n}`) },
   "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection": { nameInput: "name", path: (i, n) => net(i, `connections/${n}`) },
   "azure:network/localNetworkGateway:LocalNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
+  "azure:privatedns/zone:Zone": { nameInput: "name", path: (i, n) => net(i, `privateDnsZones/${n}`) },
+  "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink": {
+    nameInput: "name",
+    path: (i, n) => net(i, `privateDnsZones/${i.privateDnsZoneName}/virtualNetworkLinks/${n}`),
+  },
+  "azure:privatedns/resolver:Resolver": { nameInput: "name", path: (i, n) => net(i, `dnsResolvers/${n}`) },
+  "azure:privatedns/resolverInboundEndpoint:ResolverInboundEndpoint": {
+    nameInput: "name",
+    path: (i, n) => `${String(i.privateDnsResolverId).slice(SUBSCRIPTION.length)}/inboundEndpoints/${n}`,
+  },
+  "azure:privatelink/endpoint:Endpoint": { nameInput: "name", path: (i, n) => net(i, `privateEndpoints/${n}`) },
+  "azure:storage/account:Account": { nameInput: "name", path: (i, n) => `/resourceGroups/${i.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${n}` },
 };
 
 function net(inputs: Record<string, unknown>, rest: string): string {

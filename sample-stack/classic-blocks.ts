@@ -28,6 +28,41 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
     return { resourceGroupName: this.group.name, location: this.group.location };
   }
 
+  privateEndpointDns(hub: Vnet, hubName: string, spoke: Vnet, spokeName: string, inboundAddress: string): void {
+    const group = this.group.name;
+    const inboundSubnet = this.add(
+      new azure.network.Subnet(`${hubName}-resolver-subnet`, {
+        resourceGroupName: group,
+        virtualNetworkName: hub.name,
+        name: "resolver-inbound",
+        addressPrefixes: ["10.0.5.0/28"],
+        delegations: [{ name: "resolver", serviceDelegation: { name: "Microsoft.Network/dnsResolvers", actions: ["Microsoft.Network/virtualNetworks/subnets/join/action"] } }],
+      }),
+    );
+    const resolver = this.add(new azure.privatedns.Resolver(`${hubName}-resolver`, { ...this.placement, virtualNetworkId: hub.id }));
+    this.add(
+      new azure.privatedns.ResolverInboundEndpoint(`${hubName}-resolver-inbound`, {
+        location: this.group.location,
+        privateDnsResolverId: resolver.id,
+        ipConfigurations: { subnetId: inboundSubnet.id, privateIpAllocationMethod: "Static", privateIpAddress: inboundAddress },
+      }),
+    );
+    const zone = this.add(new azure.privatedns.Zone("blob-zone", { resourceGroupName: group, name: "privatelink.blob.core.windows.net" }));
+    this.add(new azure.privatedns.ZoneVirtualNetworkLink(`blob-zone-${hubName}`, { resourceGroupName: group, privateDnsZoneName: zone.name, virtualNetworkId: hub.id }));
+    const account = this.add(new azure.storage.Account(`${spokeName}data`, { ...this.placement, accountTier: "Standard", accountReplicationType: "LRS" }));
+    const endpoints = this.add(
+      new azure.network.Subnet(`${spokeName}-endpoints`, { resourceGroupName: group, virtualNetworkName: spoke.name, name: "endpoints", addressPrefixes: ["10.1.1.0/24"] }),
+    );
+    this.add(
+      new azure.privatelink.Endpoint(`${spokeName}data-blob`, {
+        ...this.placement,
+        subnetId: endpoints.id,
+        privateServiceConnection: { name: "blob", privateConnectionResourceId: account.id, isManualConnection: false, subresourceNames: ["blob"] },
+        privateDnsZoneGroup: { name: "blob", privateDnsZoneIds: [zone.id] },
+      }),
+    );
+  }
+
   vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
     const vnet = this.add(new azure.network.VirtualNetwork(name, { ...this.placement, addressSpaces: [prefix], dnsServers: options.dnsServers, tags: options.tags }));
     const subnet = options.gatewaySubnet

@@ -32,6 +32,19 @@ export interface ProviderPaths {
   };
   connection: { type: string[]; gateway: RefPath; remoteGateway: RefPath; site: RefPath; bgp: string[][] };
   site: { prefixes: string[] };
+  dns: {
+    /** The link's zone, by its Azure name. */
+    linkZoneName: string;
+    linkVnet: RefPath;
+    endpointSubnet: RefPath;
+    /** The classic provider's zone group, inline in the endpoint; azure-native's is a resource of its own. */
+    inlineZoneIds?: RefPath;
+    resolverVnet: RefPath;
+    /** The inbound endpoint's resolver: by Azure name (azure-native) or by id (classic). */
+    inboundResolver: { byName: string } | { ref: RefPath };
+    /** Inside the first of ipConfigurations. */
+    inboundSubnet: string[];
+  };
 }
 
 export const PROVIDER_PATHS: Record<Provider, ProviderPaths> = {
@@ -59,6 +72,14 @@ export const PROVIDER_PATHS: Record<Provider, ProviderPaths> = {
       bgp: [["enableBgp"]],
     },
     site: { prefixes: ["localNetworkAddressSpace", "addressPrefixes"] },
+    dns: {
+      linkZoneName: "privateZoneName",
+      linkVnet: { field: "virtualNetwork", path: ["virtualNetwork", "id"] },
+      endpointSubnet: { field: "subnet", path: ["subnet", "id"] },
+      resolverVnet: { field: "virtualNetwork", path: ["virtualNetwork", "id"] },
+      inboundResolver: { byName: "dnsResolverName" },
+      inboundSubnet: ["subnet", "id"],
+    },
   },
   azure: {
     vnet: { prefixes: ["addressSpaces"], dnsServers: ["dnsServers"] },
@@ -84,5 +105,14 @@ export const PROVIDER_PATHS: Record<Provider, ProviderPaths> = {
       bgp: [["bgpEnabled"], ["enableBgp"]],
     },
     site: { prefixes: ["addressSpaces"] },
+    dns: {
+      linkZoneName: "privateDnsZoneName",
+      linkVnet: { field: "virtualNetworkId", path: ["virtualNetworkId"] },
+      endpointSubnet: { field: "subnetId", path: ["subnetId"] },
+      inlineZoneIds: { field: "privateDnsZoneGroup", path: ["privateDnsZoneGroup", "privateDnsZoneIds"] },
+      resolverVnet: { field: "virtualNetworkId", path: ["virtualNetworkId"] },
+      inboundResolver: { ref: { field: "privateDnsResolverId", path: ["privateDnsResolverId"] } },
+      inboundSubnet: ["subnetId"],
+    },
   },
 };

@@ -82,7 +82,17 @@ const KINDS: Record<Provider, ReadonlySet<string>> = {
     "VirtualNetworkGatewayConnection",
     "LocalNetworkGateway",
     "VirtualNetworkDnsServers",
+    ...DNS_KINDS.filter((k) => k !== "PrivateDnsZoneGroup"),
   ]),
+};
+
+/** The classic provider's names for the DNS resources, where they differ from azure-native's (its zone group is inline in Endpoint). */
+const CLASSIC_NAMES: Record<string, ResourceKind> = {
+  Zone: "PrivateZone",
+  ZoneVirtualNetworkLink: "VirtualNetworkLink",
+  Endpoint: "PrivateEndpoint",
+  Resolver: "DnsResolver",
+  ResolverInboundEndpoint: "InboundEndpoint",
 };
 
 /**
@@ -93,6 +103,8 @@ const TOKENS: [Provider, RegExp][] = [
   // Private DNS and resolver resources live in their own modules; network:PrivateZone is an alias.
   ["azure-native", /^azure-native:(?:network|privatedns|dnsresolver)(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/],
   ["azure", /^azure:network\/[A-Za-z]+:([A-Za-z]+)$/],
+  // Only the private DNS and Private Link modules: azure:dns/zone:Zone is a public zone.
+  ["azure", /^azure:(?:privatedns|privatelink)\/[A-Za-z]+:([A-Za-z]+)$/],
 ];
 
 const kinds = new Map<string, { kind: ResourceKind; provider: Provider } | undefined>();
@@ -104,7 +116,8 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
   let found: { kind: ResourceKind; provider: Provider } | undefined;
   for (const [provider, token] of TOKENS) {
     const match = token.exec(type);
-    if (match && KINDS[provider].has(match[1])) found = { kind: match[1] as ResourceKind, provider };
+    const name = match && (provider === "azure" && type.startsWith("azure:private") ? CLASSIC_NAMES[match[1]] : match[1]);
+    if (name && KINDS[provider].has(name)) found = { kind: name as ResourceKind, provider };
   }
   // A stack has a handful of type tokens; remember each one's answer.
   if (kinds.size < 10_000) kinds.set(type, found);

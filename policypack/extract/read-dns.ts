@@ -1,6 +1,8 @@
-import type { DnsTopology } from "../topology/model";
+import type { DnsTopology, PrivateEndpoint } from "../topology/model";
 import type { Context } from "./context";
 import { unresolvedNote, urnOf, vnetOfReference } from "./context";
+import type { RefPath } from "./provider-paths";
+import { PROVIDER_PATHS } from "./provider-paths";
 import type { Entry } from "./resolver";
 import { at, list, str } from "./values";
 
@@ -8,14 +10,15 @@ function dnsOf(ctx: Context): DnsTopology {
   return (ctx.topology.dns ??= { zones: [], links: [], endpoints: [], resolvers: [], inbound: [] });
 }
 
-/** Reads a name-resolution resource (spec section 6) of azure-native into the model. */
+/** Reads a name-resolution resource (spec section 6) of either provider into the model. */
 export function readDnsResource(ctx: Context, entry: Entry): void {
   const dns = dnsOf(ctx);
+  const paths = PROVIDER_PATHS[entry.provider].dns;
   const p = entry.props;
   const named = { id: entry.raw.urn, name: entry.raw.name, azureName: entry.azureName };
-  const vnetOf = (id: unknown, field: string) => {
-    const r = ctx.resolver.reference(entry, id, field, ["Subnet", "VirtualNetwork"]);
-    unresolvedNote(ctx, entry, field, r);
+  const vnetAt = (source: unknown, ref: RefPath) => {
+    const r = ctx.resolver.reference(entry, at(source, ...ref.path), ref.field, ["Subnet", "VirtualNetwork"]);
+    unresolvedNote(ctx, entry, ref.field, r);
     return vnetOfReference(ctx, r);
   };
   switch (entry.kind) {
@@ -24,30 +27,38 @@ export function readDnsResource(ctx: Context, entry: Entry): void {
       else dns.zones.push({ ...named, zoneName: entry.azureName });
       break;
     case "VirtualNetworkLink": {
-      const zone = ctx.resolver.byAzureName(entry, p.privateZoneName, "privateZoneName", "PrivateZone");
-      unresolvedNote(ctx, entry, "privateZoneName", zone);
-      dns.links.push({ ...named, zone: urnOf(zone), vnet: vnetOf(at(p, "virtualNetwork", "id"), "virtualNetwork") });
+      const zone = ctx.resolver.byAzureName(entry, p[paths.linkZoneName], paths.linkZoneName, "PrivateZone");
+      unresolvedNote(ctx, entry, paths.linkZoneName, zone);
+      dns.links.push({ ...named, zone: urnOf(zone), vnet: vnetAt(p, paths.linkVnet) });
       break;
     }
-    case "PrivateEndpoint":
-      dns.endpoints.push({ ...named, vnet: vnetOf(at(p, "subnet", "id"), "subnet"), zones: [] });
+    case "PrivateEndpoint": {
+      const endpoint: PrivateEndpoint = { ...named, vnet: vnetAt(p, paths.endpointSubnet), zones: [] };
+      dns.endpoints.push(endpoint);
+      if (paths.inlineZoneIds) addZones(ctx, entry, endpoint, list(at(p, ...paths.inlineZoneIds.path)), [], paths.inlineZoneIds.field);
       break;
+    }
     case "PrivateDnsZoneGroup":
       addZoneGroup(ctx, entry);
       break;
     case "DnsResolver":
-      dns.resolvers.push({ ...named, vnet: vnetOf(at(p, "virtualNetwork", "id"), "virtualNetwork") });
+      dns.resolvers.push({ ...named, vnet: vnetAt(p, paths.resolverVnet) });
       break;
     case "InboundEndpoint": {
-      const resolver = ctx.resolver.byAzureName(entry, p.dnsResolverName, "dnsResolverName", "DnsResolver");
-      unresolvedNote(ctx, entry, "dnsResolverName", resolver);
-      const config = list(p.ipConfigurations)[0];
+      const how = paths.inboundResolver;
+      const resolver =
+        "byName" in how
+          ? ctx.resolver.byAzureName(entry, p[how.byName], how.byName, "DnsResolver")
+          : ctx.resolver.reference(entry, at(p, ...how.ref.path), how.ref.field, ["DnsResolver"]);
+      unresolvedNote(ctx, entry, "byName" in how ? how.byName : how.ref.field, resolver);
+      // azure-native lists ipConfigurations; the classic provider has a single block.
+      const config = Array.isArray(p.ipConfigurations) ? p.ipConfigurations[0] : p.ipConfigurations;
       const address = str(at(config, "privateIpAddress"));
       const method = str(at(config, "privateIpAllocationMethod")) ?? "Dynamic";
       dns.inbound.push({
         ...named,
         resolver: urnOf(resolver),
-        vnet: vnetOf(at(config, "subnet", "id"), "ipConfigurations"),
+        vnet: vnetAt(config, { field: "ipConfigurations", path: paths.inboundSubnet }),
         address,
         dynamic: address === undefined && method.toLowerCase() === "dynamic",
       });
@@ -56,17 +67,22 @@ export function readDnsResource(ctx: Context, entry: Entry): void {
   }
 }
 
-/** A zone group puts its private endpoint's name in the zones it lists (read after the endpoints). */
+/** azure-native's zone group puts its private endpoint's name in the zones it lists (read after the endpoints). */
 function addZoneGroup(ctx: Context, entry: Entry): void {
   const p = entry.props;
   const target = ctx.resolver.byAzureName(entry, p.privateEndpointName, "privateEndpointName", "PrivateEndpoint");
   unresolvedNote(ctx, entry, "privateEndpointName", target);
   const endpoint = dnsOf(ctx).endpoints.find((e) => e.id === urnOf(target));
   if (!endpoint) return;
-  for (const config of list(p.privateDnsZoneConfigs)) {
-    const r = ctx.resolver.reference(entry, at(config, "privateDnsZoneId"), "privateDnsZoneConfigs", ["PrivateZone"]);
-    // In preview the ids are unknown and several configs share one dependency list: take every zone it names.
-    const zones = urnOf(r) !== undefined ? [urnOf(r) as string] : ctx.resolver.dependenciesOf(entry, "privateDnsZoneConfigs", "PrivateZone");
+  addZones(ctx, entry, endpoint, [], list(p.privateDnsZoneConfigs), "privateDnsZoneConfigs");
+}
+
+/** Adds the zones named by ids, or by zone configs holding `privateDnsZoneId`, to the endpoint. */
+function addZones(ctx: Context, entry: Entry, endpoint: PrivateEndpoint, ids: unknown[], configs: unknown[], field: string): void {
+  for (const id of [...ids, ...configs.map((c) => at(c, "privateDnsZoneId"))]) {
+    const r = ctx.resolver.reference(entry, id, field, ["PrivateZone"]);
+    // In preview the ids are unknown and several share one dependency list: take every zone it names.
+    const zones = urnOf(r) !== undefined ? [urnOf(r) as string] : ctx.resolver.dependenciesOf(entry, field, "PrivateZone");
     for (const zone of zones) if (!endpoint.zones.includes(zone)) endpoint.zones.push(zone);
   }
 }

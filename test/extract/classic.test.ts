@@ -11,6 +11,11 @@ const TOKENS: Record<string, string> = {
   VirtualNetworkGatewayConnection: "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection",
   LocalNetworkGateway: "azure:network/localNetworkGateway:LocalNetworkGateway",
   VirtualNetworkDnsServers: "azure:network/virtualNetworkDnsServers:VirtualNetworkDnsServers",
+  Zone: "azure:privatedns/zone:Zone",
+  ZoneVirtualNetworkLink: "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink",
+  Endpoint: "azure:privatelink/endpoint:Endpoint",
+  Resolver: "azure:privatedns/resolver:Resolver",
+  ResolverInboundEndpoint: "azure:privatedns/resolverInboundEndpoint:ResolverInboundEndpoint",
 };
 const urn = (kind: string, name: string) => `urn:pulumi:dev::p::${TOKENS[kind] ?? kind}::${name}`;
 
@@ -93,6 +98,37 @@ describe("extraction from the classic @pulumi/azure provider", () => {
       peerings: [["spoke-to-hub", urn("VirtualNetwork", "spoke"), urn("VirtualNetwork", "hub"), true, true]],
       sites: [["branch", ["10.101.0.0/16"], 65101]],
       connections: [["hub-to-branch", "IPsec", urn("VirtualNetworkGateway", "hub-gw"), urn("LocalNetworkGateway", "branch"), true]],
+    });
+  });
+
+  it("reads private DNS: a zone by name, its link by zone name and VNet id, an endpoint with its inline zone group, a resolver and its single inbound block", () => {
+    const zone = `${RG}/privateDnsZones/privatelink.blob.core.windows.net`;
+    const resources = [
+      ...deployedHub(),
+      classic("Zone", "blob-zone", { id: zone, name: "privatelink.blob.core.windows.net", resourceGroupName: "rg" }),
+      classic("ZoneVirtualNetworkLink", "blob-hub", { name: "blob-hub", resourceGroupName: "rg", privateDnsZoneName: "privatelink.blob.core.windows.net", virtualNetworkId: `${RG}/virtualNetworks/hub-x1` }),
+      classic("Endpoint", "data-blob", { name: "data-blob", subnetId: `${RG}/virtualNetworks/spoke-x2/subnets/endpoints`, privateDnsZoneGroup: { name: "blob", privateDnsZoneIds: [zone] } }),
+      classic("Resolver", "hub-resolver", { id: `${RG}/dnsResolvers/hub-resolver-x5`, name: "hub-resolver-x5", virtualNetworkId: `${RG}/virtualNetworks/hub-x1` }),
+      classic("ResolverInboundEndpoint", "hub-in", {
+        name: "hub-in",
+        privateDnsResolverId: `${RG}/dnsResolvers/hub-resolver-x5`,
+        ipConfigurations: { subnetId: `${RG}/virtualNetworks/hub-x1/subnets/inbound`, privateIpAllocationMethod: "Static", privateIpAddress: "10.0.5.4" },
+      }),
+    ];
+    const dns = extractTopology(resources).topology.dns;
+    const name = (id: string | undefined) => id?.split("::").pop();
+    expect({
+      zones: dns?.zones.map((z) => [z.name, z.zoneName]),
+      links: dns?.links.map((l) => [l.name, name(l.zone), name(l.vnet)]),
+      endpoints: dns?.endpoints.map((e) => [e.name, name(e.vnet), e.zones.map(name)]),
+      resolvers: dns?.resolvers.map((r) => [r.name, name(r.vnet)]),
+      inbound: dns?.inbound.map((i) => [i.name, name(i.resolver), name(i.vnet), i.address, i.dynamic]),
+    }).toEqual({
+      zones: [["blob-zone", "privatelink.blob.core.windows.net"]],
+      links: [["blob-hub", "blob-zone", "hub"]],
+      endpoints: [["data-blob", "spoke", ["blob-zone"]]],
+      resolvers: [["hub-resolver", "hub"]],
+      inbound: [["hub-in", "hub-resolver", "hub", "10.0.5.4", false]],
     });
   });
 

@@ -121,6 +121,7 @@ describe("npm start: the offline preview", () => {
     const findings = (stdout: string) => violationLines(stdout).map((l) => l.replace(/\(azure(-native)?:[^:]+:[^ ]+ /, "("));
     expect({ code: classic.code, findings: findings(classic.stdout) }).toEqual({ code: native.code, findings: findings(native.stdout) });
     expect(classic.stdout).toContain("Add 10.101.0.0/16 to customRoute.addressPrefixes of hub-gw");
+    expect(classic.stdout).toContain("    DNS 10.0.5.4: works, answers privatelink.blob.core.windows.net\n    Private endpoint appdata-blob: resolves\n");
   });
 
   it("rejects a configuration the Pulumi CLI would reject, with exit 2 and the key", async () => {
