@@ -272,5 +272,6 @@ describe("p2s-check formats and secrets", () => {
     expect(md).toContain('```powershell\nAdd-VpnConnectionRoute -ConnectionName "hub65acf0a7" -DestinationPrefix 10.101.0.0/16\n```');
     expect(md).toContain("```mermaid\nflowchart LR");
     expect(md).toMatch(/-->\|"IkeV2, BGP"\|/);
+    expect(md).toContain("\n- DNS 10.0.5.4: works, answers privatelink.blob.core.windows.net\n- Private endpoint appdata-blob: resolves\n");
   });
 });

@@ -84,6 +84,23 @@ describe("extraction from azure-native resources", () => {
     expect(extractTopology(resources).topology.gateways.map((g) => g.vnet)).toEqual([urn("VirtualNetwork", "hub")]);
   });
 
+  it("reads private DNS zones from their own module, their network alias and an API-versioned token alike", () => {
+    const zone = (type: string, name: string): RawResource => ({
+      type,
+      urn: `urn:pulumi:dev::p::${type}::${name}`,
+      name,
+      props: { privateZoneName: `${name}.privatelink.blob.core.windows.net`, resourceGroupName: "rg" },
+      dependencies: [],
+      propertyDependencies: {},
+    });
+    const resources = [zone("azure-native:privatedns:PrivateZone", "a"), zone("azure-native:network:PrivateZone", "b"), zone("azure-native:privatedns/v20240601:PrivateZone", "c")];
+    expect(extractTopology(resources).topology.dns?.zones.map((z) => z.zoneName)).toEqual([
+      "a.privatelink.blob.core.windows.net",
+      "b.privatelink.blob.core.windows.net",
+      "c.privatelink.blob.core.windows.net",
+    ]);
+  });
+
   it("notes a peering to a VNet outside the stack instead of failing", () => {
     const resources = deployedHub().filter((r) => r.name !== "spoke");
     const { topology, notes } = extractTopology(resources);
