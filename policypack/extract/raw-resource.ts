@@ -64,26 +64,13 @@ const DNS_KINDS: ResourceKind[] = ["PrivateZone", "VirtualNetworkLink", "Private
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
 
+/** What both providers have, under the same name. */
+const NETWORK_KINDS: ResourceKind[] = ["VirtualNetwork", "Subnet", "VirtualNetworkPeering", "VirtualNetworkGateway", "VirtualNetworkGatewayConnection", "LocalNetworkGateway"];
+
 const KINDS: Record<Provider, ReadonlySet<string>> = {
-  "azure-native": new Set<ResourceKind>([
-    "VirtualNetwork",
-    "Subnet",
-    "VirtualNetworkPeering",
-    "VirtualNetworkGateway",
-    "VirtualNetworkGatewayConnection",
-    "LocalNetworkGateway",
-    ...DNS_KINDS,
-  ]),
-  azure: new Set<ResourceKind>([
-    "VirtualNetwork",
-    "Subnet",
-    "VirtualNetworkPeering",
-    "VirtualNetworkGateway",
-    "VirtualNetworkGatewayConnection",
-    "LocalNetworkGateway",
-    "VirtualNetworkDnsServers",
-    ...DNS_KINDS.filter((k) => k !== "PrivateDnsZoneGroup"),
-  ]),
+  "azure-native": new Set<ResourceKind>([...NETWORK_KINDS, ...DNS_KINDS]),
+  // The classic provider sets DNS servers with a resource of their own, and puts zone groups inline in endpoints.
+  azure: new Set<ResourceKind>([...NETWORK_KINDS, "VirtualNetworkDnsServers", ...DNS_KINDS.filter((k) => k !== "PrivateDnsZoneGroup")]),
 };
 
 /** The classic provider's names for the DNS resources, where they differ from azure-native's (its zone group is inline in Endpoint). */

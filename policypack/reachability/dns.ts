@@ -47,13 +47,15 @@ function resolverVnet(dns: DnsTopology, inbound: InboundEndpoint): string | unde
 /** Per P2S gateway: the DNS servers its clients use, whether each works and what it answers, and the private endpoints they reach by name (D1-D6). */
 export function analyzeDns(index: TopologyIndex, gateways: GatewayAnalysis[]): GatewayDns[] {
   const dns = index.topology.dns ?? emptyDns();
-  return gateways.map((gateway) => gatewayDns(index, dns, gateway));
+  const nameServers = new Map(index.topology.vnets.map((v) => [v.id, v.nameServers ?? []]));
+  return gateways.map((gateway) => gatewayDns(index, dns, gateway, (gateway.vnet !== undefined && nameServers.get(gateway.vnet)) || []));
 }
 
-function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis): GatewayDns {
+function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis, listed: readonly string[]): GatewayDns {
   const vnetId = gateway.vnet;
   const vnetName = nameOf(index, vnetId);
-  const listed = index.topology.vnets.find((v) => v.id === vnetId)?.nameServers ?? [];
+  // Nothing listed and no endpoint to resolve: nothing to say, and no cost in stacks without DNS.
+  if (listed.length === 0 && dns.endpoints.length === 0) return { gateway, vnet: vnetId, servers: [], endpoints: [] };
   const dnsField = vnetId === undefined ? undefined : fieldRef(vnetId, "vnet.nameServers");
   const access = new PrefixSet(gateway.reach.reached.flatMap((n) => n.prefixes));
   const staticClients = gateway.clients.filter((c) => c.routeSource === "static");
