@@ -1,7 +1,7 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixSet, parseCidr } from "../topology/cidr";
 import type { DnsTopology, InboundEndpoint, PrivateEndpoint } from "../topology/model";
-import { joinList } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
 import type { FieldRef, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { DnsServerResult, EndpointResult, GatewayAnalysis, GatewayDns } from "./results";
@@ -96,7 +96,8 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
     const network = endpoint.vnet === undefined ? undefined : index.networks.get(endpoint.vnet);
     return network !== undefined && gateway.reach.how[network.ix] !== undefined;
   };
-  const endpoints = dns.endpoints.filter(reachable).map((endpoint): EndpointResult => {
+  // Servers keep the order the VNet lists them in (clients try them in it); endpoints go by name.
+  const endpoints = [...dns.endpoints].sort((a, b) => compareText(a.name, b.name)).filter(reachable).map((endpoint): EndpointResult => {
     const zoneNames = dns.zones.filter((z) => endpoint.zones.includes(z.id)).map((z) => z.zoneName).sort();
     const base = { id: endpoint.id, name: endpoint.name };
     const zoneText = zoneNames.length > 0 ? joinList(zoneNames) : "no private DNS zone";
