@@ -25,7 +25,8 @@ export const CLASSIC_FIELDS: Readonly<Record<FieldKey, string>> = {
   "site.asn": "bgpSettings.asn",
   "vnet.prefixes": "addressSpaces",
   "vnet.nameServers": "dnsServers",
-  "inbound.address": "ipConfigurations[*].privateIpAddress",
+  // A single block in the classic provider, a list in azure-native.
+  "inbound.address": "ipConfigurations.privateIpAddress",
   "site.prefixes": "addressSpaces",
 };
 

@@ -141,7 +141,8 @@ class Resolver {
     return this.analysis.gateways.flatMap((g) => [g.name, this.analysis.index.gateways.get(g.id)?.azureName ?? g.name]);
   }
 
-  networkNames(): string[] {
+  /** Every name a target may be given by: networks (Pulumi and Azure names) and private endpoints. */
+  targetNames(): string[] {
     const endpoints = (this.analysis.index.topology.dns?.endpoints ?? []).map((e) => e.name);
     return [...this.analysis.index.networks.values()].flatMap((n) => (n.azureName ? [n.name, n.azureName] : [n.name])).concat(endpoints);
   }
@@ -258,7 +259,7 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[], scope: In
     ] as const) {
       for (const text of texts) {
         const targets = resolver.target(text);
-        if (!targets && !scoped && scope === "stack" && !nearMiss(text, resolver.networkNames())) {
+        if (!targets && !scoped && scope === "stack" && !nearMiss(text, resolver.targetNames())) {
           notes.push(`${text}, named by ${intent.origin}, is not in this stack; check across stacks with p2s-check.`);
           continue;
         }
