@@ -8,6 +8,7 @@ import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RawResource } from "../policypack/extract/raw-resource";
 import { toRawResource } from "../policypack/extract/raw-resource";
+import { markSecrets } from "../policypack/extract/plain";
 
 /** A resource as the engine describes it to an analyzer. */
 export interface AnalyzerInput {
@@ -47,7 +48,7 @@ export interface PolicyInfo {
 
 /** The same resource as extraction reads it (what the pack sees after deserialising). */
 export function analyzerInputToRaw(r: AnalyzerInput): RawResource {
-  return toRawResource({ ...r, props: r.properties });
+  return toRawResource({ ...r, props: markSecrets(r.properties) });
 }
 
 const LEVELS: Record<number, Level> = {

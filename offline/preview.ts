@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { analyzeResources } from "../policypack/findings/stack-analysis";
+import { decodeText } from "../policypack/cli/decode-text";
+import { parseJson } from "../policypack/cli/parse-json";
 import { configProblem } from "../policypack/policies/validate-config";
 import { buildReport } from "../policypack/report/report-model";
 import { gatewayTables } from "../policypack/report/text-table";
@@ -32,6 +34,8 @@ and prints what 'pulumi preview --policy-pack policypack' prints, then a reachab
   --no-config      no policy configuration
 Exit code: 0 without mandatory violations, 1 with, 2 on bad usage.`;
 
+const NO_CONFIG = "none";
+
 interface Options {
   scenario: Scenario;
   config: Record<string, unknown>;
@@ -58,16 +62,19 @@ function parse(argv: string[]): Options | string {
   if (!isScenario(scenario)) return `unknown scenario "${scenario}"; choose one of ${SCENARIOS.join(", ")}`;
   const defaultConfig = scenario === "hub" || scenario === "pci-leak" ? path.join(repoRoot(), "policy-config.json") : undefined;
   const file = values["no-config"] ? undefined : (values.config ?? defaultConfig);
-  if (file === undefined) return { scenario, config: {}, configLabel: "none" };
+  if (file === undefined) return { scenario, config: {}, configLabel: NO_CONFIG };
+  let text: string;
   try {
-    const config = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
-    // The CLI refuses a configuration its schemas reject; so does the offline preview, before the pack sees it.
-    const problem = configProblem(config);
-    if (problem !== undefined) return `policy configuration ${file} ${problem}`;
-    return { scenario, config: config as Record<string, unknown>, configLabel: path.relative(process.cwd(), file) || file };
+    text = decodeText(fs.readFileSync(file));
   } catch (e) {
-    return `cannot read policy configuration ${file}: ${(e as Error).message}`;
+    return `cannot read policy configuration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
   }
+  const parsed = parseJson(text, `policy configuration ${file}`);
+  if ("problem" in parsed) return parsed.problem;
+  // The CLI refuses a configuration its schemas reject; so does the offline preview, before the pack sees it.
+  const problem = configProblem(parsed.value);
+  if (problem !== undefined) return `policy configuration ${file} ${problem}`;
+  return { scenario, config: parsed.value as Record<string, unknown>, configLabel: path.relative(process.cwd(), file) || file };
 }
 
 function plan(registrations: Registration[]): string[] {
@@ -108,7 +115,8 @@ export async function runPreview(
 ): Promise<PreviewResult> {
   const options = parse(argv);
   if (typeof options === "string") {
-    return options === "" ? { code: 0, stdout: USAGE, stderr: "" } : { code: 2, stdout: "", stderr: `error: ${options}\n\n${USAGE}` };
+    // One line, as p2s-check gives it: the whole usage would bury the reason.
+    return options === "" ? { code: 0, stdout: USAGE, stderr: "" } : { code: 2, stdout: "", stderr: `error: ${options} (npm start -- --help for usage)` };
   }
   const registrations = await recordProgram(() => declareStack(options.scenario), { project: PROJECT, stack: STACK, preview: true });
   const inputs = toAnalyzerInputs(registrations);
@@ -125,6 +133,7 @@ export async function runPreview(
   const report = buildReport(analyzeResources(inputs.map(analyzerInputToRaw)), options.config);
   const out = [
     `Previewing update (${STACK}):  scenario ${options.scenario}, policy configuration ${options.configLabel}`,
+    ...(options.configLabel === NO_CONFIG ? ["No policy configuration: only intents kept in tags are checked, and every policy runs at its default level (--config FILE gives one)."] : []),
     "",
     ...plan(registrations),
     "",

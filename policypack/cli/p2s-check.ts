@@ -11,6 +11,7 @@ import type { RawResource } from "../extract/raw-resource";
 import { analyzeResources } from "../findings/stack-analysis";
 import { configProblem } from "../policies/validate-config";
 import { decodeText } from "./decode-text";
+import { parseJson } from "./parse-json";
 import { readStackInput } from "./read-input";
 
 export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
@@ -79,16 +80,11 @@ export function packageVersion(): string {
 }
 
 function readConfig(file: string, stdin: Stdin): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readSource(file, stdin));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`policy configuration ${file} is not valid JSON (${(e as Error).message})`);
-  }
-  const problem = configProblem(parsed);
+  const parsed = parseJson(readSource(file, stdin), `policy configuration ${file}`);
+  if ("problem" in parsed) throw new UsageError(parsed.problem);
+  const problem = configProblem(parsed.value);
   if (problem !== undefined) throw new UsageError(`policy configuration ${file} ${problem}`);
-  return parsed as Record<string, unknown>;
+  return parsed.value as Record<string, unknown>;
 }
 
 /** Runs p2s-check on arguments; never throws for bad input, and never prints a stack trace. */

@@ -1,6 +1,7 @@
-import { SECRET, SECRET_SIG, UNKNOWN } from "../extract/plain";
+import { UNKNOWN, markSecrets } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
 import { toRawResource } from "../extract/raw-resource";
+import { parseJson } from "./parse-json";
 
 /** A resource state as `pulumi stack export` and `pulumi preview --json` write it (apitype.ResourceV3). */
 interface ResourceV3 {
@@ -24,22 +25,6 @@ export interface StackInput {
 }
 
 
-/**
- * Secrets arrive encrypted in exports ({sig, ciphertext}) and as "[secret]" in previews. They
- * become unknown, so no secret value ever reaches extraction (nor any message built from it).
- */
-function reveal(value: unknown, depth = 0): unknown {
-  if (depth > 64) return undefined;
-  if (value === SECRET) return SECRET;
-  if (Array.isArray(value)) return value.map((v) => reveal(v, depth + 1));
-  if (value === null || typeof value !== "object") return value;
-  const bag = value as Record<string, unknown>;
-  if (SECRET_SIG in bag) return SECRET;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(bag)) out[k] = reveal(v, depth + 1);
-  return out;
-}
-
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -51,8 +36,8 @@ function strings(value: unknown): string[] {
 /** Outputs describe what exists; inputs fill what outputs lack (resourceGroupName, say). */
 function toRaw(state: ResourceV3): RawResource | undefined {
   if (typeof state.urn !== "string" || typeof state.type !== "string") return undefined;
-  const inputs = asObject(reveal(state.inputs)) ?? {};
-  const outputs = asObject(reveal(state.outputs)) ?? {};
+  const inputs = asObject(markSecrets(state.inputs)) ?? {};
+  const outputs = asObject(markSecrets(state.outputs)) ?? {};
   const props: Record<string, unknown> = { ...inputs };
   for (const [k, v] of Object.entries(outputs)) if (v !== UNKNOWN || !(k in props)) props[k] = v;
   const propertyDependencies: Record<string, string[]> = {};
@@ -80,13 +65,9 @@ function collect(states: unknown[]): RawResource[] {
 
 /** Detects the format and reads it; a string is the one-line reason it cannot be used. */
 export function readStackInput(text: string, source: string): StackInput | string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return `${source} is not valid JSON (${(e as Error).message}); is it truncated?`;
-  }
-  const root = asObject(doc);
+  const parsed = parseJson(text, source);
+  if ("problem" in parsed) return parsed.problem;
+  const root = asObject(parsed.value);
   const deployment = asObject(root?.deployment);
   // An empty or destroyed stack exports a deployment without resources.
   if (deployment && (Array.isArray(deployment.resources) || deployment.resources === undefined || deployment.resources === null)) {

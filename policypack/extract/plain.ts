@@ -28,12 +28,30 @@ export function isUnknown(value: unknown): boolean {
 const MAX_DEPTH = 64;
 
 /**
+ * Secrets arrive in Pulumi's envelope ({sig, value} on the analyzer protocol, {sig, ciphertext}
+ * in an export) or as "[secret]" in previews. Each becomes SECRET, so no secret value ever reaches
+ * extraction, nor any message built from it.
+ */
+export function markSecrets(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) return value.map((v) => markSecrets(v, depth + 1));
+  if (value === null || typeof value !== "object") return value;
+  const bag = value as Record<string, unknown>;
+  if (SECRET_SIG in bag) return SECRET;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(bag)) out[k] = markSecrets(v, depth + 1);
+  return out;
+}
+
+/**
  * A plain deep copy of resource properties that never triggers @pulumi/policy's unknown-checking
  * proxy: that proxy traps only property reads, so own keys and property descriptors reach the
  * underlying object, and unknowns come through as their sentinel strings instead of throwing.
+ * A value the SDK boxed as secret (`isSecretBox`) becomes SECRET: its plaintext never gets further.
  */
-export function toPlain(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+export function toPlain(value: unknown, isSecretBox: (value: object) => boolean = () => false, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (value === null || typeof value !== "object") return typeof value === "function" ? undefined : value;
+  if (isSecretBox(value)) return SECRET;
   if (depth > MAX_DEPTH || seen.has(value)) return undefined;
   seen.add(value);
   const read = (key: PropertyKey) => {
@@ -45,13 +63,13 @@ export function toPlain(value: unknown, depth = 0, seen: WeakSet<object> = new W
     const length = read("length");
     const n = typeof length === "number" ? length : 0;
     const list: unknown[] = [];
-    for (let i = 0; i < n; i++) list.push(toPlain(read(String(i)), depth + 1, seen));
+    for (let i = 0; i < n; i++) list.push(toPlain(read(String(i)), isSecretBox, depth + 1, seen));
     out = list;
   } else {
     const obj: Record<string, unknown> = {};
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key !== "string") continue;
-      obj[key] = toPlain(read(key), depth + 1, seen);
+      obj[key] = toPlain(read(key), isSecretBox, depth + 1, seen);
     }
     out = obj;
   }

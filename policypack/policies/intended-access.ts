@@ -1,10 +1,19 @@
 import type { StackAnalysis } from "../findings/stack-analysis";
 import type { Intent } from "../reachability/intents";
 import { evaluateIntents } from "../reachability/intents";
+import { MAX_STACK_PATTERN_LENGTH } from "../topology/stack-pattern";
 import type { PolicyModule } from "./policy-module";
 import { PLATFORM_LIST_SCHEMA, documentationUrl } from "./policy-module";
 
 const NAME = "p2s-intended-access";
+
+/**
+ * Bounds that keep validation, its explanations and the evaluation of every stack's preview
+ * short, whatever a policy group's configuration holds; far above what an organisation writes.
+ */
+const MAX_LIST = 1000;
+const MAX_NAME_LENGTH = 256;
+const TARGET_LIST = { type: "array", maxItems: MAX_LIST, items: { type: "string", maxLength: MAX_NAME_LENGTH } };
 
 function configIntents(config: Record<string, unknown>): Intent[] {
   const value = config.intents;
@@ -42,16 +51,18 @@ export const intendedAccess: PolicyModule = {
     properties: {
       intents: {
         type: "array",
+        maxItems: MAX_LIST,
         items: {
           type: "object",
           properties: {
-            gateway: { type: "string", description: "A P2S gateway's Pulumi or Azure name, or * for all." },
+            gateway: { type: "string", maxLength: MAX_NAME_LENGTH, description: "A P2S gateway's Pulumi or Azure name, or * for all." },
             platforms: PLATFORM_LIST_SCHEMA,
-            reach: { type: "array", items: { type: "string" } },
-            deny: { type: "array", items: { type: "string" } },
+            reach: TARGET_LIST,
+            deny: TARGET_LIST,
             stacks: {
               type: "array",
-              items: { type: "string" },
+              maxItems: MAX_LIST,
+              items: { type: "string", maxLength: MAX_STACK_PATTERN_LENGTH },
               description: 'The stacks the intent is about, as "project/stack" patterns with *; strict there, ignored elsewhere.',
             },
           },

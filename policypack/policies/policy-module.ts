@@ -55,5 +55,6 @@ export function documentationUrl(policy: string): string {
 export const PLATFORM_LIST_SCHEMA: JsonSchema = {
   type: "array",
   items: { type: "string", enum: [...PLATFORMS] },
+  maxItems: PLATFORMS.length,
   uniqueItems: true,
 };

@@ -6,12 +6,13 @@ import { toRawResource } from "../extract/raw-resource";
 import type { StackAnalysis } from "../findings/stack-analysis";
 import { analyzeExtraction, analyzeResources } from "../findings/stack-analysis";
 import type { PolicyModule, ResourcePolicyModule } from "./policy-module";
+import { isSecretBox, keepSecretMarks } from "./secret-marks";
 import { violationsOf } from "./violations-of";
 
 /** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
 function fromPolicyResource(r: PolicyResource): RawResource {
   const { type, urn, name, parent, dependencies, propertyDependencies } = r;
-  return toRawResource({ type, urn, name, props: toPlain(r.props), parent, dependencies, propertyDependencies });
+  return toRawResource({ type, urn, name, props: toPlain(r.props, isSecretBox), parent, dependencies, propertyDependencies });
 }
 
 let cached: { key: string; value: StackAnalysis } | undefined;
@@ -34,6 +35,7 @@ export function stackAnalysis(args: StackValidationArgs): StackAnalysis {
 
 /** The @pulumi/policy policy for a module: a stack policy, or a resource policy for resource modules. */
 export function pulumiPolicy(policy: PolicyModule): StackValidationPolicy | ResourceValidationPolicy {
+  if (!keepSecretMarks()) throw new Error("@pulumi/policy no longer has the deserializer that keeps secret marks; see secret-marks.ts");
   return policy.kind === "resource" ? resourcePolicy(policy) : stackPolicy(policy);
 }
 
@@ -46,7 +48,7 @@ function resourcePolicy(policy: ResourcePolicyModule): ResourceValidationPolicy 
     ...metadata(policy),
     validateResource: (args, reportViolation) => {
       const { type, urn, name } = args;
-      const stack = analyzeExtraction(extractTopology([toRawResource({ type, urn, name, props: toPlain(args.props) })]));
+      const stack = analyzeExtraction(extractTopology([toRawResource({ type, urn, name, props: toPlain(args.props, isSecretBox) })]));
       for (const violation of violationsOf(policy, stack)) reportViolation(violation.message, urn);
     },
   };

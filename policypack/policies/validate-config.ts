@@ -33,8 +33,20 @@ function where(policy: string, pointer: string): string {
   return policy + pointer.split("/").slice(1).map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, "/").replace(/~0/g, "~")}`)).join("");
 }
 
+/** At most this many characters of a value or key quoted back, so one line stays one short line. */
+const QUOTE_LENGTH = 60;
+
+/** A key or string quoted as JSON (control characters escaped), cut to a short length. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text);
+}
+
+/** A value as one short line; arrays and objects by kind, never walked (their depth is the user's). */
 function describe(value: unknown): string {
-  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return "an array";
+  if (value !== null && typeof value === "object") return "an object";
+  return String(value);
 }
 
 /** One line: the key, what it holds, what was expected. */
@@ -47,7 +59,7 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
   switch (error.keyword) {
     case "additionalProperties": {
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      return `${path} has the unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"; expected ${allowed.join(", ")}`;
+      return `${path} has the unknown key ${quote((error.params as { additionalProperty: string }).additionalProperty)}; expected ${allowed.join(", ")}`;
     }
     case "enum":
       return `${path} is ${describe(value)}; expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
@@ -67,7 +79,7 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
 export function configProblem(config: unknown): string | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return "is not a JSON object";
   for (const [key, entry] of Object.entries(config)) {
-    if (key !== "all" && !POLICIES.some((p) => p.name === key)) return `names the unknown policy "${key}"; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
+    if (key !== "all" && !POLICIES.some((p) => p.name === key)) return `names the unknown policy ${quote(key)}; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
     if (typeof entry === "string") {
       if (!LEVELS.includes(entry)) return `gives ${key} the unknown enforcement level ${describe(entry)}; expected one of ${LEVELS.join(", ")}`;
       continue;

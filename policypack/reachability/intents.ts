@@ -4,6 +4,7 @@ import type { Platform, Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { distance } from "fastest-levenshtein";
 import { compareText, joinList } from "../topology/order";
+import { matchesStack } from "../topology/stack-pattern";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence, sentenceKey } from "../topology/sentence";
 import type { Reason } from "./findings";
@@ -196,16 +197,11 @@ interface Outcome {
   platform: Platform;
 }
 
-/** "network/*" matches "network/prod"; "*" matches any run of characters. */
-export function matchesStack(pattern: string, stack: string): boolean {
-  const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${parts.join(".*")}$`, "i").test(stack);
-}
-
 /** The name a typo could have meant: equal but for case, or one or two characters away. */
 function nearMiss(text: string, names: Iterable<string>): string | undefined {
   const lower = text.toLowerCase();
-  for (const name of names) if (distance(lower, name.toLowerCase()) <= 2) return name;
+  // Names whose lengths differ by more than two are never two edits apart: skip the quadratic distance.
+  for (const name of names) if (Math.abs(name.length - lower.length) <= 2 && distance(lower, name.toLowerCase()) <= 2) return name;
   return undefined;
 }
 

@@ -46,6 +46,6 @@ describe("module structure", () => {
 
   it("keeps @pulumi/* out of extraction's consumers: the engine, the findings and the policy modules", () => {
     const sdkUsers = sourceFiles("policypack").filter((f) => /from "@pulumi\//.test(fs.readFileSync(path.join(ROOT, f), "utf8")));
-    expect(sdkUsers).toEqual(["policypack/index.ts", "policypack/policies/index.ts", "policypack/policies/pulumi-policy.ts"]);
+    expect(sdkUsers).toEqual(["policypack/index.ts", "policypack/policies/index.ts", "policypack/policies/pulumi-policy.ts", "policypack/policies/secret-marks.ts"]);
   });
 });

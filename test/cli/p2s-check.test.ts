@@ -95,12 +95,23 @@ describe("p2s-check exit codes and verdicts", () => {
     expect(runCheck(args as string[])).toEqual({ code: 2, stdout: "", stderr: message });
   });
 
-  it("exits 2 on input that is not JSON, truncated, or neither format", () => {
-    const results = [writeJson("not json"), writeJson('{"version": 3, "deployment": {"resources": ['), writeJson({ hello: "world" })].map((f) => runCheck([f]));
-    expect(results.map((r) => [r.code, r.stdout, r.stderr.split("\n").length, r.stderr.replace(/\/\S+\//, "<dir>/")])).toEqual([
-      [2, "", 1, expect.stringMatching(/^p2s-check: <dir>\/input-\d+\.json is not valid JSON \(.*\); is it truncated\?$/)],
-      [2, "", 1, expect.stringMatching(/^p2s-check: <dir>\/input-\d+\.json is not valid JSON \(.*\); is it truncated\?$/)],
-      [2, "", 1, expect.stringMatching(/^p2s-check: <dir>\/input-\d+\.json is neither a 'pulumi stack export' \(deployment.resources\) nor a 'pulumi preview --json' \(steps\) document$/)],
+  it("exits 2 on input that is not JSON, truncated, or neither format, saying where it stops being JSON and never what it holds", () => {
+    const inputs = [
+      writeJson("not json"),
+      writeJson('{"version": 3, "deployment": {"resources": ['),
+      writeJson({ hello: "world" }),
+      // Control bytes and newlines in the text: Node's parser would quote them, on two lines.
+      writeJson('{\n  "a": "x\u0001\ny"\n}'),
+      // A damaged export written with --show-secrets: Node's parser would quote the plaintext.
+      writeJson('{"deployment": {"resources": [{"urn": "u", "outputs": {"key": {"plaintext": "\\"hunter2-secret\\"" "x": 1}}}]}}'),
+    ];
+    const results = inputs.map((f) => runCheck([f]));
+    expect(results.map((r) => [r.code, r.stdout, r.stderr.replace(/\/\S+\//, "<dir>/").replace(/input-\d+/, "input")])).toEqual([
+      [2, "", "p2s-check: <dir>/input.json is not valid JSON: invalid symbol at line 1, column 1"],
+      [2, "", "p2s-check: <dir>/input.json is not valid JSON: it ends early; is it truncated?"],
+      [2, "", "p2s-check: <dir>/input.json is neither a 'pulumi stack export' (deployment.resources) nor a 'pulumi preview --json' (steps) document"],
+      [2, "", "p2s-check: <dir>/input.json is not valid JSON: unexpected end of string at line 2, column 8"],
+      [2, "", "p2s-check: <dir>/input.json is not valid JSON: comma expected at line 1, column 98"],
     ]);
   });
 
@@ -121,7 +132,7 @@ describe("p2s-check exit codes and verdicts", () => {
     const bad = configs.map((c) => runCheck(["--config", writeJson(c), file])).map((r) => [r.code, r.stderr.split("\n").length, r.stderr.replace(/\S+\.json/, "F").replace(/\(.*\)/, "(…)")]);
     const expected = (line: string) => [2, 1, `p2s-check: policy configuration F ${line}`];
     expect(bad).toEqual([
-      expected("is not valid JSON (…)"),
+      expected("is not valid JSON: it ends early; is it truncated?"),
       expected("is not a JSON object"),
       expected('names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features'),
       expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),

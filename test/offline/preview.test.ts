@@ -122,23 +122,38 @@ describe("npm start: the offline preview", () => {
     expect({ code: classic.code, findings: findings(classic.stdout) }).toEqual({ code: native.code, findings: findings(native.stdout) });
     expect(classic.stdout).toContain("Add 10.101.0.0/16 to customRoute.addressPrefixes of hub-gw");
     expect(classic.stdout).toContain("    DNS 10.0.5.4: works, answers privatelink.blob.core.windows.net\n    Private endpoint appdata-blob: resolves\n");
+    expect(classic.stdout.split("\n").slice(0, 2)).toEqual([
+      "Previewing update (dev):  scenario classic, policy configuration none",
+      "No policy configuration: only intents kept in tags are checked, and every policy runs at its default level (--config FILE gives one).",
+    ]);
   });
 
-  it("rejects a configuration the Pulumi CLI would reject, with exit 2 and the key", async () => {
+  it("rejects a configuration the Pulumi CLI would reject, with exit 2 and one line naming the key", async () => {
     const file = path.join(os.tmpdir(), `p2s-config-${process.pid}.json`);
     fs.writeFileSync(file, JSON.stringify({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", denny: ["pci"] }] } }));
     const result = await runPreview(["--config", file], inProcess);
-    expect({ code: result.code, first: result.stderr.split("\n")[0].replace(file, "F") }).toEqual({
+    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr.replace(file, "F") }).toEqual({
       code: 2,
-      first: 'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks',
+      stdout: "",
+      stderr: 'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks (npm start -- --help for usage)',
     });
   });
 
-  it("rejects an unknown scenario with exit 2 and the usage", async () => {
-    const result = await runPreview(["--scenario", "9"], inProcess);
-    expect({ code: result.code, first: result.stderr.split("\n")[0] }).toEqual({
+  it("rejects a configuration that is not JSON with one line saying where", async () => {
+    const file = path.join(os.tmpdir(), `p2s-config-bad-${process.pid}.json`);
+    fs.writeFileSync(file, '{\n  "p2s-intended-access": "mandatory",\n  "all" "advisory"\n}');
+    const result = await runPreview(["--config", file], inProcess);
+    expect({ code: result.code, stderr: result.stderr.replace(file, "F") }).toEqual({
       code: 2,
-      first: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, classic, 1, 2, 3, 4, 5, 6, 7, 8',
+      stderr: "error: policy configuration F is not valid JSON: colon expected at line 3, column 9 (npm start -- --help for usage)",
+    });
+  });
+
+  it("rejects an unknown scenario with exit 2 and one line", async () => {
+    const result = await runPreview(["--scenario", "9"], inProcess);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, classic, 1, 2, 3, 4, 5, 6, 7, 8 (npm start -- --help for usage)',
     });
   });
 });
