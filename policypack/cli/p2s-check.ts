@@ -7,11 +7,12 @@ import type { Report } from "../report/report-model";
 import { buildReport } from "../report/report-model";
 import { renderSarif } from "../report/sarif";
 import { renderText } from "../report/text";
-import type { RawResource } from "../extract/raw-resource";
 import { analyzeResources } from "../findings/stack-analysis";
 import { configProblem } from "../policies/validate-config";
+import { compareText } from "../topology/order";
 import { decodeText } from "./decode-text";
 import { parseJson } from "./parse-json";
+import { InputMerge } from "./input-merge";
 import { readStackInput } from "./read-input";
 
 export const USAGE = `Usage: p2s-check [--config FILE] [--format text|json|markdown|sarif] [--out FILE] INPUT...
@@ -118,19 +119,20 @@ export function runCheck(argv: string[], stdin: Stdin = () => fs.readFileSync(0)
     if (positionals.length === 0) throw new UsageError("no INPUT given (a 'pulumi stack export' or 'pulumi preview --json' file, or - for stdin)");
     if ([...positionals, values.config].filter((s) => s === "-").length > 1) throw new UsageError("standard input (-) is named twice; it can be read once");
     const config = values.config ? readConfig(values.config, stdin) : {};
-    let after: RawResource[] = [];
-    let before: RawResource[] = [];
+    const after = new InputMerge();
+    const before = new InputMerge();
     for (const source of positionals) {
-      const input = readStackInput(readSource(source, stdin), source === "-" ? "standard input" : source);
+      const label = source === "-" ? "standard input" : source;
+      const input = readStackInput(readSource(source, stdin), label);
       if (typeof input === "string") throw new UsageError(input);
-      // concat, not push(...): an input may hold more resources than a call takes arguments.
-      after = after.concat(input.after);
-      before = before.concat(input.before);
+      after.add(input.after, label);
+      before.add(input.before, label);
     }
     // Targets are resolved across every input: one found in none of them is a violation.
-    const stack = analyzeResources(after, "all-inputs");
+    const stack = analyzeResources(after.resources, "all-inputs");
     const report: Report = buildReport(stack, config);
-    const changes = before.length > 0 ? diffRoutes(analyzeResources(before).analysis, stack.analysis) : [];
+    report.notes = [...report.notes, ...after.notes()].sort(compareText);
+    const changes = before.resources.length > 0 ? diffRoutes(analyzeResources(before.resources).analysis, stack.analysis) : [];
     const rendered =
       format === "json"
         ? JSON.stringify({ ...report, routeChanges: changes }, null, 2)

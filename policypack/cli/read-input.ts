@@ -63,6 +63,25 @@ function collect(states: unknown[]): RawResource[] {
   return [...byUrn.values()];
 }
 
+/** The longest part of a preview's own error message repeated: one line, enough to say what failed. */
+const ERROR_LENGTH = 300;
+
+/** The first error diagnostic of a preview, as one line without colours or its "error: " prefix. */
+function previewError(diagnostics: unknown): string | undefined {
+  for (const d of Array.isArray(diagnostics) ? diagnostics : []) {
+    const diagnostic = asObject(d);
+    if (diagnostic?.severity !== "error" || typeof diagnostic.message !== "string") continue;
+    const line = diagnostic.message
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^error:\s*/i, "");
+    return line.length > ERROR_LENGTH ? `${line.slice(0, ERROR_LENGTH)}…` : line;
+  }
+  return undefined;
+}
+
 /** Detects the format and reads it; a string is the one-line reason it cannot be used. */
 export function readStackInput(text: string, source: string): StackInput | string {
   const parsed = parseJson(text, source);
@@ -73,8 +92,11 @@ export function readStackInput(text: string, source: string): StackInput | strin
   if (deployment && (Array.isArray(deployment.resources) || deployment.resources === undefined || deployment.resources === null)) {
     return { kind: "stack export", after: collect(Array.isArray(deployment.resources) ? deployment.resources : []), before: [] };
   }
-  // A preview that failed before planning anything prints its diagnostics without steps.
+  // A preview that failed before planning anything prints its diagnostics without steps: nothing
+  // was checked, and a green job would hide the failure.
   if (root && root.steps === undefined && (Array.isArray(root.diagnostics) || asObject(root.config) || asObject(root.changeSummary))) {
+    const error = previewError(root.diagnostics);
+    if (error !== undefined) return `${source} is a preview that failed before planning anything: ${error}`;
     return { kind: "preview", after: [], before: [] };
   }
   if (root && Array.isArray(root.steps)) {

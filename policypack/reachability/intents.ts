@@ -221,7 +221,13 @@ export function evaluateIntents(analysis: Analysis, intents: Intent[], scope: In
   const stacks = analysis.index.topology.stacks ?? [];
   for (const intent of intents) {
     const scoped = intent.stacks !== undefined;
-    if (scoped && !stacks.some((stack) => (intent.stacks ?? []).some((pattern) => matchesStack(pattern, stack)))) continue;
+    if (scoped && !stacks.some((stack) => (intent.stacks ?? []).some((pattern) => matchesStack(pattern, stack)))) {
+      // Silence here would read as "no violation" in a repository the configuration is not about.
+      const checked = stacks.length === 0 ? "the stack's name is not known" : `it matches none of ${joinList([...stacks].sort(compareText))}`;
+      const about = intent.stacks?.length ? `it is about ${joinList(intent.stacks)}` : "its list of stacks is empty";
+      notes.push(`${capitalise(intent.origin)} is not checked: ${about}, and ${checked}.`);
+      continue;
+    }
     const where = intent.originResource;
     const platforms = (intent.platforms ?? [...PLATFORMS]).filter((p) => {
       if (isPlatform(p)) return true;

@@ -19,12 +19,43 @@ describe("p2s-check on the inputs users give it", () => {
     expect({ code: got.code, gateways: got.report?.gateways, text }).toEqual({ code: 0, gateways: [], text: "P2S reachability: ⚠️ nothing checked: no Azure network resource the pack reads" });
   });
 
-  it("reads a preview that failed before it planned anything", () => {
-    const got = json([writeJson({ config: {}, diagnostics: [{ message: "error: could not load plugin", severity: "error" }] })]);
+  it("exits 2 on a preview that failed before it planned anything, repeating the preview's own error in one line", () => {
+    const message = "\u001b[31merror: \u001b[0mcould not load plugin for azure-native provider 'default_3_5_0':\n  no resource plugin found\n";
+    const file = writeJson({ config: {}, diagnostics: [{ message: "warning: a newer version of Pulumi is available", severity: "warning" }, { prefix: "error: ", message, severity: "error" }] });
+    expect(runCheck([file])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `p2s-check: ${file} is a preview that failed before planning anything: could not load plugin for azure-native provider 'default_3_5_0': no resource plugin found`,
+    });
+  });
+
+  it("reads a preview without steps or errors (nothing to change) and says nothing was checked", () => {
+    const got = json([writeJson({ config: {}, diagnostics: [{ message: "info: nothing to do", severity: "info" }], changeSummary: {} })]);
     expect({ code: got.code, gateways: got.report?.gateways.length, notes: got.report?.notes }).toEqual({
       code: 0,
       gateways: 0,
       notes: ["The input holds no Azure network resource the pack reads, so nothing was checked."],
+    });
+  });
+
+  it("says in a note that the shipped configuration's intents, scoped to the sample project, check nothing in another project", async () => {
+    const text = fs.readFileSync(await exportFile("hub"), "utf8").split("::azure-p2s-routing-sample::").join("::network::");
+    const got = json(["--config", path.join(__dirname, "..", "..", "policy-config.json"), writeJson(text, "other-project")]);
+    expect(got.report?.notes.filter((n) => n.includes("is not checked: it is about"))).toEqual([
+      "Intent 1 of the policy configuration is not checked: it is about azure-p2s-routing-sample/*, and it matches none of network/dev.",
+      "Intent 2 of the policy configuration is not checked: it is about azure-p2s-routing-sample/*, and it matches none of network/dev.",
+    ]);
+  });
+
+  it("says which inputs hold the same URNs, and checks the first input's resources", async () => {
+    const first = await exportFile("hub");
+    const second = writeJson(fs.readFileSync(await exportFile("pci-leak"), "utf8"), "again");
+    const got = json([first, second]);
+    const alone = json([first]);
+    expect({ notes: got.report?.notes.filter((n) => n.includes("URN")), gateways: got.report?.gateways, violations: got.report?.violations }).toEqual({
+      notes: [expect.stringMatching(new RegExp(`^\\d+ resources of ${second} have the URNs of resources in ${first} \\(the same stack given twice\\?\\); ${first}'s were checked, ${second}'s not\\.$`))],
+      gateways: alone.report?.gateways,
+      violations: alone.report?.violations,
     });
   });
 

@@ -89,8 +89,11 @@ describe("intents from policy configuration (spec section 5)", () => {
     });
   });
 
-  it("does not apply an intent scoped to other stacks", () => {
-    expect(evaluate(inStack(baseline), [{ gateway: "*", stacks: ["network/dev", "other/*"], reach: ["vnet3"] }])).toEqual({ violations: [], notes: [] });
+  it("does not apply an intent scoped to other stacks, and says so in a note", () => {
+    expect(evaluate(inStack(baseline), [{ gateway: "*", stacks: ["network/dev", "other/*"], reach: ["vnet3"] }])).toEqual({
+      violations: [],
+      notes: ["The policy configuration is not checked: it is about network/dev and other/*, and it matches none of network/prod."],
+    });
   });
 
   it("notes a target in another stack, reports it when it is a near miss, when the intent is scoped, or across every input", () => {
