@@ -4,15 +4,15 @@ import type { Finding } from "../reachability/findings";
 import type { Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 
+/** Each policy's page in the repository, when package.json says where the repository is; see documentation.ts. */
+export { documentationUrl } from "./documentation";
+
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
 /** As Pulumi Cloud sorts and filters findings. */
 export type Severity = "low" | "medium" | "high" | "critical";
 
 /** A JSON schema fragment, as Pulumi's policy configuration takes it. */
 export type JsonSchema = { [key: string]: unknown };
-
-/** The package's README, where each policy has a section named after it. */
-const DOCUMENTATION = "https://www.npmjs.com/package/azure-p2s-routing";
 
 /** One policy: what the pack declares to Pulumi, and how it turns the analysis into problems. */
 export type PolicyModule = StackPolicyModule | ResourcePolicyModule;
@@ -39,17 +39,14 @@ interface PolicyMetadata {
   enforcementLevel: EnforcementLevel;
   severity: Severity;
   tags: string[];
-  url: string;
+  /** The policy's page (docs/policies/<name>.md); absent while package.json names no repository or homepage. */
+  url?: string;
   remediationSteps: string;
   configSchema?: { properties: Record<string, JsonSchema>; required?: string[] };
   /** The problems in a stack, given the policy's own configuration (levels aside). */
   problems(stack: StackAnalysis, config: Record<string, unknown>): Problem[];
   /** What the policy did not check, one sentence each, for reports (the CLI has no channel for them). */
   notes?(stack: StackAnalysis, config: Record<string, unknown>): string[];
-}
-
-export function documentationUrl(policy: string): string {
-  return `${DOCUMENTATION}#${policy}`;
 }
 
 export const PLATFORM_LIST_SCHEMA: JsonSchema = {

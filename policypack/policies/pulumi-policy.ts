@@ -61,8 +61,9 @@ function metadata(policy: PolicyModule) {
     enforcementLevel: policy.enforcementLevel,
     severity: policy.severity,
     tags: policy.tags,
-    url: policy.url,
     remediationSteps: policy.remediationSteps,
+    // No link at all rather than one to a page that may not exist (see documentation.ts).
+    ...(policy.url !== undefined ? { url: policy.url } : {}),
     ...(policy.configSchema ? { configSchema: policy.configSchema } : {}),
   };
 }

@@ -19,7 +19,8 @@ export function renderSarif(report: Report, artifact = "Pulumi.yaml"): string {
               id: p.name,
               shortDescription: { text: p.description },
               help: { text: p.remediationSteps },
-              helpUri: p.url,
+              // Absent while package.json names no repository or homepage (see policies/documentation.ts).
+              ...(p.url !== undefined ? { helpUri: p.url } : {}),
               defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
               properties: { tags: p.tags, severity: p.severity },
             })),

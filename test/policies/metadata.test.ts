@@ -1,7 +1,13 @@
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { runCheck } from "../../policypack/cli/p2s-check";
 import { policies } from "../../policypack/policies/index";
 import { POLICIES } from "../../policypack/policies/catalogue";
+import { documentationUrl, nearestOwnPackage } from "../../policypack/policies/documentation";
+
+const ROOT = path.join(__dirname, "../..");
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), "utf8")) as Record<string, unknown>;
 
 describe("policy metadata", () => {
   it("names every policy in kebab-case, uniquely, with the p2s- prefix", () => {
@@ -54,14 +60,76 @@ describe("policy metadata", () => {
 });
 
 describe("policy metadata for Pulumi Cloud", () => {
-  it("gives every policy a severity, tags and a link to its README section", () => {
+  it("gives every policy a severity and tags, and no link while package.json names no repository or homepage", () => {
     expect(POLICIES.map((p) => [p.name, p.severity, p.tags.length > 0, p.url])).toEqual(
-      POLICIES.map((p) => [p.name, expect.stringMatching(/^(low|medium|high|critical)$/), true, `https://www.npmjs.com/package/azure-p2s-routing#${p.name}`]),
+      POLICIES.map((p) => [p.name, expect.stringMatching(/^(low|medium|high|critical)$/), true, undefined]),
     );
+    expect(policies.filter((p) => "url" in p).map((p) => p.name)).toEqual([]);
+  });
+
+  it("leaves helpUri out of SARIF rules while there is no link", () => {
+    const sarif = JSON.parse(runCheck(["--format", "sarif", path.join(ROOT, "test/cli/fixtures/hub-export.json")]).stdout);
+    const rules = sarif.runs[0].tool.driver.rules as Record<string, unknown>[];
+    expect(rules.length).toBe(POLICIES.length);
+    expect(rules.filter((r) => "helpUri" in r).map((r) => r.id)).toEqual([]);
+  });
+
+  it("keeps the links of the repository's package.json and the published pack's equal", () => {
+    const links = (m: Record<string, unknown>) => ({ repository: m.repository, homepage: m.homepage });
+    expect(links(readJson("policypack/package.json"))).toEqual(links(readJson("package.json")));
+  });
+
+  it("reads the links from the nearest package.json of its own, in sources and where either package is installed", () => {
+    expect(nearestOwnPackage(path.join(ROOT, "policypack/policies")).name).toBe("azure-p2s-routing-policypack");
+    expect(nearestOwnPackage(path.join(ROOT, "dist/policypack/policies")).name).toBe("azure-p2s-routing");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "p2s-links-"));
+    try {
+      fs.mkdirSync(path.join(dir, "pack/dist/policies"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "someone-elses", homepage: "https://example.org" }));
+      fs.writeFileSync(path.join(dir, "pack/package.json"), "{ not json");
+      expect(nearestOwnPackage(path.join(dir, "pack/dist/policies"))).toEqual({});
+      fs.writeFileSync(path.join(dir, "pack/package.json"), JSON.stringify({ name: "azure-p2s-routing-policypack", homepage: "https://example.org/p2s" }));
+      expect(documentationUrl("p2s-bgp-config", nearestOwnPackage(path.join(dir, "pack/dist/policies")))).toBe("https://example.org/p2s/docs/policies/p2s-bgp-config.md");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("links each policy's page in the repository once package.json names it", () => {
+    const page = "/blob/HEAD/docs/policies/p2s-gateway-transit.md";
+    const url = (manifest: Record<string, unknown>) => documentationUrl("p2s-gateway-transit", manifest);
+    expect(url({})).toBeUndefined();
+    expect(url({ repository: { type: "git", url: "git+https://github.com/acme/azure-p2s-routing.git" } })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: "https://github.com/acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: "git@github.com:acme/azure-p2s-routing.git" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: "github:acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: "acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    // The repository wins over the homepage; a homepage that is a GitHub repository links the same page.
+    expect(url({ repository: "github:acme/azure-p2s-routing", homepage: "https://example.org" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ homepage: "https://github.com/acme/azure-p2s-routing#readme" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    // Another host's repository is not guessed at: the homepage, or nothing.
+    expect(url({ repository: "https://gitlab.com/acme/azure-p2s-routing.git", homepage: "https://example.org/p2s/" })).toBe("https://example.org/p2s/docs/policies/p2s-gateway-transit.md");
+    expect(url({ repository: "gitlab:acme/azure-p2s-routing" })).toBeUndefined();
+    expect(url({ homepage: "example.org" })).toBeUndefined();
+  });
+
+  it("documents every policy on its own page, with its level, severity, tags and every code the README gives it", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const pages = fs.readdirSync(path.join(ROOT, "docs/policies")).sort();
+    expect(pages).toEqual(POLICIES.map((p) => `${p.name}.md`).sort());
+    for (const p of POLICIES) {
+      const page = fs.readFileSync(path.join(ROOT, "docs/policies", `${p.name}.md`), "utf8");
+      const section = readme.split(`\n### ${p.name}\n`)[1]?.split("\n### ")[0].split("\n## ")[0] ?? "";
+      const codes = [...section.matchAll(/`([a-z]+\.[a-z0-9-]+)`/g)].map((m) => m[1]);
+      expect({ name: p.name, title: page.split("\n")[0], linked: section.includes(`(docs/policies/${p.name}.md)`) }).toEqual({ name: p.name, title: `# ${p.name}`, linked: true });
+      expect({ name: p.name, level: page.includes(`| Default level | ${p.enforcementLevel} |`), severity: page.includes(`| Severity | ${p.severity} |`) }).toEqual({ name: p.name, level: true, severity: true });
+      expect({ name: p.name, tags: page.includes(`| Tags | ${p.tags.map((t) => `\`${t}\``).join(", ")} |`) }).toEqual({ name: p.name, tags: true });
+      expect({ name: p.name, undocumented: codes.filter((c) => !page.includes(`\`${c}\``)) }).toEqual({ name: p.name, undocumented: [] });
+    }
   });
 
   it("documents every policy in a README section named after it", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     expect(POLICIES.filter((p) => !readme.includes(`\n### ${p.name}\n`)).map((p) => p.name)).toEqual([]);
   });
 });
