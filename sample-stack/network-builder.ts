@@ -40,6 +40,9 @@ export interface NetworkBuilder<V, S, G, L> {
 export const SAMPLE_ROOT_CERT =
   "MIIC5zCCAc+gAwIBAgIQFSwsLuUrCIdHwI3hzJbdBjANBgkqhkiG9w0BAQsFADAWMRQwEgYDVQQDDAtQMlNSb290Q2VydDAeFw0yNjAxMDEwMDAwMDBaFw0yNzAxMDEwMDAwMDBa";
 
-/** A placeholder Microsoft Entra tenant, and the application id Azure documents for the Azure VPN Client. */
+/**
+ * A placeholder Microsoft Entra tenant, and the Azure VPN Client's application id in Azure public
+ * cloud: the Microsoft-registered app, which new clients need (the hand-registered 41b23e61-… is legacy).
+ */
 export const SAMPLE_TENANT = "00000000-0000-0000-0000-000000000000";
-export const AZURE_VPN_CLIENT_APP = "41b23e61-6c1e-4545-b367-cd054e0ed4b4";
+export const AZURE_VPN_CLIENT_APP = "c632b3df-fb67-4d84-bdcf-b95ad541b5c8";

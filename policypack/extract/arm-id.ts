@@ -17,7 +17,16 @@ export function parseArmId(id: string): ArmId | undefined {
   const names: string[] = [];
   for (let i = 0; i < rest.length; i += 2) {
     types.push(rest[i].toLowerCase());
-    names.push(decodeURIComponent(rest[i + 1]));
+    names.push(decoded(rest[i + 1]));
   }
   return { resourceGroup: parts[3], types, names };
+}
+
+/** A name as Azure spells it in an id; a malformed escape (which Azure never writes) is kept as written. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -64,6 +64,10 @@ export function listedNames<T extends string>(
   return [...new Set(out)];
 }
 
+export function isEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
+}
+
 /** A digest to compare a value between two states without keeping it. */
 function digest(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value ?? null)).digest("hex");
@@ -80,7 +84,10 @@ export function authentication(
 ): Pick<VpnGateway, "authTypes" | "authSettings" | "profileDigests"> {
   const certificates = Array.isArray(settings.certificates) ? settings.certificates : [];
   return {
-    authTypes: listedNames<AuthType>(ctx, entry, settings.listed, settings.listedField, { names: AUTH_TYPES, what: "authentication type" }, "the types are inferred from its settings."),
+    // An empty list is what outputs hold when nothing was set (the classic provider's vpnAuthTypes: []).
+    authTypes: isEmptyList(settings.listed)
+      ? undefined
+      : listedNames<AuthType>(ctx, entry, settings.listed, settings.listedField, { names: AUTH_TYPES, what: "authentication type" }, "the types are inferred from its settings."),
     authSettings: {
       aad: present(settings.aad[0]),
       radius: settings.radius,

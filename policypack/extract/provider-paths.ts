@@ -29,6 +29,14 @@ export interface ProviderPaths {
     authTypes: string;
     certificates: string;
     customRoutes: string[];
+    /** Inside each of ipConfigurations. */
+    publicIp: string[];
+  };
+  publicIp: {
+    sku: string[];
+    allocation: string[];
+    /** The SKU when none is declared, where the provider documents one. */
+    defaultSku?: string;
   };
   connection: { type: string[]; gateway: RefPath; remoteGateway: RefPath; site: RefPath; bgp: string[][] };
   site: { prefixes: string[] };
@@ -63,7 +71,9 @@ export const PROVIDER_PATHS: Record<Provider, ProviderPaths> = {
       authTypes: "vpnAuthenticationTypes",
       certificates: "vpnClientRootCertificates",
       customRoutes: ["customRoutes", "addressPrefixes"],
+      publicIp: ["publicIPAddress", "id"],
     },
+    publicIp: { sku: ["sku", "name"], allocation: ["publicIPAllocationMethod"] },
     connection: {
       type: ["connectionType"],
       gateway: { field: "virtualNetworkGateway1", path: ["virtualNetworkGateway1", "id"] },
@@ -96,7 +106,10 @@ export const PROVIDER_PATHS: Record<Provider, ProviderPaths> = {
       authTypes: "vpnAuthTypes",
       certificates: "rootCertificates",
       customRoutes: ["customRoute", "addressPrefixes"],
+      publicIp: ["publicIpAddressId"],
     },
+    // @pulumi/azure v6: "Defaults to Standard"; allocationMethod is required.
+    publicIp: { sku: ["sku"], allocation: ["allocationMethod"], defaultSku: "Standard" },
     connection: {
       type: ["type"],
       gateway: { field: "virtualNetworkGatewayId", path: ["virtualNetworkGatewayId"] },

@@ -56,7 +56,8 @@ export type ResourceKind =
   | "PrivateEndpoint"
   | "PrivateDnsZoneGroup"
   | "DnsResolver"
-  | "InboundEndpoint";
+  | "InboundEndpoint"
+  | "PublicIPAddress";
 
 /** Name resolution (spec section 6): private DNS zones and their links, private endpoints, DNS Private Resolvers. */
 const DNS_KINDS: ResourceKind[] = ["PrivateZone", "VirtualNetworkLink", "PrivateEndpoint", "PrivateDnsZoneGroup", "DnsResolver", "InboundEndpoint"];
@@ -65,7 +66,15 @@ const DNS_KINDS: ResourceKind[] = ["PrivateZone", "VirtualNetworkLink", "Private
 export type Provider = "azure-native" | "azure";
 
 /** What both providers have, under the same name. */
-const NETWORK_KINDS: ResourceKind[] = ["VirtualNetwork", "Subnet", "VirtualNetworkPeering", "VirtualNetworkGateway", "VirtualNetworkGatewayConnection", "LocalNetworkGateway"];
+const NETWORK_KINDS: ResourceKind[] = [
+  "VirtualNetwork",
+  "Subnet",
+  "VirtualNetworkPeering",
+  "VirtualNetworkGateway",
+  "VirtualNetworkGatewayConnection",
+  "LocalNetworkGateway",
+  "PublicIPAddress",
+];
 
 const KINDS: Record<Provider, ReadonlySet<string>> = {
   "azure-native": new Set<ResourceKind>([...NETWORK_KINDS, ...DNS_KINDS]),
@@ -73,8 +82,9 @@ const KINDS: Record<Provider, ReadonlySet<string>> = {
   azure: new Set<ResourceKind>([...NETWORK_KINDS, "VirtualNetworkDnsServers", ...DNS_KINDS.filter((k) => k !== "PrivateDnsZoneGroup")]),
 };
 
-/** The classic provider's names for the DNS resources, where they differ from azure-native's (its zone group is inline in Endpoint). */
+/** The classic provider's names, where they differ from azure-native's (its zone group is inline in Endpoint). */
 const CLASSIC_NAMES: Record<string, ResourceKind> = {
+  PublicIp: "PublicIPAddress",
   Zone: "PrivateZone",
   ZoneVirtualNetworkLink: "VirtualNetworkLink",
   Endpoint: "PrivateEndpoint",
@@ -103,7 +113,7 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
   let found: { kind: ResourceKind; provider: Provider } | undefined;
   for (const [provider, token] of TOKENS) {
     const match = token.exec(type);
-    const name = match && (provider === "azure" && type.startsWith("azure:private") ? CLASSIC_NAMES[match[1]] : match[1]);
+    const name = match && (provider === "azure" ? (CLASSIC_NAMES[match[1]] ?? match[1]) : match[1]);
     if (name && KINDS[provider].has(name)) found = { kind: name as ResourceKind, provider };
   }
   // A stack has a handful of type tokens; remember each one's answer.
@@ -126,6 +136,7 @@ export const NAME_INPUT: Record<ResourceKind, string> = {
   PrivateDnsZoneGroup: "privateDnsZoneGroupName",
   DnsResolver: "dnsResolverName",
   InboundEndpoint: "inboundEndpointName",
+  PublicIPAddress: "publicIpAddressName",
 };
 
 /** The ARM type segment of each kind, lower-cased. */
@@ -143,4 +154,5 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   PrivateDnsZoneGroup: "privatednszonegroups",
   DnsResolver: "dnsresolvers",
   InboundEndpoint: "inboundendpoints",
+  PublicIPAddress: "publicipaddresses",
 };

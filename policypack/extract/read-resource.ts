@@ -1,8 +1,9 @@
 import type { ConnectionType, Peering, VpnGateway } from "../topology/model";
 import { PROTOCOLS } from "../topology/model";
+import { parseArmId } from "./arm-id";
 import type { Context } from "./context";
-import { authentication, listedNames, prefixes, present, unresolvedNote, urnOf, vnetOfReference } from "./context";
-import { isUnknown } from "./plain";
+import { authentication, isEmptyList, listedNames, prefixes, present, unresolvedNote, urnOf, vnetOfReference } from "./context";
+import { isSecret, isUnknown } from "./plain";
 import type { ProviderPaths } from "./provider-paths";
 import { PROVIDER_PATHS } from "./provider-paths";
 import { readDnsResource } from "./read-dns";
@@ -32,6 +33,9 @@ export function readResource(ctx: Context, entry: Entry): void {
     case "VirtualNetworkDnsServers":
       setDnsServers(ctx, entry);
       break;
+    case "PublicIPAddress":
+      addPublicIp(ctx, entry, paths);
+      break;
     default:
       readDnsResource(ctx, entry);
   }
@@ -53,6 +57,7 @@ function addVnet(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     azureName: entry.azureName,
     prefixes: prefixes(ctx, entry, paths.vnet.prefixes),
     nameServers: strings(at(entry.props, ...paths.vnet.dnsServers)).values,
+    nameServersUnknown: hiddenServers(entry.props, paths.vnet.dnsServers),
     tags: stringTags(entry.props.tags),
   });
   // azure-native also takes peerings inline on the VNet; they are reported against the VNet.
@@ -70,7 +75,20 @@ function setDnsServers(ctx: Context, entry: Entry): void {
   const r = ctx.resolver.reference(entry, entry.props.virtualNetworkId, "virtualNetworkId", ["VirtualNetwork"]);
   unresolvedNote(ctx, entry, "virtualNetworkId", r);
   const vnet = ctx.topology.vnets.find((v) => v.id === urnOf(r));
-  if (vnet) vnet.nameServers = strings(entry.props.dnsServers).values;
+  if (!vnet) return;
+  vnet.nameServers = strings(entry.props.dnsServers).values;
+  vnet.nameServersUnknown = hiddenServers(entry.props, ["dnsServers"]);
+  vnet.nameServersFrom = { id: entry.raw.urn, name: entry.raw.name };
+}
+
+/** Whether the DNS servers at `path` are hidden from the pack: unknown in a preview (the list, an entry or an object on the way), or secret. */
+function hiddenServers(props: Bag, path: string[]): "preview" | "secret" | undefined {
+  for (let i = 1; i < path.length; i++) {
+    const step = at(props, ...path.slice(0, i));
+    if (isUnknown(step)) return isSecret(step) ? "secret" : "preview";
+  }
+  const read = strings(at(props, ...path));
+  return read.secret ? "secret" : read.unknown ? "preview" : undefined;
 }
 
 /** A peering, standalone (`owner` undefined) or declared inline on the VNet `owner`. */
@@ -106,13 +124,23 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
   // Active-active gateways have two ip configurations in the same GatewaySubnet: the first that resolves wins.
   let vnet: string | undefined;
   let first: Resolution = { unresolved: "missing" };
+  let vnetAzureName: string | undefined;
   list(p.ipConfigurations).forEach((config, i) => {
     if (vnet !== undefined) return;
-    const r = ctx.resolver.reference(entry, at(config, ...g.subnet), "ipConfigurations", ["Subnet", "VirtualNetwork"]);
+    const subnet = at(config, ...g.subnet);
+    const r = ctx.resolver.reference(entry, subnet, "ipConfigurations", ["Subnet", "VirtualNetwork"]);
     if (i === 0) first = r;
     vnet = vnetOfReference(ctx, r);
+    // A VNet in another stack is still named by the subnet's id: Windows names the connection after it.
+    const id = typeof subnet === "string" ? parseArmId(subnet) : undefined;
+    if (id?.types[0] === "virtualnetworks") vnetAzureName ??= id.names[0];
   });
   if (vnet === undefined) unresolvedNote(ctx, entry, "The GatewaySubnet", first);
+  const publicIps = list(p.ipConfigurations).flatMap((config) => {
+    const r = ctx.resolver.reference(entry, at(config, ...g.publicIp), "ipConfigurations", ["PublicIPAddress"]);
+    if ("urn" in r) return [{ id: r.urn, name: ctx.resolver.entry(r.urn)?.raw.name ?? r.urn }];
+    return "external" in r ? [{ name: r.external }] : [];
+  });
   const client = asBag(p.vpnClientConfiguration);
   const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", ...g.pool]) : [];
   const poolUnknown = client !== undefined && (hasUnknown(at(client, g.pool[0])) || hasUnknown(client[g.groups]));
@@ -130,6 +158,7 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     azureName: entry.azureName,
     tags: stringTags(p.tags),
     vnet,
+    ...(vnetAzureName !== undefined ? { vnetAzureName } : {}),
     kind: str(at(p, ...g.kind)) ?? "Vpn",
     routing: str(p.vpnType) ?? "RouteBased",
     sku: str(at(p, ...g.sku)),
@@ -140,7 +169,8 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     // A pool that is secret or not known yet is still a pool: the gateway is a P2S gateway.
     clientPoolUnknown: poolUnknown,
     groupPools,
-    protocols: client
+    // Outputs hold an empty list when nothing was set; Azure's default applies, as when it is absent.
+    protocols: client && !isEmptyList(client.vpnClientProtocols)
       ? listedNames(ctx, entry, client.vpnClientProtocols, "vpnClientProtocols", { names: PROTOCOLS, what: "VPN client protocol" }, "Azure's default is assumed.")
       : undefined,
     ...(client
@@ -153,8 +183,31 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
         })
       : {}),
     advertisedRoutes: prefixes(ctx, entry, g.customRoutes),
+    ...(isDeployed(p) ? { deployed: true as const } : {}),
+    ...(client && [client.aadTenant, client.aadIssuer, client.aadAudience].some((v) => str(v) !== undefined)
+      ? { aad: { tenant: str(client.aadTenant), issuer: str(client.aadIssuer), audience: str(client.aadAudience) } }
+      : {}),
+    publicIps,
+    ...(client && hasUnknown(client.vpnClientProtocols) ? { protocolsHidden: true as const } : {}),
   };
   ctx.topology.gateways.push(gateway);
+}
+
+/** What only Azure sets: a resource that has them exists (an export, an audit, a preview of a change). */
+function isDeployed(props: Bag): boolean {
+  const id = str(props.id);
+  return (id !== undefined && parseArmId(id) !== undefined) || [props.provisioningState, props.etag, props.resourceGuid].some((v) => str(v) !== undefined);
+}
+
+function addPublicIp(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+  const ip = paths.publicIp;
+  (ctx.topology.publicIps ??= []).push({
+    id: entry.raw.urn,
+    name: entry.raw.name,
+    azureName: entry.azureName,
+    sku: str(at(entry.props, ...ip.sku)) ?? ip.defaultSku,
+    allocation: str(at(entry.props, ...ip.allocation)),
+  });
 }
 
 const CONNECTION_TYPES: ConnectionType[] = ["IPsec", "Vnet2Vnet", "ExpressRoute"];

@@ -1,6 +1,6 @@
 import type { Problem } from "../findings/violation";
 import type { StackAnalysis } from "../findings/stack-analysis";
-import { AZURE_DNS, dynamicInboundEndpoints } from "../reachability/dns";
+import { AZURE_DNS, NEW_PROFILE, dynamicInboundEndpoints } from "../reachability/dns";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { PolicyModule } from "./policy-module";
 import { documentationUrl } from "./policy-module";
@@ -13,7 +13,7 @@ function problems(stack: StackAnalysis): Problem[] {
     for (const server of servers) {
       if (server.works || !server.reason || !server.fix) continue;
       out.push({
-        resource: vnet ?? gateway.id,
+        resource: server.fix.resource ?? vnet ?? gateway.id,
         code: server.address === AZURE_DNS ? "dns.azure-dns-listed" : "dns.server-unreachable",
         subject: `${gateway.name}/${server.address}`,
         problem: sentence`Clients of ${gateway.name} cannot use the DNS server ${server.address}: ${server.reason}.`,
@@ -37,7 +37,7 @@ function problems(stack: StackAnalysis): Problem[] {
       resource: inbound.id,
       code: "dns.dynamic-inbound-endpoint",
       problem: sentence`${inbound.name} takes a dynamic private address, so whether P2S clients reach it and use it cannot be checked before deployment.`,
-      fix: sentence`Give ${inbound.name} a static address in ${address}, and list that address as a DNS server of the VNet of the P2S gateway.`,
+      fix: sentence`Give ${inbound.name} a static address in ${address}, and list that address as a DNS server of the VNet of the P2S gateway. ${NEW_PROFILE}`,
     });
   }
   return out;

@@ -8,7 +8,7 @@ export const gatewaySettings = resourcePolicy(
   {
     name: NAME,
     description:
-      "Checks that VPN gateway and site settings are ones Azure accepts at deployment: SSTP never with OpenVPN, Entra ID only with OpenVPN, the limits of the Basic SKU and of Generation2, no IPv6 pool with SSTP, no reserved ASN, no P2S on a PolicyBased gateway.",
+      "Checks that VPN gateway and site settings are ones Azure accepts at deployment: SSTP never with OpenVPN, Entra ID only with OpenVPN, the limits of the Basic SKU and of Generation2, no IPv6 pool with SSTP, no reserved ASN, no P2S on a PolicyBased gateway, and Microsoft Entra ID tenant and issuer settings that sign-ins accept.",
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["azure", "p2s-vpn", "deployment"],

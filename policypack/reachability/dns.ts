@@ -1,10 +1,10 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixSet, parseCidr } from "../topology/cidr";
-import type { DnsTopology, InboundEndpoint, PrivateEndpoint } from "../topology/model";
+import { PrefixSet, contains, parseCidr } from "../topology/cidr";
+import type { DnsTopology, InboundEndpoint, PrivateEndpoint, VirtualNetwork } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
 import type { FieldRef, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
-import type { DnsServerResult, EndpointResult, GatewayAnalysis, GatewayDns } from "./results";
+import type { ClientResult, DnsServerResult, EndpointResult, GatewayAnalysis, GatewayDns } from "./results";
 import type { TopologyIndex } from "./topology-index";
 import { nameOf } from "./topology-index";
 
@@ -47,54 +47,88 @@ function resolverVnet(dns: DnsTopology, inbound: InboundEndpoint): string | unde
 /** Per P2S gateway: the DNS servers its clients use, whether each works and what it answers, and the private endpoints they reach by name (D1-D6). */
 export function analyzeDns(index: TopologyIndex, gateways: GatewayAnalysis[]): GatewayDns[] {
   const dns = index.topology.dns ?? emptyDns();
-  const nameServers = new Map(index.topology.vnets.map((v) => [v.id, v.nameServers ?? []]));
-  return gateways.map((gateway) => gatewayDns(index, dns, gateway, (gateway.vnet !== undefined && nameServers.get(gateway.vnet)) || []));
+  const vnets = new Map(index.topology.vnets.map((v) => [v.id, v]));
+  return gateways.map((gateway) => gatewayDns(index, dns, gateway, gateway.vnet === undefined ? undefined : vnets.get(gateway.vnet)));
 }
 
-/** What every fix for one gateway's VNet needs: where clients could be pointed, and how the VNet and its field are named. */
+/** What every fix for one gateway's VNet needs: where clients could be pointed, and how the resource that holds the DNS servers and its field are named. */
 interface FixContext {
   dns: DnsTopology;
-  /** Inbound endpoints the clients reach. */
+  /** Inbound endpoints the clients reach, those every static-route client has a route to first. */
   candidates: InboundEndpoint[];
+  /** The candidates every static-route client has a route to. */
+  routed: InboundEndpoint[];
   listed: readonly string[];
-  vnet: string | undefined;
-  vnetName: string;
+  /** The resource that holds the DNS servers: the VNet, or the classic resource that sets them. */
+  target: string | undefined;
+  targetName: string;
   field: FieldRef | string;
 }
 
+/** R8, D7: clients take a changed DNS server list (and the Windows built-in client its routes) only from a new profile. */
+export const NEW_PROFILE = "Users then need a new client profile: download it and import it on every device.";
+
 function setServers(ctx: FixContext, text: Sentence): Fix {
-  return { resource: ctx.vnet, field: "vnet.nameServers", action: "set", text };
+  return { resource: ctx.target, field: "vnet.nameServers", action: "set", text: sentence`${text} ${NEW_PROFILE}` };
 }
 
 /** For a server that does not work: point the VNet at an inbound endpoint the clients reach. */
 function serverFix(ctx: FixContext): Fix {
-  const { candidates, field, vnetName } = ctx;
+  const { candidates, field, targetName } = ctx;
   return setServers(
     ctx,
     candidates.length > 0
-      ? sentence`Set ${field} of ${vnetName} to ${candidates[0].address as string}, the inbound endpoint of ${resolverName(ctx.dns, candidates[0])}.`
-      : sentence`Set ${field} of ${vnetName} to the inbound endpoint of a DNS Private Resolver that P2S clients reach.`,
+      ? sentence`Set ${field} of ${targetName} to ${candidates[0].address as string}, the inbound endpoint of ${resolverName(ctx.dns, candidates[0])}.`
+      : sentence`Set ${field} of ${targetName} to the inbound endpoint of a DNS Private Resolver that P2S clients reach.`,
   );
 }
 
-function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis, listed: readonly string[]): GatewayDns {
+/** D4: a server that the static-route client reaches only once its users add a route by hand: a custom route to it, or a server the client has a route to. */
+function routeFix(ctx: FixContext, gateway: GatewayAnalysis, client: ClientResult, address: string, host: Cidr): Fix {
+  const manual = client.manualRoutes.find((text) => {
+    const parsed = parseCidr(text);
+    return parsed.ok && contains(parsed.cidr, host);
+  });
+  const other = ctx.routed.find((i) => i.address !== address);
+  const instead = other
+    ? sentence`set ${ctx.field} of ${ctx.targetName} to ${other.address as string}, the inbound endpoint of ${resolverName(ctx.dns, other)}`
+    : sentence`set ${ctx.field} of ${ctx.targetName} to a DNS server that the ${client.label} has a route to`;
+  const routes = fieldRef(gateway.id, "gateway.advertisedRoutePrefixes");
+  return {
+    resource: gateway.id,
+    field: "gateway.advertisedRoutePrefixes",
+    action: "add",
+    text: sentence`Add ${manual ?? `${address}/32`} to ${routes} of ${gateway.name}, so that the ${client.label} gets a route to ${address}, or ${instead}. ${NEW_PROFILE}`,
+  };
+}
+
+function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis, vnet: VirtualNetwork | undefined): GatewayDns {
   const vnetId = gateway.vnet;
+  const listed = vnet?.nameServers ?? [];
+  const unknown = vnet?.nameServersUnknown;
   // Nothing listed and no endpoint to resolve: nothing to say, and no cost in stacks without DNS.
-  if (listed.length === 0 && dns.endpoints.length === 0) return { gateway, vnet: vnetId, servers: [], endpoints: [] };
+  if (listed.length === 0 && unknown === undefined && dns.endpoints.length === 0) return { gateway, vnet: vnetId, servers: [], endpoints: [] };
   const vnetName = nameOf(index, vnetId);
+  // D1: servers unknown in a preview are not "no servers": nothing is checked that depends on them.
+  const notChecked =
+    unknown === undefined ? undefined : unknown === "secret" ? sentence`the DNS servers of ${vnetName} are secret` : sentence`the DNS servers of ${vnetName} are not known until deployment`;
   const access = new PrefixSet(gateway.reach.reached.flatMap((n) => n.prefixes));
   const staticClients = gateway.clients.filter((c) => c.routeSource === "static").map((client) => ({ client, routes: prefixSet(client.routes) }));
   const pushed = gateway.clients.some((c) => c.routeSource === "pushed");
+  const reached = dns.inbound.filter((i) => {
+    const host = i.address === undefined ? undefined : hostOf(i.address);
+    return host !== undefined && access.covers(host);
+  });
+  const routed = reached.filter((i) => staticClients.every((c) => c.routes.covers(hostOf(i.address as string) as Cidr)));
+  const target = vnet?.nameServersFrom?.id ?? vnetId;
   const ctx: FixContext = {
     dns,
-    candidates: dns.inbound.filter((i) => {
-      const host = i.address === undefined ? undefined : hostOf(i.address);
-      return host !== undefined && access.covers(host);
-    }),
+    candidates: [...routed, ...reached.filter((i) => !routed.includes(i))],
+    routed,
     listed,
-    vnet: vnetId,
-    vnetName,
-    field: vnetId === undefined ? "the DNS servers" : fieldRef(vnetId, "vnet.nameServers"),
+    target,
+    targetName: nameOf(index, target),
+    field: target === undefined ? "the DNS servers" : fieldRef(target, "vnet.nameServers"),
   };
   const servers = listed.map((address): DnsServerResult => {
     if (address === AZURE_DNS) {
@@ -109,7 +143,8 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
     // D4: a static-route client reaches it only through a route of its own, a manual one at worst.
     const unrouted = staticClients.filter((c) => !c.routes.covers(host)).map((c) => c.client);
     if (!pushed && unrouted.length > 0) {
-      return { address, works: false, zones, reason: sentence`the ${unrouted[0].label} of ${gateway.name} has no route to ${address} until its users add one by hand`, fix: serverFix(ctx) };
+      const reason = sentence`the ${unrouted[0].label} of ${gateway.name} has no route to ${address} until its users add one by hand`;
+      return { address, works: false, zones, reason, fix: routeFix(ctx, gateway, unrouted[0], address, host) };
     }
     return { address, works: true, zones, ...(unrouted.length > 0 ? { reason: sentence`users of the ${unrouted[0].label} reach it only once they add a route to it by hand` } : {}) };
   });
@@ -126,22 +161,26 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
       return { ...base, resolves: false, reason: sentence`${endpoint.name} is in no private DNS zone (it has no zone group)`, fix: { resource: endpoint.id, action: "declare", text: sentence`Give ${endpoint.name} a private DNS zone group that puts it in its privatelink zone.` } };
     }
     const zoneText = joinList(zoneNames);
+    if (notChecked) return { ...base, resolves: undefined, reason: sentence`${notChecked}, so whether they answer ${zoneText} is not checked` };
     if (listed.length === 0) {
-      return { ...base, resolves: false, reason: sentence`${vnetName} uses Azure-provided DNS, so P2S clients keep their own resolver, which answers ${zoneText} with public addresses`, fix: fixFor(ctx, zoneNames) };
+      return { ...base, resolves: false, reason: sentence`${vnetName} uses Azure-provided DNS, so P2S clients keep their own resolver, which answers ${zoneText} with public addresses`, fix: fixFor(ctx, zoneNames, servers) };
     }
     if (working.some((s) => s.zones?.some((z) => zoneNames.includes(z)))) return { ...base, resolves: true };
     if (working.some((s) => s.zones === undefined)) return { ...base, resolves: undefined, reason: sentence`the DNS servers of ${vnetName} are not resolvers the pack reads, so whether they answer ${zoneText} is not checked` };
-    return { ...base, resolves: false, reason: sentence`no DNS server of ${vnetName} that P2S clients reach answers ${zoneText}`, fix: fixFor(ctx, zoneNames) };
+    return { ...base, resolves: false, reason: sentence`no DNS server of ${vnetName} that P2S clients reach answers ${zoneText}`, fix: fixFor(ctx, zoneNames, servers) };
   });
-  return { gateway, vnet: vnetId, servers, endpoints };
+  return { gateway, vnet: vnetId, servers, ...(notChecked ? { notChecked } : {}), endpoints };
 }
 
 /** Points the home VNet at a reachable inbound endpoint whose resolver's VNet is linked to the zones, or says what to link or deploy. */
-function fixFor(ctx: FixContext, zones: string[]): Fix {
-  const { dns, candidates, listed, vnetName, field } = ctx;
+function fixFor(ctx: FixContext, zones: string[], servers: DnsServerResult[]): Fix {
+  const { dns, candidates, listed, targetName, field } = ctx;
   const answering = candidates.find((i) => zonesLinkedTo(dns, resolverVnet(dns, i)).some((z) => zones.includes(z)));
+  // Already listed but not working (D4, a route missing): setting it again would change nothing.
+  const failing = answering && servers.find((s) => s.address === answering.address && !s.works);
+  if (failing?.fix) return failing.fix;
   if (answering) {
-    return setServers(ctx, sentence`Set ${field} of ${vnetName} to ${answering.address as string}, the inbound endpoint of ${resolverName(dns, answering)}, whose VNet is linked to ${joinList(zones)}.`);
+    return setServers(ctx, sentence`Set ${field} of ${targetName} to ${answering.address as string}, the inbound endpoint of ${resolverName(dns, answering)}, whose VNet is linked to ${joinList(zones)}.`);
   }
   const zone = dns.zones.find((z) => zones.includes(z.zoneName))?.id;
   const used = candidates.find((i) => listed.includes(i.address as string));
@@ -151,9 +190,9 @@ function fixFor(ctx: FixContext, zones: string[]): Fix {
   }
   if (candidates.length > 0) {
     const resolver = resolverName(dns, candidates[0]);
-    return setServers(ctx, sentence`Link ${joinList(zones)} to the VNet of ${resolver} and set ${field} of ${vnetName} to ${candidates[0].address as string}, its inbound endpoint.`);
+    return setServers(ctx, sentence`Link ${joinList(zones)} to the VNet of ${resolver} and set ${field} of ${targetName} to ${candidates[0].address as string}, its inbound endpoint.`);
   }
-  return setServers(ctx, sentence`Deploy a DNS Private Resolver whose VNet P2S clients reach and is linked to ${joinList(zones)}, and set ${field} of ${vnetName} to its inbound endpoint.`);
+  return setServers(ctx, sentence`Deploy a DNS Private Resolver whose VNet P2S clients reach and is linked to ${joinList(zones)}, and set ${field} of ${targetName} to its inbound endpoint.`);
 }
 
 /** D8: inbound endpoints whose address is dynamic cannot be checked before deployment. */

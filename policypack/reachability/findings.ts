@@ -66,7 +66,12 @@ export type FindingCode =
   | "sku-retiring"
   | "several-auth-settings"
   | "basic-sku-ikev2"
-  | "custom-route-overlaps-pool";
+  | "custom-route-overlaps-pool"
+  | "entra-issuer-without-slash"
+  | "entra-tenant-invalid"
+  | "entra-tenant-issuer-mismatch"
+  | "entra-legacy-audience"
+  | "protocols-not-declared";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

@@ -212,7 +212,10 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
         resource: gateway.id,
         field: "gateway.authTypes",
         action: "add",
-        text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`,
+        // IKEv2 clients need IkeV2 among the protocols too: say so rather than promise them.
+        text: (gateway.protocols ?? DEFAULT_PROTOCOLS).includes("IkeV2")
+          ? sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`
+          : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${fieldRef(gateway.id, "gateway.protocols")} lists IkeV2 too).`,
       },
     );
   }

@@ -114,5 +114,7 @@ export interface GatewayDns {
   /** The home VNet, whose DNS servers P2S clients use (D1). */
   vnet?: string;
   servers: DnsServerResult[];
+  /** Why the VNet's DNS servers are not checked (some are not known until deployment); undefined when they are. */
+  notChecked?: Sentence;
   endpoints: EndpointResult[];
 }

@@ -117,7 +117,9 @@ export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (peering !== undefined) return peering;
   const dns = index.topology.dns;
   const named = dns && [...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound].find((r) => r.id === id);
-  return named?.name ?? id;
+  if (named) return named.name;
+  // The resource that sets a VNet's DNS servers (the classic VirtualNetworkDnsServers) is named in DNS fixes.
+  return index.topology.vnets.find((v) => v.nameServersFrom?.id === id)?.nameServersFrom?.name ?? id;
 }
 
 export function isBasicSku(gateway: VpnGateway): boolean {

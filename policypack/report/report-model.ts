@@ -57,6 +57,8 @@ export interface GatewayReport {
   /** Name resolution: the home VNet's DNS servers and the private endpoints clients reach. */
   dns: {
     servers: { address: string; works: boolean; reason: string | null; zones: string[] | null }[];
+    /** Why the servers are not checked (some are not known until deployment); null when they are. */
+    serversNotChecked: string | null;
     privateEndpoints: { name: string; resolves: boolean | null; reason: string | null }[];
   };
 }
@@ -86,6 +88,7 @@ function dnsReport(stack: StackAnalysis, gatewayId: string): GatewayReport["dns"
   const text = (s: Sentence | undefined) => (s === undefined ? null : renderSentence(s, stack.extraction.spell));
   return {
     servers: (dns?.servers ?? []).map((s) => ({ address: s.address, works: s.works, reason: text(s.reason), zones: s.zones ?? null })),
+    serversNotChecked: text(dns?.notChecked),
     privateEndpoints: (dns?.endpoints ?? []).map((e) => ({ name: e.name, resolves: e.resolves ?? null, reason: text(e.reason) })),
   };
 }

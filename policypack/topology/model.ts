@@ -38,6 +38,10 @@ export interface VirtualNetwork extends Named {
   prefixes: string[];
   /** The DNS servers the VNet gives its clients; undefined or empty for Azure-provided DNS. */
   nameServers?: string[];
+  /** Some DNS server is not known to the pack: unknown until deployment (a preview), or secret. */
+  nameServersUnknown?: "preview" | "secret";
+  /** The resource that sets the DNS servers when it is not the VNet itself (the classic VirtualNetworkDnsServers). */
+  nameServersFrom?: { id: string; name: string };
 }
 
 /** An on-premises site, i.e. a LocalNetworkGateway. */
@@ -49,6 +53,8 @@ export interface Site extends Named {
 export interface VpnGateway extends Named {
   /** Id of the VNet whose GatewaySubnet the gateway sits in; undefined when unresolved. */
   vnet?: string;
+  /** The Azure name of that VNet as the GatewaySubnet's id gives it, also when the VNet is in another stack. */
+  vnetAzureName?: string;
   /** Vpn or ExpressRoute. */
   kind: string;
   /** RouteBased or PolicyBased. */
@@ -64,8 +70,10 @@ export interface VpnGateway extends Named {
   clientPoolUnknown?: boolean;
   /** The address pools of user groups, each a client pool too. */
   groupPools?: string[];
-  /** Undefined when the configuration does not list protocols (Azure's default applies). */
+  /** Undefined when the configuration does not list protocols (Azure's default applies), or lists them unknown. */
   protocols?: Protocol[];
+  /** The protocols are listed but not known: unknown during preview, or secret. */
+  protocolsHidden?: true;
   /** Undefined when the configuration does not list authentication types (inferred from the settings). */
   authTypes?: AuthType[];
   /** Undefined when the gateway has no P2S configuration. */
@@ -77,6 +85,24 @@ export interface VpnGateway extends Named {
   profileDigests?: { aad: string; rootCertificates: string };
   /** Custom routes the gateway advertises to its clients (R7). */
   advertisedRoutes: string[];
+  /**
+   * True when Azure has created the gateway: its properties hold what only a deployment sets (an
+   * id, a provisioning state). Undefined when they do not tell: a preview sends a resource's inputs,
+   * the same for a gateway being created and one that exists.
+   */
+  deployed?: true;
+  /** The Microsoft Entra ID settings as declared; a secret or unknown one is left out. */
+  aad?: { tenant?: string; issuer?: string; audience?: string };
+  /** The public IP addresses of its ip configurations, as far as they resolve: a resource's id, or the Azure name an id gives. */
+  publicIps?: { id?: string; name: string }[];
+}
+
+/** A public IP address, as a VPN gateway's ip configurations use them. */
+export interface PublicIp extends Named {
+  /** Basic, Standard or StandardV2; undefined when neither declared nor defaulted by the provider. */
+  sku?: string;
+  /** Static or Dynamic; undefined when not declared. */
+  allocation?: string;
 }
 
 /** One direction of a VNet peering. */
@@ -151,6 +177,8 @@ export interface Topology {
   gateways: VpnGateway[];
   peerings: Peering[];
   connections: Connection[];
+  /** Public IP addresses; undefined when the stack declares none. */
+  publicIps?: PublicIp[];
   /** The stacks the resources come from, as "project/stack"; empty when unknown. */
   stacks?: string[];
   /** Name resolution; undefined when the stack declares none of it. */

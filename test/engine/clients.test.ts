@@ -107,8 +107,13 @@ describe("the seed's topologies with OpenVPN and Microsoft Entra ID (spec sectio
     expect([reason?.code, spelled(reason?.text), spelled(reason?.fix.text)]).toEqual([
       "no-client-for-authentication",
       "Microsoft Entra ID works only with the Azure VPN Client, which runs on Windows and macOS",
-      "Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.",
+      "Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once vpnClientProtocols lists IkeV2 too).",
     ]);
+  });
+
+  it("names IKEv2 clients in the way out only when the gateway offers IkeV2 too", () => {
+    const reason = gateway(withGateway(seedScenario(1), { protocols: ["OpenVPN", "IkeV2"], authTypes: ["AAD"] })).platforms.linux.blockedBy;
+    expect(spelled(reason?.fix.text)).toBe("Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.");
   });
 });
 

@@ -30,6 +30,7 @@ function baseline(): Topology {
 function resolution(t: Topology) {
   const [dns] = analyze(t).dns;
   return {
+    notChecked: spelled(dns.notChecked),
     servers: dns.servers.map((s) => ({ address: s.address, works: s.works, zones: s.zones, reason: spelled(s.reason) })),
     endpoints: dns.endpoints.map((e) => ({ name: e.name, resolves: e.resolves, reason: spelled(e.reason) })),
   };
@@ -43,7 +44,9 @@ function problems(t: Topology) {
 
 const RESOLVED = { name: "appdata-blob", resolves: true, reason: undefined };
 const HUB_DNS = { address: "10.0.5.4", works: true, zones: [BLOB], reason: undefined };
-const SET_HUB_DNS = `Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver, whose VNet is linked to ${BLOB}.`;
+/** R8: every fix that changes what clients receive ends with this. */
+const NEW_PROFILE = "Users then need a new client profile: download it and import it on every device.";
+const SET_HUB_DNS = `Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver, whose VNet is linked to ${BLOB}. ${NEW_PROFILE}`;
 
 describe("name resolution for P2S clients (spec section 6)", () => {
   it("resolves the spoke's private endpoint through the hub's resolver, with no violation", () => {
@@ -67,6 +70,42 @@ describe("name resolution for P2S clients (spec section 6)", () => {
     });
   });
 
+  it("D1: does not take DNS servers unknown until deployment for Azure-provided DNS: the endpoint's name is not checked, with no violation", () => {
+    const t = changed(baseline(), "vnets", "hub", { nameServers: [], nameServersUnknown: "preview" });
+    expect({ resolution: resolution(t), problems: problems(t) }).toEqual({
+      resolution: {
+        notChecked: "the DNS servers of hub are not known until deployment",
+        servers: [],
+        endpoints: [{ name: "appdata-blob", resolves: undefined, reason: `the DNS servers of hub are not known until deployment, so whether they answer ${BLOB} is not checked` }],
+      },
+      problems: [],
+    });
+  });
+
+  it("D1: fixes the resource that sets the hub's DNS servers (the classic VirtualNetworkDnsServers), not the VNet, and reports against it", () => {
+    const t = changed(baseline(), "vnets", "hub", { nameServers: ["168.63.129.16"], nameServersFrom: { id: "hub-dns", name: "hub-dns" } });
+    const [dns] = analyze(t).dns;
+    expect({
+      fixes: [...dns.servers, ...dns.endpoints].map((r) => ({ resource: r.fix?.resource, field: r.fix?.field, action: r.fix?.action })),
+      resources: problems(t).map((p) => [p.resource, p.code]),
+    }).toEqual({
+      fixes: [
+        { resource: "hub-dns", field: "vnet.nameServers", action: "set" },
+        { resource: "hub-dns", field: "vnet.nameServers", action: "set" },
+      ],
+      resources: [
+        ["hub-dns", "dns.azure-dns-listed"],
+        ["hub-dns", "dns.endpoint-not-resolved"],
+      ],
+    });
+  });
+
+  it("R8: ends a fix that changes the hub's DNS servers by saying that users need a new client profile", () => {
+    expect(problems(changed(baseline(), "vnets", "hub", { nameServers: [] })).map((p) => p.fix)).toEqual([
+      `Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver, whose VNet is linked to ${BLOB}. Users then need a new client profile: download it and import it on every device.`,
+    ]);
+  });
+
   it("D2: reports the endpoint against the hub when the hub uses Azure-provided DNS, naming the inbound endpoint to set", () => {
     expect(problems(changed(baseline(), "vnets", "hub", { nameServers: [] }))).toEqual([
       {
@@ -81,7 +120,7 @@ describe("name resolution for P2S clients (spec section 6)", () => {
   it("D3: reports 168.63.129.16 even in a stack that declares no other DNS resource", () => {
     const bare = changed(new TopologyBuilder().vnet("hub", "10.0.0.0/16").p2sGateway("hub-gw", "hub").build(), "vnets", "hub", { nameServers: ["168.63.129.16"] });
     expect(problems(bare).map((p) => [p.resource, p.code, p.fix])).toEqual([
-      ["hub", "dns.azure-dns-listed", "Set dhcpOptions.dnsServers of hub to the inbound endpoint of a DNS Private Resolver that P2S clients reach."],
+      ["hub", "dns.azure-dns-listed", `Set dhcpOptions.dnsServers of hub to the inbound endpoint of a DNS Private Resolver that P2S clients reach. ${NEW_PROFILE}`],
     ]);
   });
 
@@ -91,7 +130,7 @@ describe("name resolution for P2S clients (spec section 6)", () => {
         resource: "hub",
         code: "dns.azure-dns-listed",
         problem: "Clients of hub-gw cannot use the DNS server 168.63.129.16: 168.63.129.16, Azure's own DNS, answers only inside Azure VNets and never over a Point-to-Site connection.",
-        fix: "Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver.",
+        fix: `Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver. ${NEW_PROFILE}`,
       },
       {
         resource: "hub",
@@ -118,6 +157,42 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       .build();
     expect(resolution(changed(t, "vnets", "hub", { nameServers: ["10.101.0.53"] })).servers).toEqual([
       { address: "10.101.0.53", works: false, zones: undefined, reason: "the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand" },
+    ]);
+  });
+
+  it("D4: asks for a custom route to a server that the static-route client reaches only by a manual route, not for the DNS servers already set", () => {
+    const t = new TopologyBuilder()
+      .vnet("hub", "10.0.0.0/16")
+      .site("branch", ["10.101.0.0/16"], 65010)
+      .p2sGateway("hub-gw", "hub", { bgp: true, protocols: ["SSTP"] })
+      .s2s("hub-gw", "branch", true)
+      .build();
+    expect(problems(changed(t, "vnets", "hub", { nameServers: ["10.101.0.53"] }))).toEqual([
+      {
+        resource: "hub-gw",
+        code: "dns.server-unreachable",
+        problem: "Clients of hub-gw cannot use the DNS server 10.101.0.53: the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand.",
+        fix: `Add 10.101.0.0/16 to customRoutes.addressPrefixes of hub-gw, so that the Windows built-in client gets a route to 10.101.0.53, or set dhcpOptions.dnsServers of hub to a DNS server that the Windows built-in client has a route to. ${NEW_PROFILE}`,
+      },
+    ]);
+  });
+
+  it("D4: asks for a custom route, not for the DNS servers already set, when the listed resolver answers the zone but the static-route client has no route to it", () => {
+    const t = new TopologyBuilder()
+      .vnet("hub", "10.0.0.0/16")
+      .vnet("shared", "10.20.0.0/16")
+      .p2sGateway("hub-gw", "hub", { bgp: true, asn: 65010, protocols: ["SSTP"] })
+      .gateway("shared-gw", "shared", { bgp: true, asn: 65020 })
+      .vnet2vnet("hub-gw", "shared-gw", true)
+      .resolver("shared-resolver", "shared", "10.20.0.4")
+      .zone(BLOB)
+      .zoneLink(BLOB, "shared")
+      .privateEndpoint("hubdata-blob", "hub", [BLOB])
+      .build();
+    const fix = `Add 10.20.0.0/16 to customRoutes.addressPrefixes of hub-gw, so that the Windows built-in client gets a route to 10.20.0.4, or set dhcpOptions.dnsServers of hub to a DNS server that the Windows built-in client has a route to. ${NEW_PROFILE}`;
+    expect(problems(changed(t, "vnets", "hub", { nameServers: ["10.20.0.4"] })).map((p) => [p.resource, p.code, p.fix])).toEqual([
+      ["hub-gw", "dns.server-unreachable", fix],
+      ["hub-gw", "dns.endpoint-not-resolved", fix],
     ]);
   });
 
@@ -171,7 +246,7 @@ describe("name resolution for P2S clients (spec section 6)", () => {
           resource: "hub-resolver-in",
           code: "dns.dynamic-inbound-endpoint",
           problem: "hub-resolver-in takes a dynamic private address, so whether P2S clients reach it and use it cannot be checked before deployment.",
-          fix: "Give hub-resolver-in a static address in ipConfigurations[*].privateIpAddress, and list that address as a DNS server of the VNet of the P2S gateway.",
+          fix: `Give hub-resolver-in a static address in ipConfigurations[*].privateIpAddress, and list that address as a DNS server of the VNet of the P2S gateway. ${NEW_PROFILE}`,
         },
       ],
     });

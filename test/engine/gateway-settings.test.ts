@@ -1,6 +1,6 @@
 import { checkGatewaySettings, checkRetiredFeatures, checkSiteSettings } from "../../policypack/reachability/checks/gateway-settings";
 import type { Finding } from "../../policypack/reachability/findings";
-import type { Site, VpnGateway } from "../../policypack/topology/model";
+import type { PublicIp, Site, VpnGateway } from "../../policypack/topology/model";
 import { spelled } from "../helpers/spelled";
 
 /** A compliant P2S gateway: RouteBased VpnGw2AZ, IKEv2 and OpenVPN with certificates, BGP on 65010. */
@@ -102,12 +102,59 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
   });
 });
 
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const OTHER_TENANT = "0b3d9f6e-2a44-4f0c-9a7e-1c2d3e4f5a6b";
+/** The compliant gateway with Microsoft Entra ID, set as Azure's documentation says. */
+const entra: VpnGateway = {
+  ...compliant,
+  protocols: ["OpenVPN"],
+  authTypes: ["AAD"],
+  authSettings: { aad: true, radius: false, certificates: false },
+  aad: { tenant: `https://login.microsoftonline.com/${TENANT}/`, issuer: `https://sts.windows.net/${TENANT}/`, audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8" },
+};
+
+describe("Microsoft Entra ID settings that sign-ins refuse (spec 4a)", () => {
+  it("finds nothing on the compliant Entra ID gateway", () => {
+    expect([codes(checkGatewaySettings(entra)), codes(checkRetiredFeatures(entra))]).toEqual([[], []]);
+  });
+
+  it("asks for the issuer's trailing slash", () => {
+    expect(written(checkGatewaySettings({ ...entra, aad: { ...entra.aad, issuer: `https://sts.windows.net/${TENANT}` } }))).toEqual([
+      [
+        "entra-issuer-without-slash",
+        `vpnClientConfiguration.aadIssuer of hub-gw is "https://sts.windows.net/${TENANT}", without the trailing /, so Microsoft Entra ID sign-ins might fail.`,
+        `Set vpnClientConfiguration.aadIssuer of hub-gw to "https://sts.windows.net/${TENANT}/". Users then need a new client profile.`,
+      ],
+    ]);
+  });
+
+  it("finds a tenant that is no tenant URL, as a missing value makes it in real programs", () => {
+    expect(written(checkGatewaySettings({ ...entra, aad: { ...entra.aad, tenant: "https://login.microsoftonline.com/undefined" } }))).toEqual([
+      [
+        "entra-tenant-invalid",
+        'vpnClientConfiguration.aadTenant of hub-gw is "https://login.microsoftonline.com/undefined", which names no tenant (a tenant URL ends with the tenant\'s ID), so users cannot sign in.',
+        "Set vpnClientConfiguration.aadTenant of hub-gw to https://login.microsoftonline.com/<tenant ID>/ with the ID of the tenant users sign in to. Users then need a new client profile.",
+      ],
+    ]);
+  });
+
+  it("finds a tenant and an issuer naming different tenants", () => {
+    expect(written(checkGatewaySettings({ ...entra, aad: { ...entra.aad, issuer: `https://sts.windows.net/${OTHER_TENANT}/` } }))).toEqual([
+      [
+        "entra-tenant-issuer-mismatch",
+        `vpnClientConfiguration.aadTenant and vpnClientConfiguration.aadIssuer of hub-gw name different tenants (${TENANT} and ${OTHER_TENANT}), so sign-ins fail.`,
+        `Set vpnClientConfiguration.aadIssuer of hub-gw to https://sts.windows.net/${TENANT}/, the tenant of vpnClientConfiguration.aadTenant, or correct vpnClientConfiguration.aadTenant. Users then need a new client profile.`,
+      ],
+    ]);
+  });
+});
+
 describe("retired and retiring features (spec 4c)", () => {
   it("names the announced SSTP dates", () => {
     expect(written(checkRetiredFeatures({ ...compliant, protocols: ["IkeV2", "SSTP"] }))).toEqual([
       [
         "sstp-retiring",
-        "hub-gw lists SSTP in vpnClientProtocols, which Azure announced it retires: no gateway can enable it from 2026-03-31, and SSTP connections stop on 2027-03-31 (announced dates).",
+        "hub-gw lists SSTP in vpnClientProtocols, which Azure retired as announced: no gateway can enable it since 2026-03-31, and SSTP connections stop on 2027-03-31.",
         "Replace SSTP with IkeV2 or OpenVPN; Windows users can connect with the built-in client over IKEv2 or with the Azure VPN Client.",
       ],
     ]);
@@ -139,6 +186,57 @@ describe("retired and retiring features (spec 4c)", () => {
       ["several-auth-settings"],
       [],
       [],
+    ]);
+  });
+
+  it("advises declaring the protocols on a gateway that lists none, unless its properties show it exists", () => {
+    expect([retired({ protocols: undefined }), retired({ protocols: undefined, deployed: true }), retired({ protocols: undefined, clientPool: [], authSettings: undefined })]).toEqual([
+      ["protocols-not-declared"],
+      [],
+      [],
+    ]);
+  });
+
+  it("leaves the Standard and HighPerformance SKUs of ExpressRoute gateways alone: the retirements are of VPN gateways' SKUs", () => {
+    const expressRoute = { kind: "ExpressRoute", clientPool: [], protocols: undefined, authTypes: undefined, authSettings: undefined };
+    expect([retired({ ...expressRoute, sku: "Standard" }), retired({ ...expressRoute, sku: "HighPerformance" }), retired({ ...expressRoute, kind: "Vpn", sku: "Standard" })]).toEqual([
+      [],
+      [],
+      ["sku-retiring Standard"],
+    ]);
+  });
+
+  it("tells a gateway that exists to let Azure migrate it first, since changing the SKU family may replace it", () => {
+    expect(written(checkRetiredFeatures({ ...compliant, sku: "VpnGw1", deployed: true }))).toEqual([
+      [
+        "sku-retiring",
+        "hub-gw uses the VpnGw1 SKU, which Azure retired on 2026-09-30 as announced: it creates no gateway of the non-AZ SKUs and migrates existing ones to the zone-redundant AZ SKUs itself.",
+        "Once Azure has migrated hub-gw, set sku.name to VpnGw1AZ so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime).",
+      ],
+    ]);
+  });
+
+  it("names the Basic or dynamic public IP address that a gateway being created must change with the AZ SKU", () => {
+    const gateway: VpnGateway = { ...compliant, sku: "VpnGw1", publicIps: [{ id: "pip", name: "hub-pip" }] };
+    const fix = (ip: PublicIp | undefined, g: VpnGateway = gateway) => spelled(checkRetiredFeatures(g, ip ? [ip] : [])[0].fix.text);
+    expect([
+      fix({ id: "pip", name: "hub-pip", sku: "Basic", allocation: "Dynamic" }),
+      fix({ id: "pip", name: "hub-pip", sku: "Standard", allocation: "Static" }),
+      fix(undefined, { ...gateway, publicIps: [] }),
+    ]).toEqual([
+      "If hub-gw is being created, set sku.name to VpnGw1AZ, and set sku.name to Standard and publicIPAllocationMethod to Static on hub-pip, since the AZ SKUs need Standard, static public IP addresses; if it exists, once Azure has migrated hub-gw, set sku.name to VpnGw1AZ so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime).",
+      "If hub-gw is being created, set sku.name to VpnGw1AZ; if it exists, once Azure has migrated hub-gw, set sku.name to VpnGw1AZ so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime).",
+      "If hub-gw is being created, set sku.name to VpnGw1AZ, with a Standard, static public IP address in each of ipConfigurations[*].publicIPAddress (Azure rejects Basic and dynamic ones for the AZ SKUs); if it exists, once Azure has migrated hub-gw, set sku.name to VpnGw1AZ so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime).",
+    ]);
+  });
+
+  it("advises the app Microsoft registered instead of the hand-registered Azure VPN audience", () => {
+    expect(written(checkRetiredFeatures({ ...entra, aad: { ...entra.aad, audience: "41b23e61-6c1e-4545-b367-cd054e0ed4b4" } }))).toEqual([
+      [
+        "entra-legacy-audience",
+        "vpnClientConfiguration.aadAudience of hub-gw is 41b23e61-6c1e-4545-b367-cd054e0ed4b4, the Azure VPN Client app registered by hand, which is legacy: new Azure VPN Clients use the app Microsoft registered.",
+        "Set vpnClientConfiguration.aadAudience of hub-gw to c632b3df-fb67-4d84-bdcf-b95ad541b5c8 (Azure public cloud); users then need a new client profile.",
+      ],
     ]);
   });
 

@@ -85,6 +85,10 @@ describe("extraction from the classic @pulumi/azure provider", () => {
       authSettings: { aad: true, radius: true, certificates: true },
       profileDigests: undefined,
       advertisedRoutes: ["10.50.0.0/16"],
+      vnetAzureName: "hub-x1",
+      deployed: true,
+      aad: { tenant: "https://login.microsoftonline.com/t/", issuer: undefined, audience: undefined },
+      publicIps: [],
     });
   });
 
@@ -135,6 +139,19 @@ describe("extraction from the classic @pulumi/azure provider", () => {
   it("sets DNS servers from a VirtualNetworkDnsServers resource, whatever the order", () => {
     const dns = classic("VirtualNetworkDnsServers", "hub-dns", { virtualNetworkId: `${RG}/virtualNetworks/hub-x1`, dnsServers: ["10.0.5.5"] });
     expect(extractTopology([dns, ...deployedHub()]).topology.vnets.find((v) => v.name === "hub")?.nameServers).toEqual(["10.0.5.5"]);
+  });
+
+  it("reads DNS servers unknown during preview, on the VNet or a VirtualNetworkDnsServers resource, as not known, and keeps which resource sets them", () => {
+    const onVnet = deployedHub().map((r) => (r.name === "hub" ? { ...r, props: { ...(r.props as object), dnsServers: [UNKNOWN] } } : r));
+    const dns = classic("VirtualNetworkDnsServers", "hub-dns", { virtualNetworkId: `${RG}/virtualNetworks/hub-x1`, dnsServers: [UNKNOWN] });
+    const hubOf = (resources: RawResource[]) => {
+      const vnet = extractTopology(resources).topology.vnets.find((v) => v.name === "hub");
+      return [vnet?.nameServers, vnet?.nameServersUnknown, vnet?.nameServersFrom];
+    };
+    expect([hubOf(onVnet), hubOf([...deployedHub(), dns])]).toEqual([
+      [[], "preview", undefined],
+      [[], "preview", { id: dns.urn, name: "hub-dns" }],
+    ]);
   });
 
   it("resolves references through propertyDependencies when ids are unknown in a new stack's preview", () => {

@@ -1,6 +1,8 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
-import { UNKNOWN, toPlain } from "../../policypack/extract/plain";
+import { SECRET, UNKNOWN, toPlain } from "../../policypack/extract/plain";
 import type { RawResource } from "../../policypack/extract/raw-resource";
+import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { buildReport } from "../../policypack/report/report-model";
 
 // The proxy @pulumi/policy wraps every stack policy's props in; internal, so not in its typings.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,6 +35,15 @@ function deployedHub(): RawResource[] {
 }
 
 describe("extraction from azure-native resources", () => {
+  it("names the Windows connection after the VNet that the GatewaySubnet's id names when that VNet is in another stack", () => {
+    const gateway = raw("VirtualNetworkGateway", "hub-gw", {
+      ipConfigurations: [{ subnet: { id: `${RG}/virtualNetworks/vnet-hub-prd/subnets/GatewaySubnet` } }],
+      vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } },
+    });
+    const stack = analyzeResources([gateway]);
+    expect(buildReport(stack).gateways.map((g) => [g.name, g.vnet, g.vpnConnectionName])).toEqual([["hub-gw", null, "vnet-hub-prd"]]);
+  });
+
   it("resolves references by ARM id, case-insensitively, without dependency information", () => {
     const { topology, notes } = extractTopology(deployedHub());
     expect(notes).toEqual([]);
@@ -77,6 +88,21 @@ describe("extraction from azure-native resources", () => {
     const { topology, urns } = extractTopology([hub, spoke]);
     expect(topology.peerings.map((p) => [p.name, p.to, p.allowsTransit])).toEqual([["hub-to-spoke", spoke.urn, true]]);
     expect(urns.get(topology.peerings[0].id)).toBe(hub.urn);
+  });
+
+  it("reads DNS servers unknown during preview, or secret, as not known rather than as Azure-provided DNS, wherever the unknown is", () => {
+    const hub = (dhcpOptions: unknown) => raw("VirtualNetwork", "hub", { addressSpace: { addressPrefixes: ["10.0.0.0/16"] }, dhcpOptions });
+    const read = (dhcpOptions: unknown) => {
+      const [vnet] = extractTopology([hub(dhcpOptions)]).topology.vnets;
+      return [vnet.nameServers, vnet.nameServersUnknown];
+    };
+    expect([read({ dnsServers: [UNKNOWN] }), read({ dnsServers: UNKNOWN }), read(UNKNOWN), read({ dnsServers: ["10.0.0.4", SECRET] }), read({ dnsServers: ["10.0.0.4"] })]).toEqual([
+      [[], "preview"],
+      [[], "preview"],
+      [[], "preview"],
+      [["10.0.0.4"], "secret"],
+      [["10.0.0.4"], undefined],
+    ]);
   });
 
   it("accepts API-versioned type tokens", () => {
@@ -195,10 +221,12 @@ describe("extraction of P2S authentication and user groups", () => {
     });
   });
 
-  it("never carries an Entra ID or certificate value into the model, only digests that change with them", () => {
-    const a = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, aadTenant: "tenant-one" } })]);
-    const b = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, aadTenant: "tenant-two" } })]);
-    expect(JSON.stringify(a.topology)).not.toContain("tenant-one");
+  it("carries the Entra ID tenant, issuer and audience (identifiers users' profiles hold too) but no certificate, and leaves a secret one out", () => {
+    const client = { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, vpnClientRootCertificates: [{ name: "root", publicCertData: "MIIC-cert" }] };
+    const a = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { ...client, aadTenant: "tenant-one", aadIssuer: SECRET } })]);
+    const b = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { ...client, aadTenant: "tenant-two" } })]);
+    expect(a.topology.gateways[0].aad).toEqual({ tenant: "tenant-one", issuer: undefined, audience: undefined });
+    expect(JSON.stringify(a.topology)).not.toContain("MIIC-cert");
     expect(a.topology.gateways[0].profileDigests?.aad).not.toBe(b.topology.gateways[0].profileDigests?.aad);
     expect(a.topology.gateways[0].profileDigests?.rootCertificates).toBe(b.topology.gateways[0].profileDigests?.rootCertificates);
   });

@@ -131,7 +131,7 @@ export function changedDns<K extends keyof DnsTopology>(topology: Topology, kind
 }
 
 /** The record lists of a topology. */
-type RecordKind = Exclude<keyof Topology, "stacks" | "dns">;
+type RecordKind = Exclude<keyof Topology, "stacks" | "dns" | "publicIps">;
 
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */
 export function changed<K extends RecordKind>(

@@ -28,17 +28,19 @@ function violationLines(stdout: string): string[] {
 
 const manualVnet1 = "- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: vnet1-gw)";
 const unreachable = "- [advisory] p2s-unreachable-routes (azure-native:network:VirtualNetworkGatewayConnection: vnet1-gw-to-vnet2-gw)";
+/** The seed's gateways list no protocols, which a preview advises declaring (spec 4c). */
+const undeclared = "- [advisory] p2s-retired-features (azure-native:network:VirtualNetworkGateway: vnet1-gw)";
 
 describe("npm start: the offline preview", () => {
   it.each([
-    ["1", []],
-    ["2", []],
-    ["3", [unreachable]],
-    ["4", [manualVnet1]],
-    ["5", []],
-    ["6", [manualVnet1]],
-    ["7", [unreachable]],
-    ["8", [manualVnet1]],
+    ["1", [undeclared]],
+    ["2", [undeclared]],
+    ["3", [undeclared, unreachable]],
+    ["4", [undeclared, manualVnet1]],
+    ["5", [undeclared]],
+    ["6", [undeclared, manualVnet1]],
+    ["7", [undeclared, unreachable]],
+    ["8", [undeclared, manualVnet1]],
   ])("prints the violations of seed scenario %s and exits 0", async (scenario, expected) => {
     const result = await runPreview(["--scenario", scenario], inProcess);
     expect({ code: result.code, violations: violationLines(result.stdout) }).toEqual({ code: 0, violations: expected });

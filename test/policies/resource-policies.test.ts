@@ -22,7 +22,7 @@ async function analyzed(input: AnalyzerInput) {
 }
 
 const REJECTED = "mandatory p2s-gateway-settings hub-gw: hub-gw lists both SSTP and OpenVPN in vpnClientProtocols, which Azure rejects because both use TLS";
-const SSTP = "advisory p2s-retired-features hub-gw: hub-gw lists SSTP in vpnClientProtocols, which Azure announced it retires: no gateway can enable it from 2026-03-31, and SSTP connections stop on 2027-03-31 (announced dates)";
+const SSTP = "advisory p2s-retired-features hub-gw: hub-gw lists SSTP in vpnClientProtocols, which Azure retired as announced: no gateway can enable it since 2026-03-31, and SSTP connections stop on 2027-03-31";
 
 /** A deployed gateway as a stack export holds its outputs: ids, etags and states filled in, nested objects with ids of their own. */
 function asProviderOutputs(input: AnalyzerInput): AnalyzerInput {
@@ -79,7 +79,7 @@ describe("resource policies through the per-resource Analyze call", () => {
   it("reports a non-AZ SKU with the SKU to move to", async () => {
     const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", { sku: { name: "VpnGw2", tier: "VpnGw2" } });
     expect((await pack.analyze(gatewayOf(inputs))).map((d) => seen(d).message)).toEqual([
-      "hub-gw uses the VpnGw2 SKU, which Azure announced it no longer creates and migrates to the zone-redundant AZ SKUs. Set sku.name of hub-gw to VpnGw2AZ.",
+      "hub-gw uses the VpnGw2 SKU, which Azure retired on 2026-09-30 as announced: it creates no gateway of the non-AZ SKUs and migrates existing ones to the zone-redundant AZ SKUs itself. If hub-gw is being created, set sku.name to VpnGw2AZ, with a Standard, static public IP address in each of ipConfigurations[*].publicIPAddress (Azure rejects Basic and dynamic ones for the AZ SKUs); if it exists, once Azure has migrated hub-gw, set sku.name to VpnGw2AZ so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime).",
     ]);
   });
 });

@@ -56,7 +56,7 @@ describe("p2s-client-protocols", () => {
     expect(violationsOf(clientProtocols, stackOf(t)).map((v) => [v.code, v.message])).toEqual([
       [
         "protocols.platform-not-served",
-        "Linux, iOS and Android clients cannot connect to vnet1-gw: Microsoft Entra ID works only with the Azure VPN Client, which runs on Windows and macOS. Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.",
+        "Linux, iOS and Android clients cannot connect to vnet1-gw: Microsoft Entra ID works only with the Azure VPN Client, which runs on Windows and macOS. Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once vpnClientProtocols lists IkeV2 too).",
       ],
     ]);
   });

@@ -150,7 +150,7 @@ describe("the Markdown comment's size budget", () => {
     };
     expect([60_000, 40_000, 20_000, 14_000, 10_000].map(state)).toEqual([
       // Only entries beyond the readable 24 per list are cut.
-      { budget: 60_000, within: true, advisory: "all", notes: true, tables: 3, listsCutAt: 96, diagram: true },
+      { budget: 60_000, within: true, advisory: "all", notes: true, tables: 3, listsCutAt: 24, diagram: true },
       { budget: 40_000, within: true, advisory: "some", notes: true, tables: 3, listsCutAt: 24, diagram: true },
       { budget: 20_000, within: true, advisory: "none", notes: true, tables: 3, listsCutAt: 16, diagram: true },
       { budget: 14_000, within: true, advisory: "none", notes: true, tables: 2, listsCutAt: 1, diagram: true },

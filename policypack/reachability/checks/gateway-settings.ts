@@ -1,7 +1,7 @@
 import { parseCidr } from "../../topology/cidr";
-import type { Site, VpnGateway } from "../../topology/model";
+import type { PublicIp, Site, VpnGateway } from "../../topology/model";
 import { joinList } from "../../topology/order";
-import type { FieldKey, Sentence } from "../../topology/sentence";
+import type { FieldKey, FieldRef, Sentence } from "../../topology/sentence";
 import { fieldRef, sentence } from "../../topology/sentence";
 import type { Finding, FindingCategory } from "../findings";
 import { DEFAULT_PROTOCOLS } from "../platforms";
@@ -137,7 +137,64 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
       String(gateway.asn),
     );
   }
+  checkEntraSettings(gateway, add, field);
   return out;
+}
+
+/** A tenant as Microsoft Entra ID's sign-in and token URLs end with it. */
+const TENANT_ID = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+/** A tenant URL: https://login.microsoftonline.com/{tenant} in Azure public cloud, another login. host elsewhere. */
+const TENANT_URL = /^https:\/\/login\.[a-z0-9.-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i;
+/** The longest declared value a message quotes. */
+const QUOTED_LENGTH = 100;
+
+function quoted(value: string): string {
+  return JSON.stringify(value.length > QUOTED_LENGTH ? `${value.slice(0, QUOTED_LENGTH)}…` : value);
+}
+
+/**
+ * Spec 4a: Microsoft Entra ID settings that deploy but fail users' sign-ins (vpn-gateway-entra-audience-values,
+ * point-to-site-entra-gateway): the issuer's trailing slash, a tenant that is no tenant URL, two tenants.
+ */
+function checkEntraSettings(gateway: VpnGateway, add: ReturnType<typeof findingsFor>["add"], field: (key: FieldKey) => FieldRef): void {
+  const { tenant, issuer } = gateway.aad ?? {};
+  const name = gateway.name;
+  const tenantField = field("gateway.entraTenant");
+  const issuerField = field("gateway.entraIssuer");
+  const newProfile = "Users then need a new client profile.";
+  if (issuer !== undefined && !issuer.endsWith("/")) {
+    add(
+      "entra-issuer-without-slash",
+      sentence`${issuerField} of ${name} is ${quoted(issuer)}, without the trailing /, so Microsoft Entra ID sign-ins might fail.`,
+      { resource: gateway.id, field: "gateway.entraIssuer", action: "set", text: sentence`Set ${issuerField} of ${name} to ${quoted(`${issuer}/`)}. ${newProfile}` },
+    );
+  }
+  if (tenant !== undefined && !TENANT_URL.test(tenant)) {
+    add(
+      "entra-tenant-invalid",
+      sentence`${tenantField} of ${name} is ${quoted(tenant)}, which names no tenant (a tenant URL ends with the tenant's ID), so users cannot sign in.`,
+      {
+        resource: gateway.id,
+        field: "gateway.entraTenant",
+        action: "set",
+        text: sentence`Set ${tenantField} of ${name} to https://login.microsoftonline.com/<tenant ID>/ with the ID of the tenant users sign in to. ${newProfile}`,
+      },
+    );
+  }
+  const tenantId = tenant !== undefined ? TENANT_ID.exec(tenant)?.[1] : undefined;
+  const issuerId = issuer !== undefined ? TENANT_ID.exec(issuer.endsWith("/") ? issuer : `${issuer}/`)?.[1] : undefined;
+  if (tenantId !== undefined && issuerId !== undefined && tenantId.toLowerCase() !== issuerId.toLowerCase()) {
+    add(
+      "entra-tenant-issuer-mismatch",
+      sentence`${tenantField} and ${issuerField} of ${name} name different tenants (${tenantId} and ${issuerId}), so sign-ins fail.`,
+      {
+        resource: gateway.id,
+        field: "gateway.entraIssuer",
+        action: "set",
+        text: sentence`Set ${issuerField} of ${name} to https://sts.windows.net/${tenantId}/, the tenant of ${tenantField}, or correct ${tenantField}. ${newProfile}`,
+      },
+    );
+  }
 }
 
 /** Spec 4a/4b: a site's ASN that Azure reserves. */
@@ -160,14 +217,18 @@ export function checkSiteSettings(site: Site): Finding[] {
   ];
 }
 
+/** The Azure VPN Client's app registered by hand before Microsoft registered its own (Azure public, US Government, Germany, 21Vianet). */
+const LEGACY_AUDIENCES = ["41b23e61-6c1e-4545-b367-cd054e0ed4b4", "51bb15d4-", "538ee9e6-", "49f817b6-"];
+const MICROSOFT_REGISTERED_AUDIENCE = "c632b3df-fb67-4d84-bdcf-b95ad541b5c8";
+
 /** Spec 4c: settings that deploy today and that Azure has retired or announced it will retire. */
-export function checkRetiredFeatures(gateway: VpnGateway): Finding[] {
+export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly PublicIp[] = []): Finding[] {
   const { out, add, field, id, name, listed } = findingsFor("retired-features", gateway);
 
   if (listed.includes("SSTP")) {
     add(
       "sstp-retiring",
-      sentence`${name} lists SSTP in ${field("gateway.protocols")}, which Azure announced it retires: no gateway can enable it from 2026-03-31, and SSTP connections stop on 2027-03-31 (announced dates).`,
+      sentence`${name} lists SSTP in ${field("gateway.protocols")}, which Azure retired as announced: no gateway can enable it since 2026-03-31, and SSTP connections stop on 2027-03-31.`,
       {
         resource: id,
         field: "gateway.protocols",
@@ -176,19 +237,33 @@ export function checkRetiredFeatures(gateway: VpnGateway): Finding[] {
       },
     );
   }
+  if (hasP2s(gateway) && !gateway.deployed && gateway.protocols === undefined && !gateway.protocolsHidden) {
+    add(
+      "protocols-not-declared",
+      sentence`${name} lists no ${field("gateway.protocols")}, and what Azure gives a gateway created since SSTP's retirement is not documented (the analysis assumes IkeV2 and SSTP).`,
+      {
+        resource: id,
+        field: "gateway.protocols",
+        action: "set",
+        text: sentence`List the protocols users connect with in ${field("gateway.protocols")} of ${name}, such as IkeV2 and OpenVPN, which together serve every platform.`,
+      },
+    );
+  }
   const sku = gateway.sku ?? "";
-  if (NON_AZ_SKUS.test(sku)) {
+  // Standard and HighPerformance are ExpressRoute SKUs too: the retirements are of VPN gateways' SKUs.
+  const isVpn = gateway.kind.toLowerCase() === "vpn";
+  if (isVpn && NON_AZ_SKUS.test(sku)) {
     add(
       "sku-retiring",
-      sentence`${name} uses the ${sku} SKU, which Azure announced it no longer creates and migrates to the zone-redundant AZ SKUs.`,
-      { resource: id, field: "gateway.sku", action: "change", text: sentence`Set ${field("gateway.sku")} of ${name} to ${sku}AZ.` },
+      sentence`${name} uses the ${sku} SKU, which Azure retired on 2026-09-30 as announced: it creates no gateway of the non-AZ SKUs and migrates existing ones to the zone-redundant AZ SKUs itself.`,
+      skuFix(gateway, `${sku}AZ`, publicIps),
       sku,
     );
-  } else if (RETIRED_SKUS.has(sku.toLowerCase())) {
+  } else if (isVpn && RETIRED_SKUS.has(sku.toLowerCase())) {
     add(
       "sku-retiring",
-      sentence`${name} uses the ${sku} SKU, which Azure has retired.`,
-      { resource: id, field: "gateway.sku", action: "change", text: sentence`Set ${field("gateway.sku")} of ${name} to a VpnGw AZ SKU.` },
+      sentence`${name} uses the ${sku} SKU, which Azure retired for VPN gateways in March 2026 as announced.`,
+      skuFix(gateway, "a VpnGw AZ SKU (VpnGw1AZ is the smallest)", publicIps),
       sku,
     );
   }
@@ -212,6 +287,20 @@ export function checkRetiredFeatures(gateway: VpnGateway): Finding[] {
       { resource: id, field: "gateway.authTypes", action: "set", text: sentence`List every type users sign in with in ${field("gateway.authTypes")} of ${name}.` },
     );
   }
+  const audience = gateway.aad?.audience;
+  if (audience !== undefined && LEGACY_AUDIENCES.some((legacy) => audience.toLowerCase().startsWith(legacy))) {
+    const audienceField = field("gateway.entraAudience");
+    add(
+      "entra-legacy-audience",
+      sentence`${audienceField} of ${name} is ${audience}, the Azure VPN Client app registered by hand, which is legacy: new Azure VPN Clients use the app Microsoft registered.`,
+      {
+        resource: id,
+        field: "gateway.entraAudience",
+        action: "set",
+        text: sentence`Set ${audienceField} of ${name} to ${MICROSOFT_REGISTERED_AUDIENCE} (Azure public cloud); users then need a new client profile.`,
+      },
+    );
+  }
   if (isBasic(gateway) && listed.includes("IkeV2")) {
     add(
       "basic-sku-ikev2",
@@ -220,4 +309,33 @@ export function checkRetiredFeatures(gateway: VpnGateway): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * Moving off a retired SKU. A new gateway takes the AZ SKU now, which needs Standard, static public
+ * IP addresses (Azure rejects Basic and dynamic ones, and retired Basic addresses); an existing one
+ * is migrated by Azure, and changing the SKU family in code first may replace it. A preview does not
+ * tell which a gateway is, so the fix names both unless its properties show it exists.
+ */
+function skuFix(gateway: VpnGateway, target: string, publicIps: readonly PublicIp[]): Finding["fix"] {
+  const sku = fieldRef(gateway.id, "gateway.sku");
+  const name = gateway.name;
+  const existing = sentence`once Azure has migrated ${name}, set ${sku} to ${target} so that the code matches; changing the SKU family in code before that may replace the gateway (a new public IP address, downtime)`;
+  const fix = (text: Sentence): Finding["fix"] => ({ resource: gateway.id, field: "gateway.sku", action: "change", text });
+  if (gateway.deployed) return fix(sentence`${capitalised(existing)}.`);
+  const addresses = (gateway.publicIps ?? []).map((ref) => ({ ref, ip: publicIps.find((p) => p.id === ref.id) }));
+  const toChange = addresses.flatMap(({ ip }) => (ip !== undefined && (ip.sku?.toLowerCase() !== "standard" || ip.allocation?.toLowerCase() !== "static") ? [ip] : []));
+  const unresolved = addresses.length === 0 || addresses.some(({ ip }) => ip === undefined);
+  const addressText =
+    toChange.length > 0
+      ? sentence`, and set ${fieldRef(toChange[0].id, "publicIp.sku")} to Standard and ${fieldRef(toChange[0].id, "publicIp.allocation")} to Static on ${joinList(toChange.map((ip) => ip.name))}, since the AZ SKUs need Standard, static public IP addresses`
+      : unresolved
+        ? sentence`, with a Standard, static public IP address in each of ${fieldRef(gateway.id, "gateway.publicIp")} (Azure rejects Basic and dynamic ones for the AZ SKUs)`
+        : "";
+  return fix(sentence`If ${name} is being created, set ${sku} to ${target}${addressText}; if it exists, ${existing}.`);
+}
+
+function capitalised(text: Sentence): Sentence {
+  const [first, ...rest] = text;
+  return typeof first === "string" ? [first.charAt(0).toUpperCase() + first.slice(1), ...rest] : text;
 }
