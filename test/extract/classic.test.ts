@@ -16,6 +16,7 @@ const TOKENS: Record<string, string> = {
   Endpoint: "azure:privatelink/endpoint:Endpoint",
   Resolver: "azure:privatedns/resolver:Resolver",
   ResolverInboundEndpoint: "azure:privatedns/resolverInboundEndpoint:ResolverInboundEndpoint",
+  PublicIp: "azure:network/publicIp:PublicIp",
 };
 const urn = (kind: string, name: string) => `urn:pulumi:dev::p::${TOKENS[kind] ?? kind}::${name}`;
 
@@ -89,6 +90,26 @@ describe("extraction from the classic @pulumi/azure provider", () => {
       deployed: true,
       aad: { tenant: "https://login.microsoftonline.com/t/", issuer: undefined, audience: undefined },
       publicIps: [],
+    });
+  });
+
+  it("reads an empty vpnAuthTypes in a deployed gateway's outputs as unset, as a preview's inputs leave it", () => {
+    const hub = deployedHub().map((r) =>
+      r.name === "hub-gw" ? { ...r, props: { ...(r.props as object), vpnClientConfiguration: { addressSpaces: ["172.16.0.0/24"], vpnAuthTypes: [], vpnClientProtocols: [] } } } : r,
+    );
+    const [g] = extractTopology(hub).topology.gateways;
+    expect({ authTypes: g.authTypes, protocols: g.protocols }).toEqual({ authTypes: undefined, protocols: undefined });
+  });
+
+  it("reads the gateway's public IP addresses, with the provider's default SKU when none is declared", () => {
+    const ip = classic("PublicIp", "hub-pip", { id: `${RG}/publicIPAddresses/hub-pip-x9`, name: "hub-pip-x9", resourceGroupName: "rg", allocationMethod: "Dynamic" });
+    const hub = deployedHub().map((r) =>
+      r.name === "hub-gw" ? { ...r, props: { ...(r.props as object), ipConfigurations: [{ subnetId: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet`, publicIpAddressId: `${RG}/publicIPAddresses/hub-pip-x9` }] } } : r,
+    );
+    const { topology } = extractTopology([...hub, ip]);
+    expect({ gateway: topology.gateways[0].publicIps, ips: topology.publicIps?.map((p) => [p.name, p.sku, p.allocation]) }).toEqual({
+      gateway: [{ id: urn("PublicIp", "hub-pip"), name: "hub-pip" }],
+      ips: [["hub-pip", "Standard", "Dynamic"]],
     });
   });
 

@@ -35,6 +35,22 @@ function deployedHub(): RawResource[] {
 }
 
 describe("extraction from azure-native resources", () => {
+  it("resolves a gateway's public IP address through propertyDependencies in a brand-new stack's preview", () => {
+    const ip = raw("PublicIPAddress", "hub-pip", { sku: { name: "Basic" }, publicIPAllocationMethod: "Dynamic" });
+    const gateway = raw(
+      "VirtualNetworkGateway",
+      "hub-gw",
+      { ipConfigurations: [{ subnet: { id: UNKNOWN }, publicIPAddress: { id: UNKNOWN } }], vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } } },
+      { propertyDependencies: { ipConfigurations: [ip.urn] } },
+    );
+    const { topology } = extractTopology([ip, gateway]);
+    expect({ gateway: topology.gateways[0].publicIps, deployed: topology.gateways[0].deployed, ips: topology.publicIps?.map((p) => [p.name, p.sku, p.allocation]) }).toEqual({
+      gateway: [{ id: ip.urn, name: "hub-pip" }],
+      deployed: undefined,
+      ips: [["hub-pip", "Basic", "Dynamic"]],
+    });
+  });
+
   it("names the Windows connection after the VNet that the GatewaySubnet's id names when that VNet is in another stack", () => {
     const gateway = raw("VirtualNetworkGateway", "hub-gw", {
       ipConfigurations: [{ subnet: { id: `${RG}/virtualNetworks/vnet-hub-prd/subnets/GatewaySubnet` } }],
