@@ -1,6 +1,6 @@
 import * as path from "path";
 import { compareText } from "../policypack/topology/order";
-import { configuredLevel, propertiesOf } from "../policypack/policies/policy-config";
+import { configuredLevel, propertiesOf } from "../policypack/pipeline/policy-config";
 import { repoRoot } from "./repo-root";
 import type { AnalyzerInput, Diagnostic, Level, PolicyInfo } from "./analyzer-client";
 import { PolicyPackProcess } from "./analyzer-client";

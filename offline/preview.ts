@@ -1,10 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { analyzeResources } from "../policypack/findings/stack-analysis";
+import { analyzeResources } from "../policypack/pipeline/stack-analysis";
 import { decodeText } from "../policypack/cli/decode-text";
 import { parseJson } from "../policypack/cli/parse-json";
-import { configProblem } from "../policypack/policies/validate-config";
+import { configProblem } from "../policypack/cli/validate-config";
 import { buildReport } from "../policypack/report/report-model";
 import { gatewayTables } from "../policypack/report/text-table";
 import type { Scenario } from "../sample-stack/declare-stack";

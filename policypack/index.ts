@@ -1,5 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
-import { policies } from "./policies/index";
+import { policies } from "./pack/policies";
 
 new PolicyPack("azure-p2s-routing", {
   description: "Checks before deployment what Azure Point-to-Site VPN clients will reach, per client platform.",

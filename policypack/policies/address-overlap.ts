@@ -1,5 +1,5 @@
-import { categoryPolicy } from "./category-policy";
-import { documentationUrl } from "./policy-module";
+import { categoryPolicy } from "../pipeline/category-policy";
+import { documentationUrl } from "../pipeline/policy-module";
 
 const NAME = "p2s-address-overlap";
 

@@ -5,7 +5,7 @@ import { dnsResolution } from "./dns-resolution";
 import { gatewaySettings } from "./gateway-settings";
 import { gatewayTransit } from "./gateway-transit";
 import { intendedAccess } from "./intended-access";
-import type { PolicyModule } from "./policy-module";
+import type { PolicyModule } from "../pipeline/policy-module";
 import { retiredFeatures } from "./retired-features";
 import { unreachableRoutes } from "./unreachable-routes";
 import { windowsManualRoutes } from "./windows-manual-routes";

@@ -1,10 +1,10 @@
-import { checkRequiredPlatforms } from "../reachability/checks/index";
+import { checkRequiredPlatforms } from "../checks/index";
 import { isPlatform } from "../reachability/platforms";
 import type { Platform } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
-import type { PolicyModule } from "./policy-module";
-import { PLATFORM_LIST_SCHEMA, documentationUrl } from "./policy-module";
-import { findingProblem, findingsOf } from "./finding-problems";
+import type { PolicyModule } from "../pipeline/policy-module";
+import { PLATFORM_LIST_SCHEMA, documentationUrl } from "../pipeline/policy-module";
+import { findingProblem, findingsOf } from "../pipeline/finding-problems";
 
 const NAME = "p2s-client-protocols";
 

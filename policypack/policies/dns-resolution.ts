@@ -1,9 +1,9 @@
-import type { Problem } from "../findings/violation";
-import type { StackAnalysis } from "../findings/stack-analysis";
+import type { Problem } from "../pipeline/violation";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
 import { AZURE_DNS, NEW_PROFILE, dynamicInboundEndpoints } from "../reachability/dns";
 import { fieldRef, sentence } from "../topology/sentence";
-import type { PolicyModule } from "./policy-module";
-import { documentationUrl } from "./policy-module";
+import type { PolicyModule } from "../pipeline/policy-module";
+import { documentationUrl } from "../pipeline/policy-module";
 
 const NAME = "p2s-dns-resolution";
 

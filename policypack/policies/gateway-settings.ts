@@ -1,6 +1,6 @@
-import { checkGatewaySettings, checkSiteSettings } from "../reachability/checks/gateway-settings";
-import { documentationUrl } from "./policy-module";
-import { resourcePolicy } from "./resource-policy";
+import { checkGatewaySettings, checkSiteSettings } from "../checks/gateway-settings";
+import { documentationUrl } from "../pipeline/policy-module";
+import { resourcePolicy } from "../pipeline/resource-policy";
 
 const NAME = "p2s-gateway-settings";
 

@@ -1,9 +1,9 @@
-import type { StackAnalysis } from "../findings/stack-analysis";
-import type { Intent } from "../reachability/intents";
-import { evaluateIntents } from "../reachability/intents";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
+import type { Intent } from "../intents/intents";
+import { evaluateIntents } from "../intents/intents";
 import { MAX_STACK_PATTERN_LENGTH } from "../topology/stack-pattern";
-import type { PolicyModule } from "./policy-module";
-import { PLATFORM_LIST_SCHEMA, documentationUrl } from "./policy-module";
+import type { PolicyModule } from "../pipeline/policy-module";
+import { PLATFORM_LIST_SCHEMA, documentationUrl } from "../pipeline/policy-module";
 
 const NAME = "p2s-intended-access";
 

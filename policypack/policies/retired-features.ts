@@ -1,6 +1,6 @@
-import { checkRetiredFeatures } from "../reachability/checks/gateway-settings";
-import { documentationUrl } from "./policy-module";
-import { resourcePolicy } from "./resource-policy";
+import { checkRetiredFeatures } from "../checks/gateway-settings";
+import { documentationUrl } from "../pipeline/policy-module";
+import { resourcePolicy } from "../pipeline/resource-policy";
 
 const NAME = "p2s-retired-features";
 

@@ -1,5 +1,5 @@
-import type { Problem } from "../findings/violation";
-import type { StackAnalysis } from "../findings/stack-analysis";
+import type { Problem } from "../pipeline/violation";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
 import { PLATFORM_LABELS } from "../reachability/platforms";
 import { PLATFORMS } from "../topology/model";
 import { clientLabel } from "../reachability/clients";
@@ -7,8 +7,8 @@ import type { ClientResult, GatewayAnalysis } from "../reachability/results";
 import { joinList } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { sentence, sentenceKey } from "../topology/sentence";
-import type { PolicyModule } from "./policy-module";
-import { documentationUrl } from "./policy-module";
+import type { PolicyModule } from "../pipeline/policy-module";
+import { documentationUrl } from "../pipeline/policy-module";
 
 const NAME = "p2s-unreachable-routes";
 

@@ -1,14 +1,14 @@
-import type { Problem } from "../findings/violation";
-import type { StackAnalysis } from "../findings/stack-analysis";
-import { addRouteCommand, vpnConnectionName } from "../findings/windows-connection";
+import type { Problem } from "../pipeline/violation";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
+import { addRouteCommand, vpnConnectionName } from "../pipeline/windows-connection";
 import { compareText, joinList } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { ClientSpec } from "../reachability/clients";
 import { CLIENTS } from "../reachability/clients";
 import type { GatewayAnalysis } from "../reachability/results";
-import type { PolicyModule } from "./policy-module";
-import { documentationUrl } from "./policy-module";
+import type { PolicyModule } from "../pipeline/policy-module";
+import { documentationUrl } from "../pipeline/policy-module";
 
 const NAME = "p2s-windows-manual-routes";
 

@@ -1,10 +1,10 @@
-import type { StackAnalysis } from "../findings/stack-analysis";
-import { vpnConnectionName } from "../findings/windows-connection";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
+import { vpnConnectionName } from "../pipeline/windows-connection";
 import { POLICIES } from "../policies/catalogue";
-import type { PolicyConfig } from "../policies/policy-config";
-import { levelOf, propertiesOf } from "../policies/policy-config";
-import type { EnforcementLevel } from "../policies/policy-module";
-import { violationsOf } from "../policies/violations-of";
+import type { PolicyConfig } from "../pipeline/policy-config";
+import { levelOf, propertiesOf } from "../pipeline/policy-config";
+import type { EnforcementLevel } from "../pipeline/policy-module";
+import { violationsOf } from "../pipeline/violations-of";
 import type { RouteSource } from "../reachability/clients";
 import type { AuthType, Platform, Protocol } from "../topology/model";
 import { PLATFORMS } from "../topology/model";

@@ -37,6 +37,29 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
+/** Each room's floor: a file imports its own room's files and lower floors' only. */
+const LAYER: Record<string, number> = {
+  topology: 0,
+  extract: 1,
+  reachability: 2,
+  checks: 3,
+  intents: 4,
+  pipeline: 5,
+  policies: 6,
+  report: 7,
+  pack: 7,
+  cli: 8,
+  index: 9,
+};
+
+/** "policypack/checks/bgp-checks.ts" is in the room "checks"; policypack/index.ts is a room of its own. */
+function roomOf(file: string): string {
+  const parts = file.split("/");
+  const room = parts.length > 2 ? parts[1] : "index";
+  if (!(room in LAYER)) throw new Error(`${file} is in no known room: add its folder to LAYER`);
+  return room;
+}
+
 describe("module structure", () => {
   it("has no import cycle anywhere under policypack/", () => {
     const graph = importGraph();
@@ -44,8 +67,21 @@ describe("module structure", () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  it("keeps @pulumi/* out of extraction's consumers: the engine, the findings and the policy modules", () => {
+  it("keeps @pulumi/* in the pack's wiring: extraction, the engine, the checks, the pipeline and the policies never load it", () => {
     const sdkUsers = sourceFiles("policypack").filter((f) => /from "@pulumi\//.test(fs.readFileSync(path.join(ROOT, f), "utf8")));
-    expect(sdkUsers).toEqual(["policypack/index.ts", "policypack/policies/index.ts", "policypack/policies/pulumi-policy.ts", "policypack/policies/secret-marks.ts"]);
+    expect(sdkUsers).toEqual(["policypack/index.ts", "policypack/pack/policies.ts", "policypack/pack/pulumi-policy.ts", "policypack/pack/secret-marks.ts"]);
+  });
+
+  it("imports only downward, room by room: topology, extract, reachability, checks, intents, pipeline, policies, then report and pack side by side, then cli", () => {
+    const graph = importGraph();
+    const upward: string[] = [];
+    for (const [file, targets] of graph) {
+      for (const target of targets) {
+        const [from, to] = [roomOf(file), roomOf(target)];
+        const allowed = from === to || LAYER[to] < LAYER[from] || (from === "index" && to === "pack");
+        if (!allowed || (LAYER[to] === LAYER[from] && from !== to)) upward.push(`${file} -> ${target}`);
+      }
+    }
+    expect(upward).toEqual([]);
   });
 });

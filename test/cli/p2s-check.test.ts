@@ -3,7 +3,7 @@ import * as network from "@pulumi/azure-native/network";
 import * as resources from "@pulumi/azure-native/resources";
 import { runCheck } from "../../policypack/cli/p2s-check";
 import { renderSarif } from "../../policypack/report/sarif";
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import type { Report } from "../../policypack/report/report-model";
 import { stackExport } from "../../offline/stack-documents";
 import type { Scenario } from "../../sample-stack/declare-stack";

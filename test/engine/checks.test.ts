@@ -1,5 +1,5 @@
-import { checkRequiredPlatforms } from "../../policypack/reachability/checks/index";
-import { analyze } from "../../policypack/reachability/analyze";
+import { checkRequiredPlatforms } from "../../policypack/checks/index";
+import { analyze } from "../../policypack/pipeline/analyze";
 import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
 import { spelled } from "../helpers/spelled";

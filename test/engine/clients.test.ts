@@ -1,4 +1,4 @@
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import type { AuthType, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
 import { PLATFORMS } from "../../policypack/topology/model";
 import { gatewayNamed } from "../helpers/expect-result";

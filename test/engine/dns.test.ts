@@ -1,8 +1,8 @@
-import type { StackAnalysis } from "../../policypack/findings/stack-analysis";
+import type { StackAnalysis } from "../../policypack/pipeline/stack-analysis";
 import { dnsResolution } from "../../policypack/policies/dns-resolution";
-import { analyze } from "../../policypack/reachability/analyze";
-import type { Intent } from "../../policypack/reachability/intents";
-import { evaluateIntents } from "../../policypack/reachability/intents";
+import { analyze } from "../../policypack/pipeline/analyze";
+import type { Intent } from "../../policypack/intents/intents";
+import { evaluateIntents } from "../../policypack/intents/intents";
 import type { Topology } from "../../policypack/topology/model";
 import { spelled } from "../helpers/spelled";
 import { TopologyBuilder, changed, changedDns } from "../helpers/topology-builder";

@@ -1,4 +1,4 @@
-import { checkGatewaySettings, checkRetiredFeatures, checkSiteSettings } from "../../policypack/reachability/checks/gateway-settings";
+import { checkGatewaySettings, checkRetiredFeatures, checkSiteSettings } from "../../policypack/checks/gateway-settings";
 import type { Finding } from "../../policypack/reachability/findings";
 import type { PublicIp, Site, VpnGateway } from "../../policypack/topology/model";
 import { spelled } from "../helpers/spelled";

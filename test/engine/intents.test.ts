@@ -1,6 +1,6 @@
-import { analyze } from "../../policypack/reachability/analyze";
-import type { Intent, IntentScope, IntentViolation } from "../../policypack/reachability/intents";
-import { evaluateIntents, intentsFromTags } from "../../policypack/reachability/intents";
+import { analyze } from "../../policypack/pipeline/analyze";
+import type { Intent, IntentScope, IntentViolation } from "../../policypack/intents/intents";
+import { evaluateIntents, intentsFromTags } from "../../policypack/intents/intents";
 import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
 import { spelled } from "../helpers/spelled";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import type { Analysis } from "../../policypack/reachability/results";
 import type { Cidr } from "../../policypack/topology/cidr";
 import { PrefixSet, compareCidrs, contains, overlaps, parseCidr, sortedUnique } from "../../policypack/topology/cidr";

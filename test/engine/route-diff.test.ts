@@ -1,4 +1,4 @@
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import { diffRoutes } from "../../policypack/reachability/route-diff";
 import { seedScenario } from "../helpers/seed-scenarios";
 import { changed } from "../helpers/topology-builder";

@@ -1,4 +1,4 @@
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import { explainUnreached } from "../../policypack/reachability/reach";
 import type { Topology } from "../../policypack/topology/model";
 import { NON_WINDOWS, gatewayNamed, platformView } from "../helpers/expect-result";

@@ -1,4 +1,4 @@
-import { analyze } from "../../policypack/reachability/analyze";
+import { analyze } from "../../policypack/pipeline/analyze";
 import { NON_WINDOWS, gatewayNamed, platformView } from "../helpers/expect-result";
 import { seedScenario } from "../helpers/seed-scenarios";
 

@@ -1,7 +1,7 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
 import { SECRET, UNKNOWN, toPlain } from "../../policypack/extract/plain";
 import type { RawResource } from "../../policypack/extract/raw-resource";
-import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { buildReport } from "../../policypack/report/report-model";
 
 // The proxy @pulumi/policy wraps every stack policy's props in; internal, so not in its typings.

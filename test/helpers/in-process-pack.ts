@@ -5,8 +5,8 @@ import type { AnalyzerInput, Diagnostic, Level } from "../../offline/analyzer-cl
 import { analyzeRequest, analyzeStackRequest, diagnostics } from "../../offline/analyzer-client";
 import type { PreviewAnalyzer, Seen } from "../../offline/pack-session";
 import { compareSeen, seen } from "../../offline/pack-session";
-import { policies } from "../../policypack/policies/index";
-import { configuredLevel, propertiesOf } from "../../policypack/policies/policy-config";
+import { policies } from "../../policypack/pack/policies";
+import { configuredLevel, propertiesOf } from "../../policypack/pipeline/policy-config";
 import packJson from "../../policypack/package.json";
 
 type Callback<T> = (err: Error | null | undefined, response?: T) => void;

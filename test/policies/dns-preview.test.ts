@@ -1,7 +1,7 @@
 import type { AnalyzerInput } from "../../offline/analyzer-client";
 import { analyzerInputToRaw } from "../../offline/analyzer-client";
 import { UNKNOWN } from "../../policypack/extract/plain";
-import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { dnsLines } from "../../policypack/report/dns-lines";
 import { buildReport } from "../../policypack/report/report-model";
 import { InProcessPack } from "../helpers/in-process-pack";

@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runCheck } from "../../policypack/cli/p2s-check";
-import { policies } from "../../policypack/policies/index";
+import { policies } from "../../policypack/pack/policies";
 import { POLICIES } from "../../policypack/policies/catalogue";
-import { documentationUrl, nearestOwnPackage } from "../../policypack/policies/documentation";
+import { documentationUrl, nearestOwnPackage } from "../../policypack/pipeline/documentation";
 
 const ROOT = path.join(__dirname, "../..");
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), "utf8")) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 import type { Topology } from "../../policypack/topology/model";
 import { spellAzureNative } from "../../policypack/extract/azure-native-fields";
-import type { StackAnalysis } from "../../policypack/findings/stack-analysis";
-import { analyzeExtraction } from "../../policypack/findings/stack-analysis";
+import type { StackAnalysis } from "../../policypack/pipeline/stack-analysis";
+import { analyzeExtraction } from "../../policypack/pipeline/stack-analysis";
 import { clientProtocols } from "../../policypack/policies/client-protocols";
 import { unreachableRoutes } from "../../policypack/policies/unreachable-routes";
 import { windowsManualRoutes } from "../../policypack/policies/windows-manual-routes";
 import { seedScenario } from "../helpers/seed-scenarios";
-import { violationsOf } from "../../policypack/policies/violations-of";
+import { violationsOf } from "../../policypack/pipeline/violations-of";
 import { TopologyBuilder } from "../helpers/topology-builder";
 
 function stackOf(topology: Topology): StackAnalysis {

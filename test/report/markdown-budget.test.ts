@@ -1,7 +1,7 @@
 import { generateStack } from "../../bench/generate-stack";
 import { analyzerInputToRaw } from "../../offline/analyzer-client";
-import type { StackAnalysis } from "../../policypack/findings/stack-analysis";
-import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import type { StackAnalysis } from "../../policypack/pipeline/stack-analysis";
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { POLICIES } from "../../policypack/policies/catalogue";
 import { diffRoutes } from "../../policypack/reachability/route-diff";
 import { groupedClientRows } from "../../policypack/report/client-rows";

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { runCheck } from "../../policypack/cli/p2s-check";
-import { configProblem } from "../../policypack/policies/validate-config";
+import { configProblem } from "../../policypack/cli/validate-config";
 import { matchesStack } from "../../policypack/topology/stack-pattern";
 import { InProcessPack } from "../helpers/in-process-pack";
 import { recorded } from "../helpers/recordings";
 import { toAnalyzerInputs } from "../../offline/registration";
 import { analyzerInputToRaw } from "../../offline/analyzer-client";
-import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { buildReport } from "../../policypack/report/report-model";
 import { exportFile, writeJson } from "../helpers/stack-files";
 

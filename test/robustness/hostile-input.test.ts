@@ -4,9 +4,9 @@ import { InProcessPack } from "../helpers/in-process-pack";
 import { runCheck } from "../../policypack/cli/p2s-check";
 import { UNKNOWN } from "../../policypack/extract/plain";
 import type { RawResource } from "../../policypack/extract/raw-resource";
-import { analyzeResources } from "../../policypack/findings/stack-analysis";
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { POLICIES } from "../../policypack/policies/catalogue";
-import { violationsOf } from "../../policypack/policies/violations-of";
+import { violationsOf } from "../../policypack/pipeline/violations-of";
 import { spelled } from "../helpers/spelled";
 import { writeJson } from "../helpers/stack-files";
 

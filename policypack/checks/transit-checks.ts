@@ -1,10 +1,10 @@
-import type { Peering } from "../../topology/model";
-import { compareText } from "../../topology/order";
-import type { Fix, Sentence } from "../../topology/sentence";
-import { fieldRef, sentence } from "../../topology/sentence";
-import type { Finding } from "../findings";
-import type { TopologyIndex } from "../topology-index";
-import { isBasicSku, nameOf, peeringBetween } from "../topology-index";
+import type { Peering } from "../topology/model";
+import { compareText } from "../topology/order";
+import type { Fix, Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding } from "../reachability/findings";
+import type { TopologyIndex } from "../reachability/topology-index";
+import { isBasicSku, nameOf, peeringBetween } from "../reachability/topology-index";
 
 /** Spec section 4: peering and gateway-transit settings that break P2S reachability. */
 export function checkGatewayTransit(index: TopologyIndex): Finding[] {

@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { POLICIES } from "./catalogue";
+import { POLICIES } from "../policies/catalogue";
 import { pulumiPolicy } from "./pulumi-policy";
 
 export const policies: (StackValidationPolicy | ResourceValidationPolicy)[] = POLICIES.map(pulumiPolicy);

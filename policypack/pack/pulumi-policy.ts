@@ -3,11 +3,11 @@ import { extractTopology } from "../extract/extract-topology";
 import { toPlain } from "../extract/plain";
 import type { RawResource } from "../extract/raw-resource";
 import { toRawResource } from "../extract/raw-resource";
-import type { StackAnalysis } from "../findings/stack-analysis";
-import { analyzeExtraction, analyzeResources } from "../findings/stack-analysis";
-import type { PolicyModule, ResourcePolicyModule } from "./policy-module";
+import type { StackAnalysis } from "../pipeline/stack-analysis";
+import { analyzeExtraction, analyzeResources } from "../pipeline/stack-analysis";
+import type { PolicyModule, ResourcePolicyModule } from "../pipeline/policy-module";
 import { isSecretBox, keepSecretMarks } from "./secret-marks";
-import { violationsOf } from "./violations-of";
+import { violationsOf } from "../pipeline/violations-of";
 
 /** Reads a PolicyResource without touching the unknown-checking proxy's throwing path. */
 function fromPolicyResource(r: PolicyResource): RawResource {

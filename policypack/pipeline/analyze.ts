@@ -1,12 +1,12 @@
 import type { Topology } from "../topology/model";
 import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
-import { checkConfiguration } from "./checks/index";
-import { compareFindings } from "./findings";
-import { analyzeDns } from "./dns";
-import { computeReach } from "./reach";
-import type { Analysis } from "./results";
-import { buildIndex } from "./topology-index";
+import { checkConfiguration } from "../checks/index";
+import { compareFindings } from "../reachability/findings";
+import { analyzeDns } from "../reachability/dns";
+import { computeReach } from "../reachability/reach";
+import type { Analysis } from "../reachability/results";
+import { buildIndex } from "../reachability/topology-index";
 
 /** The whole analysis of a topology: the index, then reach, and beside it the configuration checks and name resolution. */
 export function analyze(topology: Topology): Analysis {

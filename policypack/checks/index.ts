@@ -1,6 +1,6 @@
-import type { Finding } from "../findings";
-import type { GatewayAnalysis } from "../results";
-import type { TopologyIndex } from "../topology-index";
+import type { Finding } from "../reachability/findings";
+import type { GatewayAnalysis } from "../reachability/results";
+import type { TopologyIndex } from "../reachability/topology-index";
 import { checkBgp } from "./bgp-checks";
 import { checkOverlaps } from "./overlap-checks";
 import { checkRouteLimits } from "./protocol-checks";

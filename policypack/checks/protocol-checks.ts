@@ -1,9 +1,9 @@
-import type { Platform } from "../../topology/model";
-import { joinList } from "../../topology/order";
-import { sentence, sentenceKey } from "../../topology/sentence";
-import type { Finding, Reason } from "../findings";
-import { PLATFORM_LABELS } from "../platforms";
-import type { GatewayAnalysis } from "../results";
+import type { Platform } from "../topology/model";
+import { joinList } from "../topology/order";
+import { sentence, sentenceKey } from "../topology/sentence";
+import type { Finding, Reason } from "../reachability/findings";
+import { PLATFORM_LABELS } from "../reachability/platforms";
+import type { GatewayAnalysis } from "../reachability/results";
 
 /**
  * Platforms the user requires that no client of a gateway serves, grouped by why: no protocol for

@@ -1,5 +1,5 @@
-import type { Problem } from "../findings/violation";
-import type { StackAnalysis } from "../findings/stack-analysis";
+import type { Problem } from "./violation";
+import type { StackAnalysis } from "./stack-analysis";
 import type { Finding } from "../reachability/findings";
 import type { Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";

@@ -1,7 +1,7 @@
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { POLICIES } from "./catalogue";
-import type { PolicyModule } from "./policy-module";
+import { POLICIES } from "../policies/catalogue";
+import type { PolicyModule } from "../pipeline/policy-module";
 
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
 

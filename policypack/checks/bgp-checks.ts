@@ -1,11 +1,11 @@
-import { overlaps } from "../../topology/cidr";
-import type { Connection, Site, VpnGateway } from "../../topology/model";
-import { compareText } from "../../topology/order";
-import type { Fix, Sentence } from "../../topology/sentence";
-import { fieldRef, sentence } from "../../topology/sentence";
-import type { Finding } from "../findings";
-import type { Link, TopologyIndex } from "../topology-index";
-import { gatewayRunsBgp, isBasicSku } from "../topology-index";
+import { overlaps } from "../topology/cidr";
+import type { Connection, Site, VpnGateway } from "../topology/model";
+import { compareText } from "../topology/order";
+import type { Fix, Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding } from "../reachability/findings";
+import type { Link, TopologyIndex } from "../reachability/topology-index";
+import { gatewayRunsBgp, isBasicSku } from "../reachability/topology-index";
 import { AZURE_DEFAULT_ASN } from "./gateway-settings";
 
 function gatewayAsn(gateway: VpnGateway): number {

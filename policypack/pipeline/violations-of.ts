@@ -1,6 +1,6 @@
-import type { StackAnalysis } from "../findings/stack-analysis";
-import type { Violation } from "../findings/violation";
-import { compareViolations, toViolation } from "../findings/violation";
+import type { StackAnalysis } from "./stack-analysis";
+import type { Violation } from "./violation";
+import { compareViolations, toViolation } from "./violation";
 import type { PolicyModule } from "./policy-module";
 
 /** The violations of one policy, given that policy's own configuration; sorted. */

@@ -1,4 +1,4 @@
-import type { Problem } from "../findings/violation";
+import type { Problem } from "./violation";
 import type { Finding, FindingCategory } from "../reachability/findings";
 
 /** The area of each category in finding codes: "transit.one-way-peering". */

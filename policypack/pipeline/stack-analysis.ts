@@ -1,9 +1,9 @@
 import type { Extraction } from "../extract/extract-topology";
 import { extractTopology } from "../extract/extract-topology";
 import type { RawResource } from "../extract/raw-resource";
-import { analyze } from "../reachability/analyze";
-import type { Intent, IntentScope, IntentViolation } from "../reachability/intents";
-import { intentsFromTags } from "../reachability/intents";
+import { analyze } from "./analyze";
+import type { Intent, IntentScope, IntentViolation } from "../intents/intents";
+import { intentsFromTags } from "../intents/intents";
 import type { Analysis } from "../reachability/results";
 
 /** One extraction and one analysis, shared by every policy of a request. */

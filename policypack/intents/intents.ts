@@ -7,13 +7,13 @@ import { compareText, joinList } from "../topology/order";
 import { matchesStack } from "../topology/stack-pattern";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence, sentenceKey } from "../topology/sentence";
-import type { Reason } from "./findings";
-import { reachOf } from "./gateway-reach";
-import { PLATFORM_LABELS, isPlatform } from "./platforms";
-import { explainUnreached } from "./reach";
-import type { Analysis, GatewayAnalysis } from "./results";
-import type { Network } from "./topology-index";
-import { nameOf } from "./topology-index";
+import type { Reason } from "../reachability/findings";
+import { reachOf } from "../reachability/gateway-reach";
+import { PLATFORM_LABELS, isPlatform } from "../reachability/platforms";
+import { explainUnreached } from "../reachability/reach";
+import type { Analysis, GatewayAnalysis } from "../reachability/results";
+import type { Network } from "../reachability/topology-index";
+import { nameOf } from "../reachability/topology-index";
 
 /** What P2S clients must and must not reach (spec section 5), from configuration or tags. */
 export interface Intent {

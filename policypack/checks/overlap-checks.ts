@@ -1,12 +1,12 @@
-import type { Cidr } from "../../topology/cidr";
-import { overlaps } from "../../topology/cidr";
-import { sortedTexts } from "../../topology/order";
-import type { FieldKey } from "../../topology/sentence";
-import { fieldRef, sentence } from "../../topology/sentence";
-import type { Finding } from "../findings";
-import type { GatewayAnalysis } from "../results";
-import type { Network, TopologyIndex } from "../topology-index";
-import { peeringBetween } from "../topology-index";
+import type { Cidr } from "../topology/cidr";
+import { overlaps } from "../topology/cidr";
+import { sortedTexts } from "../topology/order";
+import type { FieldKey } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding } from "../reachability/findings";
+import type { GatewayAnalysis } from "../reachability/results";
+import type { Network, TopologyIndex } from "../reachability/topology-index";
+import { peeringBetween } from "../reachability/topology-index";
 
 /** Spec section 4: client pools that overlap what clients reach or route, and overlapping peered VNets. */
 export function checkOverlaps(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {

@@ -1,11 +1,11 @@
-import { parseCidr } from "../../topology/cidr";
-import type { PublicIp, Site, VpnGateway } from "../../topology/model";
-import { joinList } from "../../topology/order";
-import type { FieldKey, FieldRef, Sentence } from "../../topology/sentence";
-import { fieldRef, sentence } from "../../topology/sentence";
-import type { Finding, FindingCategory } from "../findings";
-import { DEFAULT_PROTOCOLS } from "../platforms";
-import { authenticationOf } from "../reach";
+import { parseCidr } from "../topology/cidr";
+import type { PublicIp, Site, VpnGateway } from "../topology/model";
+import { joinList } from "../topology/order";
+import type { FieldKey, FieldRef, Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding, FindingCategory } from "../reachability/findings";
+import { DEFAULT_PROTOCOLS } from "../reachability/platforms";
+import { authenticationOf } from "../reachability/reach";
 
 /** Azure's ASN for VPN gateways when BGP is on and no ASN is given; a gateway may use it, a site may not. */
 export const AZURE_DEFAULT_ASN = 65515;
