@@ -1,7 +1,10 @@
 import type { Topology } from "../topology/model";
 import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
+import { checkDns } from "../checks/dns-checks";
 import { checkConfiguration } from "../checks/index";
+import { checkManualRoutes } from "../checks/manual-route-checks";
+import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
 import { compareFindings } from "../reachability/findings";
 import { analyzeDns } from "../reachability/dns";
 import { computeReach } from "../reachability/reach";
@@ -12,8 +15,15 @@ import { buildIndex } from "../reachability/topology-index";
 export function analyze(topology: Topology): Analysis {
   const index = buildIndex(topology);
   const reach = computeReach(index);
-  const findings = [...index.invalidPrefixes, ...checkConfiguration(index, reach.gateways)]
+  const dns = analyzeDns(index, reach.gateways);
+  const findings = [
+    ...index.invalidPrefixes,
+    ...checkConfiguration(index, reach.gateways),
+    ...checkManualRoutes(index, reach.gateways),
+    ...checkUnreachableRoutes(reach.gateways),
+    ...checkDns(index, dns),
+  ]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
     .sort(compareFindings);
-  return { index, gateways: reach.gateways, dns: analyzeDns(index, reach.gateways), findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
+  return { index, gateways: reach.gateways, dns, findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
 }

@@ -9,6 +9,9 @@ const AREA: Record<FindingCategory, string> = {
   "bgp-config": "bgp",
   "gateway-settings": "settings",
   "retired-features": "retired",
+  "windows-manual-routes": "routes",
+  "unreachable-routes": "routes",
+  "dns-resolution": "dns",
 };
 
 export function findingProblem(finding: Finding): Problem {

@@ -36,7 +36,16 @@ export interface Reason {
   fix: Fix;
 }
 
-export type FindingCategory = "gateway-transit" | "address-overlap" | "client-protocols" | "bgp-config" | "gateway-settings" | "retired-features";
+export type FindingCategory =
+  | "gateway-transit"
+  | "address-overlap"
+  | "client-protocols"
+  | "bgp-config"
+  | "gateway-settings"
+  | "retired-features"
+  | "windows-manual-routes"
+  | "unreachable-routes"
+  | "dns-resolution";
 
 export type FindingCode =
   | "invalid-prefix"
@@ -71,7 +80,15 @@ export type FindingCode =
   | "entra-tenant-invalid"
   | "entra-tenant-issuer-mismatch"
   | "entra-legacy-audience"
-  | "protocols-not-declared";
+  | "protocols-not-declared"
+  | "windows-manual-route"
+  | "link-without-bgp"
+  | "link-down"
+  | "route-without-access"
+  | "azure-dns-listed"
+  | "server-unreachable"
+  | "endpoint-not-resolved"
+  | "dynamic-inbound-endpoint";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

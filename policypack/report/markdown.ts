@@ -1,4 +1,4 @@
-import { addRouteCommand } from "../pipeline/windows-connection";
+import { addRouteCommand } from "../reachability/windows-connection";
 import type { Analysis } from "../reachability/results";
 import type { GatewayRouteChange } from "../reachability/route-diff";
 import type { GroupedClientRow } from "./client-rows";

@@ -1,5 +1,5 @@
 import type { StackAnalysis } from "../pipeline/stack-analysis";
-import { vpnConnectionName } from "../pipeline/windows-connection";
+import { vpnConnectionName } from "../reachability/windows-connection";
 import { POLICIES } from "../policies/catalogue";
 import type { PolicyConfig } from "../pipeline/policy-config";
 import { levelOf, propertiesOf } from "../pipeline/policy-config";
@@ -108,7 +108,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
       protocolsAssumed: g.protocolsAssumed,
       authenticationTypes: g.authTypes,
       authenticationAssumed: g.authAssumed,
-      vpnConnectionName: vpnConnectionName(stack, g),
+      vpnConnectionName: vpnConnectionName(stack.analysis.index, g),
       platforms: Object.fromEntries(
         PLATFORMS.map((p) => {
           const r = g.platforms[p];

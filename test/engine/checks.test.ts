@@ -2,15 +2,16 @@ import { checkRequiredPlatforms } from "../../policypack/checks/index";
 import { analyze } from "../../policypack/pipeline/analyze";
 import type { Topology } from "../../policypack/topology/model";
 import { seedScenario } from "../helpers/seed-scenarios";
+import { configurationFindings } from "../helpers/configuration-findings";
 import { spelled } from "../helpers/spelled";
 import { TopologyBuilder, changed, without } from "../helpers/topology-builder";
 
-/** Findings as [code, resource, problem, fix], so a failure prints all of them. */
+/** The configuration checks' findings (spec section 4), as [code, resource, problem, fix], so a failure prints all of them. */
 function findings(topology: Topology) {
-  return analyze(topology).findings.map((f) => [f.code, f.resource, spelled(f.problem), spelled(f.fix.text)]);
+  return configurationFindings(topology).map((f) => [f.code, f.resource, spelled(f.problem), spelled(f.fix.text)]);
 }
 function codes(topology: Topology) {
-  return analyze(topology).findings.map((f) => `${f.code} ${f.resource}`);
+  return configurationFindings(topology).map((f) => `${f.code} ${f.resource}`);
 }
 
 describe("gateway transit checks (spec section 4)", () => {

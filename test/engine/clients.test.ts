@@ -1,4 +1,5 @@
 import { analyze } from "../../policypack/pipeline/analyze";
+import { configurationFindings } from "../helpers/configuration-findings";
 import type { AuthType, Protocol, Topology, VpnGateway } from "../../policypack/topology/model";
 import { PLATFORMS } from "../../policypack/topology/model";
 import { gatewayNamed } from "../helpers/expect-result";
@@ -147,7 +148,7 @@ describe("user-group pools (R2)", () => {
   });
 
   it("reports a user-group pool that overlaps the gateway's own pool", () => {
-    const findings = analyze(withGateway(seedScenario(1), { groupPools: ["192.168.0.128/25"] })).findings;
+    const findings = configurationFindings(withGateway(seedScenario(1), { groupPools: ["192.168.0.128/25"] }));
     expect(findings.map((f) => [f.code, spelled(f.problem), spelled(f.fix.text)])).toEqual([
       [
         "pools-overlap",
@@ -158,7 +159,7 @@ describe("user-group pools (R2)", () => {
   });
 
   it("reports a user-group pool that overlaps a reached network", () => {
-    const findings = analyze(withGateway(seedScenario(1), { groupPools: ["10.1.200.0/24"] })).findings;
+    const findings = configurationFindings(withGateway(seedScenario(1), { groupPools: ["10.1.200.0/24"] }));
     expect(findings.map((f) => [f.code, f.subject])).toEqual([["pool-overlap", "10.1.200.0/24"]]);
   });
 
@@ -170,7 +171,7 @@ describe("user-group pools (R2)", () => {
       .p2sGateway("vnet2-gw", "vnet2", { bgp: true, asn: 65002 })
       .vnet2vnet("vnet1-gw", "vnet2-gw", true)
       .build();
-    expect(analyze(t).findings.map((f) => [f.code, f.resource, f.related])).toEqual([["pools-overlap", "vnet1-gw", ["vnet2-gw"]]]);
+    expect(configurationFindings(t).map((f) => [f.code, f.resource, f.related])).toEqual([["pools-overlap", "vnet1-gw", ["vnet2-gw"]]]);
   });
 });
 

@@ -143,8 +143,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
 
   it("D4: reports a DNS server in a network the clients do not reach", () => {
     expect(problems(changed(baseline(), "vnets", "hub", { nameServers: ["10.9.0.4"] })).map((p) => [p.code, p.problem])).toEqual([
-      ["dns.server-unreachable", "Clients of hub-gw cannot use the DNS server 10.9.0.4: P2S clients of hub-gw reach no network that holds 10.9.0.4."],
       ["dns.endpoint-not-resolved", `Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: no DNS server of hub that P2S clients reach answers ${BLOB}.`],
+      ["dns.server-unreachable", "Clients of hub-gw cannot use the DNS server 10.9.0.4: P2S clients of hub-gw reach no network that holds 10.9.0.4."],
     ]);
   });
 
@@ -191,8 +191,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       .build();
     const fix = `Add 10.20.0.0/16 to customRoutes.addressPrefixes of hub-gw, so that the Windows built-in client gets a route to 10.20.0.4, or set dhcpOptions.dnsServers of hub to a DNS server that the Windows built-in client has a route to. ${NEW_PROFILE}`;
     expect(problems(changed(t, "vnets", "hub", { nameServers: ["10.20.0.4"] })).map((p) => [p.resource, p.code, p.fix])).toEqual([
-      ["hub-gw", "dns.server-unreachable", fix],
       ["hub-gw", "dns.endpoint-not-resolved", fix],
+      ["hub-gw", "dns.server-unreachable", fix],
     ]);
   });
 
