@@ -108,17 +108,30 @@ export interface PreviewResult {
   stderr: string;
 }
 
+export interface PreviewOptions {
+  /** The analyzer to send the resources to; default: the pack, started as the Pulumi CLI starts it. */
+  startAnalyzer?: () => Promise<PreviewAnalyzer>;
+  /**
+   * What the engine is sent when a brand-new stack of the scenario is previewed; default: the sample
+   * program run with @pulumi/pulumi's runtime (tests pass the recordings their run already made).
+   */
+  record?: (scenario: Scenario) => Promise<Registration[]>;
+}
+
+/** Records the sample stack's scenario in preview, as `npm start` does. */
+function recordScenario(scenario: Scenario): Promise<Registration[]> {
+  return recordProgram(() => declareStack(scenario), { project: PROJECT, stack: STACK, preview: true });
+}
+
 /** Runs the offline preview, against the pack started as the CLI starts it unless told otherwise; the caller prints the result. */
-export async function runPreview(
-  argv: string[],
-  startAnalyzer: () => Promise<PreviewAnalyzer> = () => PackSession.start({ stack: STACK, project: PROJECT, dryRun: true }),
-): Promise<PreviewResult> {
+export async function runPreview(argv: string[], run: PreviewOptions = {}): Promise<PreviewResult> {
+  const { startAnalyzer = () => PackSession.start({ stack: STACK, project: PROJECT, dryRun: true }), record = recordScenario } = run;
   const options = parse(argv);
   if (typeof options === "string") {
     // One line, as p2s-check gives it: the whole usage would bury the reason.
     return options === "" ? { code: 0, stdout: USAGE, stderr: "" } : { code: 2, stdout: "", stderr: `error: ${options} (npm start -- --help for usage)` };
   }
-  const registrations = await recordProgram(() => declareStack(options.scenario), { project: PROJECT, stack: STACK, preview: true });
+  const registrations = await record(options.scenario);
   const inputs = toAnalyzerInputs(registrations);
   const session = await startAnalyzer();
   const info = session.info;

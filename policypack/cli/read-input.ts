@@ -17,7 +17,6 @@ interface ResourceV3 {
 }
 
 export interface StackInput {
-  kind: "stack export" | "preview";
   /** The state after the change (the exported state, or the preview's new states). */
   after: RawResource[];
   /** A preview's old states, when it has any. */
@@ -90,14 +89,14 @@ export function readStackInput(text: string, source: string): StackInput | strin
   const deployment = asObject(root?.deployment);
   // An empty or destroyed stack exports a deployment without resources.
   if (deployment && (Array.isArray(deployment.resources) || deployment.resources === undefined || deployment.resources === null)) {
-    return { kind: "stack export", after: collect(Array.isArray(deployment.resources) ? deployment.resources : []), before: [] };
+    return { after: collect(Array.isArray(deployment.resources) ? deployment.resources : []), before: [] };
   }
   // A preview that failed before planning anything prints its diagnostics without steps: nothing
   // was checked, and a green job would hide the failure.
   if (root && root.steps === undefined && (Array.isArray(root.diagnostics) || asObject(root.config) || asObject(root.changeSummary))) {
     const error = previewError(root.diagnostics);
     if (error !== undefined) return `${source} is a preview that failed before planning anything: ${error}`;
-    return { kind: "preview", after: [], before: [] };
+    return { after: [], before: [] };
   }
   if (root && Array.isArray(root.steps)) {
     const after: unknown[] = [];
@@ -109,7 +108,7 @@ export function readStackInput(text: string, source: string): StackInput | strin
       if (op !== "delete" && op !== "delete-replaced" && op !== "discard" && step.newState !== undefined) after.push(step.newState);
       if (op !== "create" && step.oldState !== undefined) before.push(step.oldState);
     }
-    return { kind: "preview", after: collect(after), before: collect(before) };
+    return { after: collect(after), before: collect(before) };
   }
   return `${source} is neither a 'pulumi stack export' (deployment.resources) nor a 'pulumi preview --json' (steps) document`;
 }

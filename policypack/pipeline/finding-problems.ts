@@ -21,6 +21,8 @@ export function findingProblem(finding: Finding): Problem {
     ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
     problem: finding.problem,
     fix: finding.fix.text,
+    change: { resource: finding.fix.resource, field: finding.fix.field, action: finding.fix.action },
+    related: finding.related,
   };
 }
 

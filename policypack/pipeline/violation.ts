@@ -1,4 +1,4 @@
-import type { Sentence } from "../topology/sentence";
+import type { Fix, FixAction, Sentence } from "../topology/sentence";
 import { renderSentence } from "../topology/sentence";
 import { compareText } from "../topology/order";
 import { nameOf } from "../reachability/topology-index";
@@ -14,6 +14,10 @@ export interface Problem {
   subject?: string;
   problem: Sentence;
   fix: Sentence;
+  /** What the fix changes, for tools: the resource, the field when one field does it, and how. */
+  change?: Omit<Fix, "text">;
+  /** Ids of other resources involved. */
+  related?: readonly string[];
 }
 
 export interface Violation {
@@ -25,6 +29,10 @@ export interface Violation {
   urn?: string;
   /** The problem, then the fix, with fields spelled as the resource's provider spells them. */
   message: string;
+  /** What the fix changes: the Pulumi name of the resource, the field as its provider spells it, and how. */
+  fix?: { resource?: string; field?: string; action: FixAction };
+  /** Pulumi names of other resources involved, sorted. */
+  related?: string[];
 }
 
 /** Writes a problem for the user: the resource's Pulumi name and URN, the message in its provider's words. */
@@ -37,6 +45,17 @@ export function toViolation(stack: StackAnalysis, policy: string, p: Problem): V
     resource: p.resource === undefined ? undefined : nameOf(stack.analysis.index, p.resource),
     urn: p.resource === undefined ? undefined : (stack.extraction.urns.get(p.resource) ?? p.resource),
     message: `${renderSentence(p.problem, spell)} ${renderSentence(p.fix, spell)}`,
+    ...(p.change !== undefined ? { fix: fixOf(stack, p.change) } : {}),
+    ...(p.related !== undefined && p.related.length > 0 ? { related: p.related.map((id) => nameOf(stack.analysis.index, id)).sort(compareText) } : {}),
+  };
+}
+
+function fixOf(stack: StackAnalysis, change: Omit<Fix, "text">): NonNullable<Violation["fix"]> {
+  const { resource, field, action } = change;
+  return {
+    ...(resource !== undefined ? { resource: nameOf(stack.analysis.index, resource) } : {}),
+    ...(resource !== undefined && field !== undefined ? { field: stack.extraction.spell({ resource, field }) } : {}),
+    action,
   };
 }
 

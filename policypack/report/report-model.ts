@@ -73,6 +73,10 @@ export interface ViolationReport {
   resource: string | null;
   urn: string | null;
   message: string;
+  /** What the fix changes, for tools: the resource's Pulumi name, the field as its provider spells it, and set, add, remove, declare or change. */
+  fix?: { resource?: string; field?: string; action: string };
+  /** Pulumi names of other resources involved. */
+  related?: string[];
 }
 
 export interface Report {
@@ -142,6 +146,8 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
         resource: v.resource ?? null,
         urn: v.urn ?? null,
         message: v.message,
+        ...(v.fix !== undefined ? { fix: v.fix } : {}),
+        ...(v.related !== undefined ? { related: v.related } : {}),
       });
     }
   }

@@ -2,11 +2,19 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import type { PreviewOptions } from "../../offline/preview";
 import { runPreview } from "../../offline/preview";
 import { InProcessPack } from "../helpers/in-process-pack";
+import { recorded } from "../helpers/recordings";
 
-/** npm start with the pack's policies in this process; the end-to-end test below starts the pack. */
-const inProcess = async () => new InProcessPack();
+/**
+ * npm start with the pack's policies in this process and the scenarios this test run recorded once
+ * (test/setup/record-samples.ts); the end-to-end test below runs the program and starts the pack.
+ */
+const inProcess: PreviewOptions = {
+  startAnalyzer: async () => new InProcessPack(),
+  record: async (scenario) => recorded(scenario, "preview"),
+};
 
 /** What `npm start` runs once the build is done (CI builds at npm ci): the compiled preview, as a process. */
 function npmStart(): Promise<{ code: number; stdout: string }> {
