@@ -1,16 +1,11 @@
 import { overlaps } from "../topology/cidr";
+import { asnOf, gatewayRunsBgp, isBasicSku } from "../topology/gateway";
 import type { Connection, Site, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding } from "../reachability/findings";
 import type { Link, TopologyIndex } from "../reachability/topology-index";
-import { gatewayRunsBgp, isBasicSku } from "../reachability/topology-index";
-import { AZURE_DEFAULT_ASN } from "./gateway-settings";
-
-function gatewayAsn(gateway: VpnGateway): number {
-  return gateway.asn ?? AZURE_DEFAULT_ASN;
-}
 
 /** Spec section 4a: BGP asked for but impossible, equal ASNs on a link, custom routes over the client pool. */
 export function checkBgp(index: TopologyIndex): Finding[] {
@@ -74,8 +69,8 @@ export function checkBgp(index: TopologyIndex): Finding[] {
     if (!link.connections.some((c) => c.bgp)) continue;
     const [gateway, far] = linkEnds(index, link);
     if (!gateway || !far) continue;
-    const farAsn = link.kind === "IPsec" ? (far as Site).bgpAsn : gatewayAsn(far as VpnGateway);
-    if (farAsn !== gatewayAsn(gateway)) continue;
+    const farAsn = link.kind === "IPsec" ? (far as Site).bgpAsn : asnOf(far as VpnGateway);
+    if (farAsn !== asnOf(gateway)) continue;
     add(
       "equal-asn",
       far.id,

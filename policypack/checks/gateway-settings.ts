@@ -1,14 +1,10 @@
 import { parseCidr } from "../topology/cidr";
+import { AZURE_DEFAULT_ASN, authenticationOf, declaresP2s, isBasicSku, isPolicyBased, protocolsOf, retiredSku, skuWithoutGeneration2 } from "../topology/gateway";
 import type { PublicIp, Site, VpnGateway } from "../topology/model";
 import { joinList } from "../topology/order";
 import type { FieldKey, FieldRef, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding, FindingCategory } from "../reachability/findings";
-import { DEFAULT_PROTOCOLS } from "../reachability/platforms";
-import { authenticationOf } from "../reachability/reach";
-
-/** Azure's ASN for VPN gateways when BGP is on and no ASN is given; a gateway may use it, a site may not. */
-export const AZURE_DEFAULT_ASN = 65515;
 
 /** ASNs Azure reserves (VPN Gateway FAQ), 65515 aside. */
 const RESERVED_ASNS: readonly [number, number][] = [
@@ -29,16 +25,8 @@ export function isReservedSiteAsn(asn: number): boolean {
   return asn === AZURE_DEFAULT_ASN || isReservedAsn(asn);
 }
 
-const GENERATION2_SKUS = /^VpnGw[2-5](AZ)?$/i;
-const NON_AZ_SKUS = /^VpnGw[1-5]$/i;
-const RETIRED_SKUS = new Set(["standard", "highperformance"]);
-
 function finding(category: FindingCategory, code: Finding["code"], resource: string, problem: Sentence, fix: Finding["fix"], subject?: string): Finding {
   return { category, code, resource, related: [], problem, fix, ...(subject !== undefined ? { subject } : {}) };
-}
-
-function hasP2s(gateway: VpnGateway): boolean {
-  return gateway.clientPool.length > 0 || (gateway.groupPools ?? []).length > 0 || gateway.protocols !== undefined || gateway.authSettings !== undefined;
 }
 
 function ipv6Pools(gateway: VpnGateway): string[] {
@@ -56,18 +44,14 @@ function findingsFor(category: FindingCategory, gateway: VpnGateway) {
   return { out, add, field, id: gateway.id, name: gateway.name, listed: gateway.protocols ?? [] };
 }
 
-function isBasic(gateway: VpnGateway): boolean {
-  return (gateway.sku ?? "").toLowerCase() === "basic";
-}
-
 /** Spec 4b: settings of one gateway that Azure rejects when it deploys them. */
 export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
   const { out, add, field, id, name, listed } = findingsFor("gateway-settings", gateway);
-  const protocols = gateway.protocols ?? DEFAULT_PROTOCOLS;
-  const p2s = hasP2s(gateway);
+  const { protocols } = protocolsOf(gateway);
+  const p2s = declaresP2s(gateway);
   const auth = p2s ? authenticationOf(gateway).types : [];
 
-  if (p2s && gateway.routing.toLowerCase() === "policybased") {
+  if (p2s && isPolicyBased(gateway)) {
     add(
       "policy-based-p2s",
       sentence`${name} is PolicyBased but declares a Point-to-Site configuration, which only RouteBased gateways support.`,
@@ -88,7 +72,7 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
       { resource: id, field: "gateway.protocols", action: "add", text: sentence`Add OpenVPN to ${field("gateway.protocols")} of ${name}.` },
     );
   }
-  if (isBasic(gateway)) {
+  if (isBasicSku(gateway)) {
     const unsupported: [string, string][] = [];
     if (listed.includes("OpenVPN")) unsupported.push(["OpenVPN", "OpenVPN"]);
     if (auth.includes("Radius")) unsupported.push(["Radius", "RADIUS authentication"]);
@@ -104,10 +88,11 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
       );
     }
   }
-  if ((gateway.generation ?? "").toLowerCase() === "generation2" && gateway.sku !== undefined && !GENERATION2_SKUS.test(gateway.sku)) {
+  const withoutGeneration2 = skuWithoutGeneration2(gateway);
+  if (withoutGeneration2 !== undefined) {
     add(
       "generation2-sku",
-      sentence`${name} sets ${field("gateway.generation")} to Generation2 on the ${gateway.sku} SKU, which Azure rejects: Generation2 exists for VpnGw2-5 and VpnGw2AZ-5AZ only.`,
+      sentence`${name} sets ${field("gateway.generation")} to Generation2 on the ${withoutGeneration2} SKU, which Azure rejects: Generation2 exists for VpnGw2-5 and VpnGw2AZ-5AZ only.`,
       {
         resource: id,
         field: "gateway.generation",
@@ -237,10 +222,11 @@ export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly Pu
       },
     );
   }
-  if (hasP2s(gateway) && !gateway.deployed && gateway.protocols === undefined && !gateway.protocolsHidden) {
+  const offered = protocolsOf(gateway);
+  if (declaresP2s(gateway) && !gateway.deployed && offered.assumed && !gateway.protocolsHidden) {
     add(
       "protocols-not-declared",
-      sentence`${name} lists no ${field("gateway.protocols")}, and what Azure gives a gateway created since SSTP's retirement is not documented (the analysis assumes IkeV2 and SSTP).`,
+      sentence`${name} lists no ${field("gateway.protocols")}, and what Azure gives a gateway created since SSTP's retirement is not documented (the analysis assumes ${joinList(offered.protocols)}).`,
       {
         resource: id,
         field: "gateway.protocols",
@@ -250,16 +236,15 @@ export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly Pu
     );
   }
   const sku = gateway.sku ?? "";
-  // Standard and HighPerformance are ExpressRoute SKUs too: the retirements are of VPN gateways' SKUs.
-  const isVpn = gateway.kind.toLowerCase() === "vpn";
-  if (isVpn && NON_AZ_SKUS.test(sku)) {
+  const retired = retiredSku(gateway);
+  if (retired === "non-az") {
     add(
       "sku-retiring",
       sentence`${name} uses the ${sku} SKU, which Azure retired on 2026-09-30 as announced: it creates no gateway of the non-AZ SKUs and migrates existing ones to the zone-redundant AZ SKUs itself.`,
       skuFix(gateway, `${sku}AZ`, publicIps),
       sku,
     );
-  } else if (isVpn && RETIRED_SKUS.has(sku.toLowerCase())) {
+  } else if (retired === "legacy") {
     add(
       "sku-retiring",
       sentence`${name} uses the ${sku} SKU, which Azure retired for VPN gateways in March 2026 as announced.`,
@@ -301,7 +286,7 @@ export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly Pu
       },
     );
   }
-  if (isBasic(gateway) && listed.includes("IkeV2")) {
+  if (isBasicSku(gateway) && listed.includes("IkeV2")) {
     add(
       "basic-sku-ikev2",
       sentence`${name} lists IkeV2 on a Basic SKU gateway: Azure announced IKEv2 on Basic from November 2025, but its Point-to-Site documentation (2026) still says Basic does not support it.`,

@@ -205,6 +205,16 @@ function nearMiss(text: string, names: Iterable<string>): string | undefined {
   return undefined;
 }
 
+/** What evaluating intents works with, and what it collects: violations and notes as found, outcomes to group. */
+interface Evaluation {
+  analysis: Analysis;
+  resolver: Resolver;
+  scope: IntentScope;
+  violations: IntentViolation[];
+  notes: string[];
+  outcomes: Outcome[];
+}
+
 /**
  * Checks every intent that applies to the stack against the analysis; one violation per gateway,
  * target and cause, naming every intent that asks for it. An intent scoped with `stacks` applies
@@ -214,80 +224,97 @@ function nearMiss(text: string, names: Iterable<string>): string | undefined {
  */
 export function evaluateIntents(analysis: Analysis, intents: Intent[], scope: IntentScope = "stack"): IntentResult {
   if (intents.length === 0) return { violations: [], notes: [] };
-  const resolver = new Resolver(analysis);
-  const violations: IntentViolation[] = [];
-  const notes: string[] = [];
-  const outcomes: Outcome[] = [];
-  const stacks = analysis.index.topology.stacks ?? [];
+  const evaluation: Evaluation = { analysis, resolver: new Resolver(analysis), scope, violations: [], notes: [], outcomes: [] };
   for (const intent of intents) {
-    const scoped = intent.stacks !== undefined;
-    if (scoped && !stacks.some((stack) => (intent.stacks ?? []).some((pattern) => matchesStack(pattern, stack)))) {
-      // Silence here would read as "no violation" in a repository the configuration is not about.
-      const checked = stacks.length === 0 ? "the stack's name is not known" : `it matches none of ${joinList([...stacks].sort(compareText))}`;
-      const about = intent.stacks?.length ? `it is about ${joinList(intent.stacks)}` : "its list of stacks is empty";
-      notes.push(`${capitalise(intent.origin)} is not checked: ${about}, and ${checked}.`);
-      continue;
-    }
-    const where = intent.originResource;
-    const platforms = (intent.platforms ?? [...PLATFORMS]).filter((p) => {
-      if (isPlatform(p)) return true;
-      violations.push({
-        resource: where,
+    if (!appliesToStacks(evaluation, intent)) continue;
+    const platforms = knownPlatforms(evaluation, intent);
+    const gateways = intendedGateways(evaluation, intent);
+    if (gateways.length > 0) checkTargets(evaluation, intent, gateways, platforms);
+  }
+  const violations = [...evaluation.violations, ...groupOutcomes(evaluation.outcomes)];
+  return { violations: violations.sort(compareViolations), notes: [...new Set(evaluation.notes)].sort(compareText) };
+}
+
+/** An unscoped intent applies everywhere; a scoped one where a pattern matches a stack, and elsewhere a note says so. */
+function appliesToStacks(evaluation: Evaluation, intent: Intent): boolean {
+  const patterns = intent.stacks;
+  const stacks = evaluation.analysis.index.topology.stacks ?? [];
+  if (patterns === undefined || stacks.some((stack) => patterns.some((pattern) => matchesStack(pattern, stack)))) return true;
+  // Silence here would read as "no violation" in a repository the configuration is not about.
+  const checked = stacks.length === 0 ? "the stack's name is not known" : `it matches none of ${joinList([...stacks].sort(compareText))}`;
+  const about = patterns.length > 0 ? `it is about ${joinList(patterns)}` : "its list of stacks is empty";
+  evaluation.notes.push(`${capitalise(intent.origin)} is not checked: ${about}, and ${checked}.`);
+  return false;
+}
+
+/** The intent's platforms, all five when it names none; each unknown one is a violation. */
+function knownPlatforms(evaluation: Evaluation, intent: Intent): Platform[] {
+  const known: Platform[] = [];
+  for (const p of intent.platforms ?? PLATFORMS) {
+    if (isPlatform(p)) known.push(p);
+    else
+      evaluation.violations.push({
+        resource: intent.originResource,
         code: "intent.unknown-platform",
         subject: p,
         problem: sentence`${capitalise(intent.origin)} names platform "${p}", which is not one of ${PLATFORMS.join(", ")}.`,
         fix: sentence`Use only ${PLATFORMS.join(", ")} as platforms.`,
       });
-      return false;
-    }) as Platform[];
-    const gateways = resolver.gateways(intent.gateway);
-    if (gateways.length === 0) {
-      if (intent.gateway === "*") notes.push(`${capitalise(intent.origin)} is not checked: the stack declares no P2S gateway.`);
-      else if (!scoped && !nearMiss(intent.gateway, resolver.gatewayNames()))
-        notes.push(`${capitalise(intent.origin)} is not checked: ${intent.gateway} is not a P2S gateway of this stack.`);
-      else
-        violations.push({
-          resource: where,
-          code: "intent.unknown-gateway",
-          subject: intent.gateway,
-          problem: sentence`${capitalise(intent.origin)} names gateway "${intent.gateway}", which is no P2S gateway of the stack.`,
-          fix: sentence`Name a P2S gateway by its Pulumi or Azure name, or use "*" for all of them.`,
+  }
+  return known;
+}
+
+/** The P2S gateways the intent is about; when none, a note (another stack's gateway) or a violation (a typo, or a strict scope). */
+function intendedGateways(evaluation: Evaluation, intent: Intent): GatewayAnalysis[] {
+  const gateways = evaluation.resolver.gateways(intent.gateway);
+  if (gateways.length > 0) return gateways;
+  if (intent.gateway === "*") evaluation.notes.push(`${capitalise(intent.origin)} is not checked: the stack declares no P2S gateway.`);
+  else if (intent.stacks === undefined && !nearMiss(intent.gateway, evaluation.resolver.gatewayNames()))
+    evaluation.notes.push(`${capitalise(intent.origin)} is not checked: ${intent.gateway} is not a P2S gateway of this stack.`);
+  else
+    evaluation.violations.push({
+      resource: intent.originResource,
+      code: "intent.unknown-gateway",
+      subject: intent.gateway,
+      problem: sentence`${capitalise(intent.origin)} names gateway "${intent.gateway}", which is no P2S gateway of the stack.`,
+      fix: sentence`Name a P2S gateway by its Pulumi or Azure name, or use "*" for all of them.`,
+    });
+  return [];
+}
+
+/** Every target the intent requires or forbids, on every gateway and platform: an outcome for each that breaks it. */
+function checkTargets(evaluation: Evaluation, intent: Intent, gateways: GatewayAnalysis[], platforms: Platform[]): void {
+  const { analysis, resolver, scope } = evaluation;
+  for (const [texts, required] of [
+    [intent.reach, true],
+    [intent.deny, false],
+  ] as const) {
+    for (const text of texts) {
+      const targets = resolver.target(text);
+      if (!targets && intent.stacks === undefined && scope === "stack" && !nearMiss(text, resolver.targetNames())) {
+        evaluation.notes.push(`${text}, named by ${intent.origin}, is not in this stack; check across stacks with p2s-check.`);
+        continue;
+      }
+      if (!targets) {
+        evaluation.violations.push({
+          resource: intent.originResource,
+          code: "intent.unknown-target",
+          subject: text,
+          problem: sentence`${capitalise(intent.origin)} names "${text}", which is neither a network of the stack nor a CIDR inside one.`,
+          fix: sentence`Name the VNet or site by its Pulumi or Azure name, or give a CIDR inside one of them.`,
         });
-      continue;
-    }
-    for (const [texts, required] of [
-      [intent.reach, true],
-      [intent.deny, false],
-    ] as const) {
-      for (const text of texts) {
-        const targets = resolver.target(text);
-        if (!targets && !scoped && scope === "stack" && !nearMiss(text, resolver.targetNames())) {
-          notes.push(`${text}, named by ${intent.origin}, is not in this stack; check across stacks with p2s-check.`);
-          continue;
-        }
-        if (!targets) {
-          violations.push({
-            resource: where,
-            code: "intent.unknown-target",
-            subject: text,
-            problem: sentence`${capitalise(intent.origin)} names "${text}", which is neither a network of the stack nor a CIDR inside one.`,
-            fix: sentence`Name the VNet or site by its Pulumi or Azure name, or give a CIDR inside one of them.`,
-          });
-          continue;
-        }
-        for (const gateway of gateways) {
-          for (const target of targets) {
-            for (const platform of platforms) {
-              const outcome = check(analysis, resolver, gateway, target, platform, required);
-              if (outcome) outcomes.push({ ...outcome, gateway, target, intent, required, platform });
-            }
+        continue;
+      }
+      for (const gateway of gateways) {
+        for (const target of targets) {
+          for (const platform of platforms) {
+            const outcome = check(analysis, resolver, gateway, target, platform, required);
+            if (outcome) evaluation.outcomes.push({ ...outcome, gateway, target, intent, required, platform });
           }
         }
       }
     }
   }
-  violations.push(...groupOutcomes(outcomes));
-  return { violations: violations.sort(compareViolations), notes: [...new Set(notes)].sort(compareText) };
 }
 
 function check(

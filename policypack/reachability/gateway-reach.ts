@@ -1,5 +1,4 @@
 import type { VpnGateway } from "../topology/model";
-import type { Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason } from "./findings";
 import { peersOf, transitFailure, transitSpokes } from "./transit";
@@ -39,17 +38,22 @@ function addReason(map: Map<number, Reason[]>, network: Network, reason: Reason)
   else map.set(network.ix, [reason]);
 }
 
+/** Networks behind each node of the VPN graph, by index: the same for every P2S gateway's traversal. */
+const behindByIndex = new WeakMap<TopologyIndex, Map<string, Network[]>>();
+
 /**
  * Networks behind a node of the VPN graph: a gateway's VNet and its transit spokes (R6), or a
  * site. They do not depend on where the traversal comes from, so every P2S gateway shares them.
  */
 function networksBehind(index: TopologyIndex, node: string): Network[] {
-  let behind = index.behind.get(node);
+  let cache = behindByIndex.get(index);
+  if (!cache) behindByIndex.set(index, (cache = new Map()));
+  let behind = cache.get(node);
   if (!behind) {
     const gateway = index.gateways.get(node);
     const vnet = gateway ? (gateway.vnet === undefined ? undefined : index.networks.get(gateway.vnet)) : index.networks.get(node);
     behind = !vnet ? [] : gateway ? [vnet, ...transitSpokes(index, vnet, gateway)] : [vnet];
-    index.behind.set(node, behind);
+    cache.set(node, behind);
   }
   return behind;
 }
@@ -88,15 +92,13 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
       if (visited.has(far)) continue;
       const behind = networksBehind(index, far);
       if (!link.up || !link.bgp) {
-        // describeLink says why whenever a link is down or runs no BGP.
-        const text = (link.up ? link.whyNoBgp : link.whyDown) as Sentence;
-        const fix = link.fix as Fix;
+        const { why, fix } = link;
         const reason = (subject: string): Reason => ({
           code: link.up ? "link-without-bgp" : "link-down",
           rule: link.up ? "R4" : "R5",
           subject,
           resources: fix.resource ? [fix.resource] : link.connections.map((c) => c.id),
-          text,
+          text: why,
           fix,
         });
         for (const network of behind) addReason(unreached, network, reason(network.name));

@@ -1,8 +1,9 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixSet, mergedPrefixes, sortedUnique } from "../topology/cidr";
+import { acceptsP2sClients, authenticationOf, isBasicSku, isP2sGateway, protocolsOf, skuSupports } from "../topology/gateway";
 import type { AuthType, Platform, Protocol, VpnGateway } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
-import { compareText, joinList, sortedTexts } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
 import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason } from "./findings";
@@ -11,19 +12,10 @@ import type { GatewayReach } from "./gateway-reach";
 import { reachFrom } from "./gateway-reach";
 import type { ClientSpec, RouteSource } from "./clients";
 import { CLIENTS } from "./clients";
-import { DEFAULT_PROTOCOLS, PLATFORM_LABELS, skuSupports } from "./platforms";
+import { PLATFORM_LABELS } from "./platforms";
 import type { ClientResult, GatewayAnalysis, PlatformResult, ReachResult, RouteReason, RouteSet } from "./results";
 import type { Link, Network, TopologyIndex } from "./topology-index";
-import { isBasicSku, nameOf } from "./topology-index";
-
-/** A gateway is analysed for P2S when it declares a client address pool. */
-export function isP2sGateway(gateway: VpnGateway): boolean {
-  return gateway.clientPool.length > 0 || (gateway.groupPools ?? []).length > 0 || gateway.clientPoolUnknown === true;
-}
-
-function p2sCapable(gateway: VpnGateway): boolean {
-  return gateway.kind.toLowerCase() === "vpn" && gateway.routing.toLowerCase() === "routebased";
-}
+import { nameOf } from "./topology-index";
 
 /** Per P2S gateway and platform: routes, access, manual and unreachable routes (rules R1-R7). */
 export function computeReach(index: TopologyIndex): ReachResult {
@@ -36,10 +28,9 @@ export function computeReach(index: TopologyIndex): ReachResult {
 }
 
 function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Sentence[]): GatewayAnalysis {
-  const protocolsAssumed = gateway.protocols === undefined;
-  const protocols = [...(gateway.protocols ?? DEFAULT_PROTOCOLS)].sort(compareText);
+  const { protocols, assumed: protocolsAssumed } = protocolsOf(gateway);
   if (protocolsAssumed) {
-    notes.push(sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of IkeV2 and SSTP is assumed.`);
+    notes.push(sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of ${joinList(protocols)} is assumed.`);
   }
   const auth = authenticationOf(gateway);
   if (auth.assumed) {
@@ -93,70 +84,45 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
   };
 }
 
-/** Listed types, else those the settings present imply, else Certificate, assumed (spec section 1). */
-export function authenticationOf(gateway: VpnGateway): { types: AuthType[]; assumed: boolean } {
-  if (gateway.authTypes !== undefined && gateway.authTypes.length > 0) return { types: [...new Set(gateway.authTypes)].sort(compareText), assumed: false };
-  const settings = gateway.authSettings;
-  const types: AuthType[] = [];
-  if (settings?.aad) types.push("AAD");
-  if (settings?.certificates) types.push("Certificate");
-  if (settings?.radius) types.push("Radius");
-  return types.length > 0 ? { types, assumed: false } : { types: ["Certificate"], assumed: true };
-}
-
 /** A client is offered when the gateway offers one of its protocols and one of its authentication types. */
 function offeredClients(gateway: VpnGateway, usable: Protocol[], auth: AuthType[]): ClientSpec[] {
-  if (!p2sCapable(gateway)) return [];
+  if (!acceptsP2sClients(gateway)) return [];
   return CLIENTS.filter((c) => c.protocols.some((p) => usable.includes(p)) && c.authentication.some((a) => auth.includes(a)));
 }
 
 function clientResult(spec: ClientSpec, usable: Protocol[], routes: RouteSet): ClientResult {
-  return withRoutes(routes, {
+  return {
     id: spec.id,
     label: spec.label,
     spec,
     platforms: PLATFORMS.filter((p) => spec.platforms.includes(p)),
     protocols: usable.filter((p) => spec.protocols.includes(p)),
     routeSource: spec.routes,
-  });
-}
-
-/** `fields` with the route set's fields, its computed ones still computed on first read. */
-function withRoutes<T extends object>(routes: RouteSet, fields: T): T & RouteSet {
-  return Object.defineProperties(fields, Object.getOwnPropertyDescriptors(routes)) as T & RouteSet;
+    ...routes,
+  };
 }
 
 /** Per platform: the routes every offered client receives, the manual and unreachable routes any has. */
 function platformSummary(offered: ClientResult[], routesOf: (source: RouteSource) => RouteSet): PlatformResult {
   const clients = offered.map((c) => c.id).sort(compareText);
   const sources = [...new Set(offered.map((c) => c.routeSource))];
-  if (sources.length === 1) return withRoutes(routesOf(sources[0]), { canConnect: true, clients });
+  if (sources.length === 1) return { canConnect: true, clients, ...routesOf(sources[0]) };
   const sets = sources.map(routesOf);
   const first = sets[0];
   const others = sets.slice(1).map((s) => new Set(s.routes));
   const routes = first.routes.filter((r) => others.every((s) => s.has(r)));
-  const union = (pick: (s: RouteSet) => RouteReason[]) => {
-    const byPrefix = new Map<string, RouteReason>();
-    for (const set of sets) for (const r of pick(set)) if (!byPrefix.has(r.prefix)) byPrefix.set(r.prefix, r);
-    return mergedPrefixes([[...byPrefix.keys()]]).map((prefix) => byPrefix.get(prefix) as RouteReason);
-  };
+  const unreachable = new Map<string, RouteReason>();
+  for (const set of sets) for (const r of set.unreachableRoutes) if (!unreachable.has(r.prefix)) unreachable.set(r.prefix, r);
 
   return {
     canConnect: true,
     clients,
     routes,
-    get access() {
-      return first.access;
-    },
-    get accessIds() {
-      return first.accessIds;
-    },
+    access: first.access,
     accessNetworks: first.accessNetworks,
+    accessIds: first.accessIds,
     manualRoutes: mergedPrefixes(sets.map((s) => s.manualRoutes)),
-    get manualRouteReasons() {
-      return union((s) => s.manualRouteReasons);
-    },
-    unreachableRoutes: union((s) => s.unreachableRoutes),
+    unreachableRoutes: mergedPrefixes([[...unreachable.keys()]]).map((prefix) => unreachable.get(prefix) as RouteReason),
   };
 }
 
@@ -169,7 +135,6 @@ function blocked(reason: Reason, clients: string[]): PlatformResult {
     accessNetworks: [],
     accessIds: [],
     manualRoutes: [],
-    manualRouteReasons: [],
     unreachableRoutes: [],
     blockedBy: reason,
   };
@@ -178,7 +143,7 @@ function blocked(reason: Reason, clients: string[]): PlatformResult {
 function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], platform: Platform): Reason {
   const label = PLATFORM_LABELS[platform];
   const reason = (code: Reason["code"], text: Sentence, fix: Reason["fix"]): Reason => ({ code, rule: "R1", subject: label, resources: [gateway.id], text, fix });
-  if (!p2sCapable(gateway)) {
+  if (!acceptsP2sClients(gateway)) {
     return reason(
       "gateway-not-p2s-capable",
       sentence`${gateway.name} is a ${gateway.routing} ${gateway.kind} gateway, which does not accept Point-to-Site clients`,
@@ -213,7 +178,7 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
         field: "gateway.authTypes",
         action: "add",
         // IKEv2 clients need IkeV2 among the protocols too: say so rather than promise them.
-        text: (gateway.protocols ?? DEFAULT_PROTOCOLS).includes("IkeV2")
+        text: protocolsOf(gateway).protocols.includes("IkeV2")
           ? sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`
           : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${fieldRef(gateway.id, "gateway.protocols")} lists IkeV2 too).`,
       },
@@ -230,25 +195,30 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
 interface SharedAccess {
   networks: readonly Network[];
   prefixes: readonly Cidr[];
-  /** The prefixes as a set; built on first use. */
+  /** The networks' names, sorted, and their ids in the order reached. */
+  names: string[];
+  ids: string[];
+  /** The prefixes as a set, built on first use: only a route that leads nowhere needs it, and few gateways have one. */
   set(): PrefixSet;
-  names(): string[];
-  ids(): string[];
 }
 
 function sharedAccess(reach: GatewayReach): SharedAccess {
   const prefixes: Cidr[] = [];
   for (const network of reach.reached) for (const cidr of network.prefixes) prefixes.push(cidr);
   let set: PrefixSet | undefined;
-  let names: string[] | undefined;
-  let ids: string[] | undefined;
   return {
     networks: reach.reached,
     prefixes,
+    names: sortedNames(reach.reached),
+    ids: reach.reached.map((n) => n.id),
     set: () => (set ??= new PrefixSet(prefixes)),
-    names: () => (names ??= sortedTexts(reach.reached.map((n) => n.name))),
-    ids: () => (ids ??= reach.reached.map((n) => n.id)),
   };
+}
+
+/** Each name once, in compareText's order: the default sort's, which needs no call per comparison on a hub's thousands. */
+function sortedNames(networks: readonly Network[]): string[] {
+  const sorted = networks.map((n) => n.name).sort();
+  return sorted.filter((name, i) => i === 0 || name !== sorted[i - 1]);
 }
 
 /**
@@ -304,35 +274,30 @@ function routeSet(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach
   const used = new Set<string>(pool.map((c) => c.text));
   for (const cidr of access.prefixes) for (const route of extraSet.containing(cidr)) used.add(route.text);
   const unreachable = extra.filter((r) => !used.has(r.text) && !access.set().covers(r));
-  const manualRoutes = sortedUnique(manual);
-  let manualRouteReasons: RouteReason[] | undefined;
   return {
     routes: sortedUnique(routes),
-    get access() {
-      return access.names();
-    },
-    get accessIds() {
-      return access.ids();
-    },
+    access: access.names,
     accessNetworks: access.networks,
-    manualRoutes,
-    // Thousands of BGP-learned prefixes may need a manual route; their reasons are written on demand.
-    get manualRouteReasons() {
-      return (manualRouteReasons ??= windowsManualReasons(gateway, reach, manualRoutes));
-    },
+    accessIds: access.ids,
+    manualRoutes: sortedUnique(manual),
     unreachableRoutes: sortedUnique(unreachable).map((prefix) => ({ prefix, reason: routeOrigins.get(prefix) as Reason })),
   };
 }
 
-/** Why each manual route is needed: the network is learned over BGP, which Windows does not install. */
-function windowsManualReasons(gateway: VpnGateway, reach: GatewayReach, manualRoutes: string[]): RouteReason[] {
+/**
+ * Why each manual route of a client or platform is needed: its network is learned over BGP, which
+ * Windows does not install. Thousands of prefixes may need one and the policies never ask why, so
+ * the reasons are written only when asked for.
+ */
+export function manualRouteReasons(gateway: GatewayAnalysis, routes: Pick<RouteSet, "manualRoutes">): RouteReason[] {
+  const { reach } = gateway;
   const origins = new Map<string, { network: Network; link: Link }>();
   for (const network of reach.reached) {
     const how = reach.how[network.ix];
     if (how?.via !== "bgp") continue;
     for (const cidr of network.prefixes) origins.set(cidr.text, { network, link: how.link });
   }
-  return manualRoutes.map((prefix) => {
+  return routes.manualRoutes.map((prefix) => {
     const origin = origins.get(prefix);
     if (!origin) {
       // Only BGP-learned prefixes lack a route; this guards against overlapping prefixes in odd input.
@@ -394,7 +359,7 @@ function addProtocolsFix(gateway: VpnGateway): Reason["fix"] {
   };
 }
 
-function addCustomRouteFix(gateway: VpnGateway, prefix: string, rest: Sentence): Reason["fix"] {
+function addCustomRouteFix(gateway: { id: string; name: string }, prefix: string, rest: Sentence): Reason["fix"] {
   return {
     resource: gateway.id,
     field: "gateway.advertisedRoutes",

@@ -15,16 +15,14 @@ export interface RouteReason {
 export interface RouteSet {
   /** Prefixes installed on the client, unique and sorted. */
   routes: string[];
-  /** Names of the networks the client can exchange traffic with, sorted; computed on first read. */
-  readonly access: string[];
+  /** Names of the networks the client can exchange traffic with, sorted. */
+  access: string[];
   /** The same networks, in the order they were reached. */
   accessNetworks: readonly Network[];
-  /** Their ids, in the same order (unsorted: ids are long URNs); computed on first read. */
-  readonly accessIds: string[];
-  /** Accessible prefixes no route covers: the user adds them by hand. */
+  /** Their ids, in the same order (unsorted: ids are long URNs). */
+  accessIds: string[];
+  /** Accessible prefixes no route covers: the user adds them by hand; manualRouteReasons (reach.ts) says why. */
   manualRoutes: string[];
-  /** Computed on first read. */
-  readonly manualRouteReasons: RouteReason[];
   /** Routes that lead to no accessible network (the client pools aside). */
   unreachableRoutes: RouteReason[];
 }

@@ -1,5 +1,6 @@
 import type { Cidr } from "../topology/cidr";
 import { parseCidr } from "../topology/cidr";
+import { gatewayRunsBgp, isBasicSku } from "../topology/gateway";
 import type { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { FieldKey, Fix, Sentence } from "../topology/sentence";
@@ -26,20 +27,25 @@ export interface PeeringEdge {
   to?: Network;
 }
 
-/** A VPN link between two nodes (gateway or site ids), made of one or two connection resources. */
-export interface Link {
+/** Which nodes a VPN link joins (gateway or site ids), through one or two connection resources. */
+interface LinkEnds {
   kind: "Vnet2Vnet" | "IPsec";
   a: string;
   b: string;
   connections: Connection[];
-  up: boolean;
-  bgp: boolean;
-  /** Why the link is down or runs no BGP, when it does not. */
-  whyDown?: Sentence;
-  whyNoBgp?: Sentence;
-  /** How to make the link up or BGP-capable. */
-  fix?: Fix;
 }
+
+/** Why a link carries no routes, and how to make it carry them. */
+interface LinkFault {
+  why: Sentence;
+  fix: Fix;
+}
+
+/**
+ * A VPN link: up with BGP; up without BGP (R4); or declared on one side only (R5), where `bgp`
+ * still tells whether BGP would run once both sides are declared.
+ */
+export type Link = LinkEnds & ({ up: true; bgp: true } | ({ up: true; bgp: false } & LinkFault) | ({ up: false; bgp: boolean } & LinkFault));
 
 /** Everything the engine looks up, built once per topology in linear time. */
 export interface TopologyIndex {
@@ -55,15 +61,10 @@ export interface TopologyIndex {
   /** By Network.ix: the peerings declared on the network, and those towards it. */
   edgesFrom: PeeringEdge[][];
   edgesTo: PeeringEdge[][];
-  /** For VNets with many peerings (hubs), their peerings by remote Network.ix; built on first lookup. */
+  /** For VNets with more than SCANNED_PEERINGS peerings (hubs): their peerings by remote Network.ix. */
   peeringsByRemote: Map<number, Map<number, Peering>>;
   links: Link[];
   linksByNode: Map<string, Link[]>;
-  /** Networks behind each node of the VPN graph (see networksBehind), computed once for all gateways. */
-  behind: Map<string, Network[]>;
-  /** Pulumi names of connections, then of peerings, by id; each built on first use (see nameOf). */
-  connectionNames?: Map<string, string>;
-  peeringNames?: Map<string, string>;
   invalidPrefixes: Finding[];
   /** What the index left out, one sentence each. */
   notes: Sentence[];
@@ -82,24 +83,27 @@ function preferred(candidate: Peering, current: Peering | undefined): boolean {
   return !current || compareText(candidate.id, current.id) < 0;
 }
 
-/**
- * The peering declared on network `from` towards network `to`, if any. Most VNets have a few
- * peerings, scanned directly; a hub's thousands are indexed by remote network on first use.
- */
+/** Most VNets have a few peerings, scanned directly; a hub's thousands are indexed by remote network. */
+const SCANNED_PEERINGS = 16;
+
+/** The peering declared on network `from` towards network `to`, if any. */
 export function peeringBetween(index: TopologyIndex, from: Network, to: Network): Peering | undefined {
   const list = index.edgesFrom[from.ix];
-  if (list.length <= 16) {
-    let found: Peering | undefined;
-    for (const e of list) if (e.to === to && preferred(e.peering, found)) found = e.peering;
-    return found;
-  }
-  let byRemote = index.peeringsByRemote.get(from.ix);
-  if (!byRemote) {
-    byRemote = new Map();
-    for (const e of list) if (e.to !== undefined && preferred(e.peering, byRemote.get(e.to.ix))) byRemote.set(e.to.ix, e.peering);
-    index.peeringsByRemote.set(from.ix, byRemote);
-  }
-  return byRemote.get(to.ix);
+  if (list.length > SCANNED_PEERINGS) return index.peeringsByRemote.get(from.ix)?.get(to.ix);
+  let found: Peering | undefined;
+  for (const e of list) if (e.to === to && preferred(e.peering, found)) found = e.peering;
+  return found;
+}
+
+// Connections and peerings are named rarely (in messages only) and there are ten peerings for
+// every connection: each kind is indexed on first use, peerings only when asked for one.
+const connectionNames = new WeakMap<TopologyIndex, Map<string, string>>();
+const peeringNames = new WeakMap<TopologyIndex, Map<string, string>>();
+
+function namesById(cache: WeakMap<TopologyIndex, Map<string, string>>, index: TopologyIndex, resources: readonly { id: string; name: string }[]): Map<string, string> {
+  let names = cache.get(index);
+  if (!names) cache.set(index, (names = new Map(resources.map((r) => [r.id, r.name]))));
+  return names;
 }
 
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
@@ -107,28 +111,15 @@ export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
   const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name;
   if (known !== undefined) return known;
-  // Connections and peerings are named rarely (in messages only) and there are ten peerings
-  // for every connection: each kind is indexed on first use, peerings only when asked for one.
-  index.connectionNames ??= new Map(index.topology.connections.map((c) => [c.id, c.name]));
-  const connection = index.connectionNames.get(id);
+  const connection = namesById(connectionNames, index, index.topology.connections).get(id);
   if (connection !== undefined) return connection;
-  index.peeringNames ??= new Map(index.topology.peerings.map((p) => [p.id, p.name]));
-  const peering = index.peeringNames.get(id);
+  const peering = namesById(peeringNames, index, index.topology.peerings).get(id);
   if (peering !== undefined) return peering;
   const dns = index.topology.dns;
   const named = dns && [...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound].find((r) => r.id === id);
   if (named) return named.name;
   // The resource that sets a VNet's DNS servers (the classic VirtualNetworkDnsServers) is named in DNS fixes.
   return index.topology.vnets.find((v) => v.nameServersFrom?.id === id)?.nameServersFrom?.name ?? id;
-}
-
-export function isBasicSku(gateway: VpnGateway): boolean {
-  return (gateway.sku ?? "").toLowerCase() === "basic";
-}
-
-/** BGP works on a gateway only when enabled on a SKU that has it. */
-export function gatewayRunsBgp(gateway: VpnGateway): boolean {
-  return gateway.bgp && !isBasicSku(gateway);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -138,34 +129,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function buildIndex(topology: Topology): TopologyIndex {
+  const invalidPrefixes: Finding[] = [];
+  const parse = prefixParser(invalidPrefixes);
+  const networks = indexNetworks(topology, parse);
+  const gateways = indexGateways(topology.gateways, parse);
+  const peerings = indexPeerings(topology.peerings, networks.networks, networks.networkList.length);
   const index: TopologyIndex = {
     topology,
-    networks: new Map(),
-    networkList: [],
-    gateways: new Map(),
-    sites: new Map(),
-    gatewaysByVnet: new Map(),
-    edges: [],
-    edgesFrom: [],
-    edgesTo: [],
-    peeringsByRemote: new Map(),
+    ...networks,
+    sites: new Map(topology.sites.map((s) => [s.id, s])),
+    ...gateways,
+    ...peerings,
     links: [],
     linksByNode: new Map(),
-    behind: new Map(),
-    invalidPrefixes: [],
-    notes: [],
-    pools: new Map(),
-    ownPools: new Map(),
-    advertisedRoutes: new Map(),
+    invalidPrefixes,
   };
-  const parseAll = (ownerId: string, ownerName: string, key: FieldKey, values: string[]): Cidr[] => {
+  // Links are described in sentences that name their ends, so they come once the rest is indexed.
+  index.links = buildLinks(index, topology.connections);
+  index.linksByNode = linksByNode(index.links);
+  return index;
+}
+
+type ParsePrefixes = (ownerId: string, ownerName: string, key: FieldKey, values: string[]) => Cidr[];
+
+/** Parses a resource's prefixes, recording each invalid one as a finding and leaving it out. */
+function prefixParser(invalid: Finding[]): ParsePrefixes {
+  return (ownerId, ownerName, key, values) => {
     const out: Cidr[] = [];
     const field = fieldRef(ownerId, key);
     for (const value of values) {
       const parsed = parseCidr(value);
       if (parsed.ok) out.push(parsed.cidr);
       else
-        index.invalidPrefixes.push({
+        invalid.push({
           category: "address-overlap",
           code: "invalid-prefix",
           resource: ownerId,
@@ -182,62 +178,89 @@ export function buildIndex(topology: Topology): TopologyIndex {
     }
     return out;
   };
-  const addNetwork = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: FieldKey) => {
-    const previous = index.networks.get(n.id);
+}
+
+/** VNets, then sites, numbered in that order. */
+function indexNetworks(topology: Topology, parse: ParsePrefixes): Pick<TopologyIndex, "networks" | "networkList"> {
+  const networks = new Map<string, Network>();
+  const networkList: Network[] = [];
+  const add = (n: VirtualNetwork | Site, kind: "vnet" | "site", field: FieldKey) => {
+    const previous = networks.get(n.id);
     const network: Network = {
-      ix: previous?.ix ?? index.networkList.length,
+      ix: previous?.ix ?? networkList.length,
       id: n.id,
       name: n.name,
       azureName: n.azureName,
       kind,
-      prefixes: parseAll(n.id, n.name, field, n.prefixes),
+      prefixes: parse(n.id, n.name, field, n.prefixes),
       tags: n.tags ?? {},
     };
     // A repeated id replaces the earlier record, as the map always did.
-    index.networks.set(n.id, network);
-    index.networkList[network.ix] = network;
-    if (!previous) {
-      index.edgesFrom.push([]);
-      index.edgesTo.push([]);
-    }
+    networks.set(n.id, network);
+    networkList[network.ix] = network;
   };
-  for (const vnet of topology.vnets) addNetwork(vnet, "vnet", "vnet.prefixes");
-  for (const site of topology.sites) {
-    addNetwork(site, "site", "site.prefixes");
-    index.sites.set(site.id, site);
+  for (const vnet of topology.vnets) add(vnet, "vnet", "vnet.prefixes");
+  for (const site of topology.sites) add(site, "site", "site.prefixes");
+  return { networks, networkList };
+}
+
+function indexGateways(
+  gateways: readonly VpnGateway[],
+  parse: ParsePrefixes,
+): Pick<TopologyIndex, "gateways" | "gatewaysByVnet" | "pools" | "ownPools" | "advertisedRoutes"> {
+  const out: ReturnType<typeof indexGateways> = { gateways: new Map(), gatewaysByVnet: new Map(), pools: new Map(), ownPools: new Map(), advertisedRoutes: new Map() };
+  for (const gateway of gateways) {
+    out.gateways.set(gateway.id, gateway);
+    if (gateway.vnet !== undefined) push(out.gatewaysByVnet, gateway.vnet, gateway);
+    const own = parse(gateway.id, gateway.name, "gateway.clientPools", gateway.clientPool);
+    out.ownPools.set(gateway.id, own);
+    out.pools.set(gateway.id, [...own, ...parse(gateway.id, gateway.name, "gateway.groupPools", gateway.groupPools ?? [])]);
+    out.advertisedRoutes.set(gateway.id, parse(gateway.id, gateway.name, "gateway.advertisedRoutePrefixes", gateway.advertisedRoutes));
   }
-  for (const gateway of topology.gateways) {
-    index.gateways.set(gateway.id, gateway);
-    if (gateway.vnet !== undefined) push(index.gatewaysByVnet, gateway.vnet, gateway);
-    const own = parseAll(gateway.id, gateway.name, "gateway.clientPools", gateway.clientPool);
-    index.ownPools.set(gateway.id, own);
-    index.pools.set(gateway.id, [...own, ...parseAll(gateway.id, gateway.name, "gateway.groupPools", gateway.groupPools ?? [])]);
-    index.advertisedRoutes.set(gateway.id, parseAll(gateway.id, gateway.name, "gateway.advertisedRoutePrefixes", gateway.advertisedRoutes));
-  }
-  for (const peering of topology.peerings) {
+  return out;
+}
+
+/** Peering edges with their ends resolved, by network both ways, and hubs' peerings by remote network. */
+function indexPeerings(
+  peerings: readonly Peering[],
+  networks: Map<string, Network>,
+  networkCount: number,
+): Pick<TopologyIndex, "edges" | "edgesFrom" | "edgesTo" | "peeringsByRemote" | "notes"> {
+  const edges: PeeringEdge[] = [];
+  const edgesFrom: PeeringEdge[][] = Array.from({ length: networkCount }, () => []);
+  const edgesTo: PeeringEdge[][] = Array.from({ length: networkCount }, () => []);
+  const notes: Sentence[] = [];
+  for (const peering of peerings) {
     if (peering.from === peering.to) {
-      index.notes.push(sentence`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
+      notes.push(sentence`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
       continue;
     }
-    const edge: PeeringEdge = {
-      peering,
-      from: index.networks.get(peering.from),
-      to: peering.to === undefined ? undefined : index.networks.get(peering.to),
-    };
-    index.edges.push(edge);
-    if (edge.from) index.edgesFrom[edge.from.ix].push(edge);
-    if (edge.to) index.edgesTo[edge.to.ix].push(edge);
+    const edge: PeeringEdge = { peering, from: networks.get(peering.from), to: peering.to === undefined ? undefined : networks.get(peering.to) };
+    edges.push(edge);
+    if (edge.from) edgesFrom[edge.from.ix].push(edge);
+    if (edge.to) edgesTo[edge.to.ix].push(edge);
   }
-  index.links = buildLinks(index, topology.connections);
-  for (const link of index.links) {
-    push(index.linksByNode, link.a, link);
-    if (link.b !== link.a) push(index.linksByNode, link.b, link);
+  const peeringsByRemote = new Map<number, Map<number, Peering>>();
+  edgesFrom.forEach((list, ix) => {
+    if (list.length <= SCANNED_PEERINGS) return;
+    const byRemote = new Map<number, Peering>();
+    for (const e of list) if (e.to !== undefined && preferred(e.peering, byRemote.get(e.to.ix))) byRemote.set(e.to.ix, e.peering);
+    peeringsByRemote.set(ix, byRemote);
+  });
+  return { edges, edgesFrom, edgesTo, peeringsByRemote, notes };
+}
+
+function linksByNode(links: readonly Link[]): Map<string, Link[]> {
+  const byNode = new Map<string, Link[]>();
+  for (const link of links) {
+    push(byNode, link.a, link);
+    if (link.b !== link.a) push(byNode, link.b, link);
   }
-  return index;
+  return byNode;
 }
 
 function buildLinks(index: TopologyIndex, connections: Connection[]): Link[] {
-  const grouped = new Map<string, { kind: "Vnet2Vnet" | "IPsec"; a: string; b: string; connections: Connection[] }>();
+  const grouped = new Map<string, LinkEnds>();
   for (const c of connections) {
     if (c.gateway === undefined) continue;
     const far = c.type === "Vnet2Vnet" ? c.remoteGateway : c.type === "IPsec" ? c.site : undefined;
@@ -248,82 +271,89 @@ function buildLinks(index: TopologyIndex, connections: Connection[]): Link[] {
     if (group) group.connections.push(c);
     else grouped.set(key, { kind: c.type, a, b, connections: [c] });
   }
-  return [...grouped.values()].map((g) =>
-    describeLink(index, g.kind, g.a, g.b, g.connections.sort((x, y) => compareText(x.name, y.name) || compareText(x.id, y.id))),
-  );
+  return [...grouped.values()].map((g) => describeLink(index, { ...g, connections: g.connections.sort((x, y) => compareText(x.name, y.name) || compareText(x.id, y.id)) }));
 }
 
-function describeLink(
-  index: TopologyIndex,
-  kind: "Vnet2Vnet" | "IPsec",
-  a: string,
-  b: string,
-  connections: Connection[],
-): Link {
-  const link: Link = { kind, a, b, connections, up: true, bgp: true };
+function describeLink(index: TopologyIndex, ends: LinkEnds): Link {
+  const oneSided = oneSidedFault(index, ends);
+  const noBgp = noBgpFault(index, ends);
+  if (oneSided) return { ...ends, up: false, bgp: noBgp === undefined, ...oneSided };
+  if (noBgp) return { ...ends, up: true, bgp: false, ...noBgp };
+  return { ...ends, up: true, bgp: true };
+}
+
+/** R5: a Vnet2Vnet link is up only when each gateway declares a connection to the other. */
+function oneSidedFault(index: TopologyIndex, { kind, a, b, connections }: LinkEnds): LinkFault | undefined {
+  if (kind !== "Vnet2Vnet") return undefined;
   const first = connections[0];
-  if (kind === "Vnet2Vnet") {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ]) {
-      if (!connections.some((c) => c.gateway === from)) {
-        link.up = false;
-        link.whyDown = sentence`${nameOf(index, from)} has no Vnet2Vnet connection to ${nameOf(index, to)}, so the link ${first.name} is not up`;
-        link.fix = {
-          resource: first.id,
-          action: "declare",
-          text: sentence`Declare a Vnet2Vnet connection from ${nameOf(index, from)} to ${nameOf(index, to)}.`,
-        };
-        break;
-      }
-    }
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ]) {
+    if (connections.some((c) => c.gateway === from)) continue;
+    return {
+      why: sentence`${nameOf(index, from)} has no Vnet2Vnet connection to ${nameOf(index, to)}, so the link ${first.name} is not up`,
+      fix: {
+        resource: first.id,
+        action: "declare",
+        text: sentence`Declare a Vnet2Vnet connection from ${nameOf(index, from)} to ${nameOf(index, to)}.`,
+      },
+    };
   }
+  return undefined;
+}
+
+/** R4: what keeps BGP off the link: a connection, a gateway, the site, or a gateway outside the stack. */
+function noBgpFault(index: TopologyIndex, { kind, a, b, connections }: LinkEnds): LinkFault | undefined {
+  const first = connections[0];
   const noBgpConnection = connections.find((c) => !c.bgp);
-  const gatewayIds = kind === "Vnet2Vnet" ? [a, b] : [connections[0].gateway as string];
+  const gatewayIds = kind === "Vnet2Vnet" ? [a, b] : [first.gateway as string];
   const noBgpGateway = gatewayIds.map((id) => index.gateways.get(id)).find((g) => g !== undefined && !gatewayRunsBgp(g));
-  const site = kind === "IPsec" ? index.sites.get(first.site as string) : undefined;
   if (noBgpConnection) {
     const bgp = fieldRef(noBgpConnection.id, "connection.bgp");
-    link.bgp = false;
-    link.whyNoBgp = sentence`connection ${noBgpConnection.name} does not run BGP (${bgp} is not true)`;
-    link.fix ??= {
-      resource: noBgpConnection.id,
-      field: "connection.bgp",
-      action: "set",
-      text: sentence`Set ${bgp} to true on every connection of the link, starting with ${noBgpConnection.name}.`,
-    };
-  } else if (noBgpGateway) {
-    const bgp = fieldRef(noBgpGateway.id, "gateway.bgp");
-    link.bgp = false;
-    link.whyNoBgp = isBasicSku(noBgpGateway)
-      ? sentence`gateway ${noBgpGateway.name} is Basic SKU, which has no BGP`
-      : sentence`gateway ${noBgpGateway.name} does not have ${bgp} set`;
-    link.fix ??= {
-      resource: noBgpGateway.id,
-      field: "gateway.bgp",
-      action: isBasicSku(noBgpGateway) ? "change" : "set",
-      text: isBasicSku(noBgpGateway)
-        ? sentence`Move ${noBgpGateway.name} to a VpnGw SKU with ${bgp}.`
-        : sentence`Set ${bgp} to true on ${noBgpGateway.name}.`,
-    };
-  } else if (kind === "IPsec" && (site === undefined || site.bgpAsn === undefined)) {
-    const siteId = first.site as string;
-    link.bgp = false;
-    link.whyNoBgp = sentence`site ${nameOf(index, siteId)} has no ${fieldRef(siteId, "site.asn")}`;
-    link.fix ??= {
-      resource: siteId,
-      field: "site.bgp",
-      action: "set",
-      text: sentence`Give ${nameOf(index, siteId)} ${fieldRef(siteId, "site.bgp")} with the ASN of the on-premises device.`,
-    };
-  } else if (kind === "Vnet2Vnet" && gatewayIds.some((id) => !index.gateways.has(id))) {
-    link.bgp = false;
-    link.whyNoBgp = sentence`a gateway of connection ${first.name} is not in the stack`;
-    link.fix ??= {
-      action: "change",
-      text: sentence`Analyse the stack that declares the other gateway together with this one (p2s-check takes several inputs).`,
+    return {
+      why: sentence`connection ${noBgpConnection.name} does not run BGP (${bgp} is not true)`,
+      fix: {
+        resource: noBgpConnection.id,
+        field: "connection.bgp",
+        action: "set",
+        text: sentence`Set ${bgp} to true on every connection of the link, starting with ${noBgpConnection.name}.`,
+      },
     };
   }
-  return link;
+  if (noBgpGateway) {
+    const bgp = fieldRef(noBgpGateway.id, "gateway.bgp");
+    const basic = isBasicSku(noBgpGateway);
+    return {
+      why: basic ? sentence`gateway ${noBgpGateway.name} is Basic SKU, which has no BGP` : sentence`gateway ${noBgpGateway.name} does not have ${bgp} set`,
+      fix: {
+        resource: noBgpGateway.id,
+        field: "gateway.bgp",
+        action: basic ? "change" : "set",
+        text: basic ? sentence`Move ${noBgpGateway.name} to a VpnGw SKU with ${bgp}.` : sentence`Set ${bgp} to true on ${noBgpGateway.name}.`,
+      },
+    };
+  }
+  const siteId = kind === "IPsec" ? (first.site as string) : undefined;
+  if (siteId !== undefined && index.sites.get(siteId)?.bgpAsn === undefined) {
+    return {
+      why: sentence`site ${nameOf(index, siteId)} has no ${fieldRef(siteId, "site.asn")}`,
+      fix: {
+        resource: siteId,
+        field: "site.bgp",
+        action: "set",
+        text: sentence`Give ${nameOf(index, siteId)} ${fieldRef(siteId, "site.bgp")} with the ASN of the on-premises device.`,
+      },
+    };
+  }
+  if (kind === "Vnet2Vnet" && gatewayIds.some((id) => !index.gateways.has(id))) {
+    return {
+      why: sentence`a gateway of connection ${first.name} is not in the stack`,
+      fix: {
+        action: "change",
+        text: sentence`Analyse the stack that declares the other gateway together with this one (p2s-check takes several inputs).`,
+      },
+    };
+  }
+  return undefined;
 }

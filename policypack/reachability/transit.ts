@@ -1,8 +1,9 @@
+import { isBasicSku } from "../topology/gateway";
 import type { VpnGateway } from "../topology/model";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason, RuleId } from "./findings";
 import type { Network, TopologyIndex } from "./topology-index";
-import { isBasicSku, peeringBetween } from "./topology-index";
+import { peeringBetween } from "./topology-index";
 
 /**
  * Why `spoke` does not use the gateway of `hub` through peering (spec R3, R6), or undefined

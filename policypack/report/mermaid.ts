@@ -1,6 +1,7 @@
 import type { Analysis } from "../reachability/results";
 import type { Network, TopologyIndex } from "../reachability/topology-index";
-import { gatewayRunsBgp, nameOf, peeringBetween } from "../reachability/topology-index";
+import { nameOf, peeringBetween } from "../reachability/topology-index";
+import { gatewayRunsBgp } from "../topology/gateway";
 
 /** Mermaid's defaults: beyond either, it draws an error instead of the diagram. */
 export const MERMAID_MAX_EDGES = 500;

@@ -1,5 +1,5 @@
 import { analyze } from "../../policypack/pipeline/analyze";
-import { explainUnreached } from "../../policypack/reachability/reach";
+import { explainUnreached, manualRouteReasons } from "../../policypack/reachability/reach";
 import type { Topology } from "../../policypack/topology/model";
 import { NON_WINDOWS, gatewayNamed, platformView } from "../helpers/expect-result";
 import { seedScenario } from "../helpers/seed-scenarios";
@@ -183,7 +183,7 @@ describe("R5 connections with BGP", () => {
 
   it("explains each Windows manual route by the BGP connection it is learned over", () => {
     const g = vnet1gw(seedScenario(6));
-    expect(g.platforms.windows.manualRouteReasons.map((m) => [m.prefix, spelled(m.reason.text), spelled(m.reason.fix.text)])).toEqual([
+    expect(manualRouteReasons(g, g.platforms.windows).map((m) => [m.prefix, spelled(m.reason.text), spelled(m.reason.fix.text)])).toEqual([
       [
         "10.101.0.0/16",
         "site1 is reached over BGP through vnet1-gw-to-site1, and Windows clients do not install BGP-learned routes",
