@@ -167,7 +167,7 @@ function prefixParser(invalid: Finding[]): ParsePrefixes {
           resource: ownerId,
           related: [],
           subject: value,
-          problem: sentence`${ownerName} lists ${parsed.error} in ${field}, so it is left out of the analysis.`,
+          problem: sentence`${ownerName} lists ${parsed.given} in ${field}, which ${parsed.why}, so it is left out of the analysis.`,
           fix: {
             resource: ownerId,
             field: key,

@@ -11,14 +11,15 @@ export interface Cidr {
   sortKey: string;
 }
 
-export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; error: string };
+/** A failed parse says what was given ("10.1.0.0/33", quoted and cut short) and why it is no CIDR ("is not a valid CIDR"). */
+export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; given: string; why: string };
 
 const cache = new Map<string, CidrParse>();
 
 /** Parses a CIDR strictly: four-part decimal IPv4 or IPv6, prefix length present, no host bits set. */
 export function parseCidr(input: unknown): CidrParse {
   if (typeof input !== "string") {
-    return { ok: false, error: `${describe(input)} is not a CIDR string` };
+    return { ok: false, given: describe(input), why: "is not a CIDR string" };
   }
   const hit = cache.get(input);
   if (hit) return hit;
@@ -32,13 +33,13 @@ function parseUncached(text: string): CidrParse {
   let family: 4 | 6;
   if (ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) family = 4;
   else if (!text.includes(".") && ipaddr.IPv6.isValidCIDR(text)) family = 6;
-  else return { ok: false, error: `"${text}" is not a valid CIDR` };
+  else return { ok: false, given: quoted(text), why: "is not a valid CIDR" };
   // The family's own parser: ipaddr.parseCIDR tries IPv6 first and throws on every IPv4 prefix.
   const [address, length] = family === 4 ? ipaddr.IPv4.parseCIDR(text) : ipaddr.IPv6.parseCIDR(text);
   const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
   const canonical = `${network.toString()}/${length}`;
   if (network.toString() !== address.toString()) {
-    return { ok: false, error: `"${text}" has host bits set (the network is ${canonical})` };
+    return { ok: false, given: quoted(text), why: `has host bits set (the network is ${canonical})` };
   }
   const sortKey = network
     .toByteArray()
@@ -51,7 +52,14 @@ function describe(value: unknown): string {
   if (value === undefined) return "a missing value";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === "object" ? "an object" : `the ${typeof value} ${quoted(String(value))}`;
+}
+
+/** A value as a message quotes it: escaped as JSON, at most this long, so one bad entry cannot flood a report. */
+const QUOTED_LENGTH = 60;
+
+function quoted(text: string): string {
+  return JSON.stringify(text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text);
 }
 
 /** True when `inner` lies inside `outer` (equal counts). */

@@ -123,8 +123,8 @@ describe("address overlap checks (spec section 4)", () => {
   it("reports an invalid prefix as a finding instead of failing", () => {
     const t = changed(seedScenario(1), "vnets", "vnet1", { prefixes: ["10.1.0.0/16", "10.1.0.0/33", "10.1.2.3/16"] });
     expect(findings(t).map((f) => f[2])).toEqual([
-      'vnet1 lists "10.1.0.0/33" is not a valid CIDR in addressSpace.addressPrefixes, so it is left out of the analysis.',
-      'vnet1 lists "10.1.2.3/16" has host bits set (the network is 10.1.0.0/16) in addressSpace.addressPrefixes, so it is left out of the analysis.',
+      'vnet1 lists "10.1.0.0/33" in addressSpace.addressPrefixes, which is not a valid CIDR, so it is left out of the analysis.',
+      'vnet1 lists "10.1.2.3/16" in addressSpace.addressPrefixes, which has host bits set (the network is 10.1.0.0/16), so it is left out of the analysis.',
     ]);
   });
 });

@@ -95,7 +95,7 @@ function view(analysis: Analysis) {
 
 function cidr(text: string): Cidr {
   const parsed = parseCidr(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(`${parsed.given} ${parsed.why}`);
   return parsed.cidr;
 }
 

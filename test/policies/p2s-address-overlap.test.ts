@@ -72,7 +72,7 @@ describe("p2s-address-overlap", () => {
       [
         "overlap.invalid-prefix",
         "vnet4",
-        'vnet4 lists "10.4.0.0/33" is not a valid CIDR in addressSpace.addressPrefixes, so it is left out of the analysis. Write addressSpace.addressPrefixes entries as network-aligned CIDRs such as 10.1.0.0/16.',
+        'vnet4 lists "10.4.0.0/33" in addressSpace.addressPrefixes, which is not a valid CIDR, so it is left out of the analysis. Write addressSpace.addressPrefixes entries as network-aligned CIDRs such as 10.1.0.0/16.',
       ],
     ]);
   });
@@ -82,7 +82,7 @@ describe("p2s-address-overlap", () => {
       [
         "overlap.invalid-prefix",
         "vnet4",
-        'vnet4 lists "10.4.1.0/16" has host bits set (the network is 10.4.0.0/16) in addressSpace.addressPrefixes, so it is left out of the analysis. Write addressSpace.addressPrefixes entries as network-aligned CIDRs such as 10.1.0.0/16.',
+        'vnet4 lists "10.4.1.0/16" in addressSpace.addressPrefixes, which has host bits set (the network is 10.4.0.0/16), so it is left out of the analysis. Write addressSpace.addressPrefixes entries as network-aligned CIDRs such as 10.1.0.0/16.',
       ],
     ]);
   });
