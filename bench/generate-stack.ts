@@ -18,7 +18,14 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
   const out: AnalyzerInput[] = [];
   const urn = (type: string, name: string) => `urn:pulumi:bench::${PROJECT}::azure-native:network:${type}::${name}`;
   const add = (type: string, name: string, properties: Record<string, unknown>) =>
-    out.push({ type: `azure-native:network:${type}`, urn: urn(type, name), name, properties: { name, ...properties }, dependencies: [], propertyDependencies: {} });
+    out.push({
+      type: `azure-native:network:${type}`,
+      urn: urn(type, name),
+      name,
+      properties: { name, ...properties },
+      dependencies: [],
+      propertyDependencies: {},
+    });
   const vnetId = (name: string) => `${SUB}/virtualNetworks/${name}`;
   const gwId = (name: string) => `${SUB}/virtualNetworkGateways/${name}`;
   const prefix = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
@@ -38,14 +45,35 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
       enableBgp: true,
       bgpSettings: { asn: 64512 + h },
       ipConfigurations: [{ subnet: { id: `${vnetId(hub)}/subnets/GatewaySubnet` } }],
-      ...(p2s(h) ? { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: [`172.16.${h & 255}.0/24`] }, vpnClientProtocols: ["IkeV2", "OpenVPN"] } } : {}),
+      ...(p2s(h)
+        ? {
+            vpnClientConfiguration: {
+              vpnClientAddressPool: { addressPrefixes: [`172.16.${h & 255}.0/24`] },
+              vpnClientProtocols: ["IkeV2", "OpenVPN"],
+            },
+          }
+        : {}),
     });
     for (let s = 1; s < 20 && first + s < vnets; s++) {
       const spoke = `spoke${first + s}`;
       const transit = !(kind === "mixed" && (first + s) % 7 === 0);
-      add("VirtualNetwork", spoke, { id: vnetId(spoke), resourceGroupName: "bench", addressSpace: { addressPrefixes: [prefix(first + s)] } });
-      add("VirtualNetworkPeering", `${hub}-to-${spoke}`, { virtualNetworkName: hub, resourceGroupName: "bench", remoteVirtualNetwork: { id: vnetId(spoke) }, allowGatewayTransit: true });
-      add("VirtualNetworkPeering", `${spoke}-to-${hub}`, { virtualNetworkName: spoke, resourceGroupName: "bench", remoteVirtualNetwork: { id: vnetId(hub) }, useRemoteGateways: transit });
+      add("VirtualNetwork", spoke, {
+        id: vnetId(spoke),
+        resourceGroupName: "bench",
+        addressSpace: { addressPrefixes: [prefix(first + s)] },
+      });
+      add("VirtualNetworkPeering", `${hub}-to-${spoke}`, {
+        virtualNetworkName: hub,
+        resourceGroupName: "bench",
+        remoteVirtualNetwork: { id: vnetId(spoke) },
+        allowGatewayTransit: true,
+      });
+      add("VirtualNetworkPeering", `${spoke}-to-${hub}`, {
+        virtualNetworkName: spoke,
+        resourceGroupName: "bench",
+        remoteVirtualNetwork: { id: vnetId(hub) },
+        useRemoteGateways: transit,
+      });
     }
     const peer = kind === "bgp-chain" ? h - 1 : 0;
     if (h > 0) {

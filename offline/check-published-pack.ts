@@ -19,7 +19,9 @@ async function main(dir: string): Promise<number> {
       .sort();
     const expected = ["advisory p2s-windows-manual-routes hub-gw", "mandatory p2s-intended-access pci-to-hub"];
     const ok = info.policies.length === 10 && JSON.stringify(got) === JSON.stringify(expected);
-    console.log(`${ok ? "ok" : "FAILED"}: ${info.name}@${info.version} from ${path.basename(dir)}, ${info.policies.length} policies; got ${JSON.stringify(got)}`);
+    console.log(
+      `${ok ? "ok" : "FAILED"}: ${info.name}@${info.version} from ${path.basename(dir)}, ${info.policies.length} policies; got ${JSON.stringify(got)}`,
+    );
     return ok ? 0 : 1;
   } finally {
     await pack.stop();

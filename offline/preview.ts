@@ -78,7 +78,10 @@ function parse(argv: string[]): Options | string {
 }
 
 function plan(registrations: Registration[]): string[] {
-  const rows = [["Type", "Name", "Plan"], ["pulumi:pulumi:Stack", `${PROJECT}-${STACK}`, "create"]];
+  const rows = [
+    ["Type", "Name", "Plan"],
+    ["pulumi:pulumi:Stack", `${PROJECT}-${STACK}`, "create"],
+  ];
   registrations.forEach((r) => rows.push([r.type, r.name, "create"]));
   const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r, i) => {
@@ -129,7 +132,9 @@ export async function runPreview(argv: string[], run: PreviewOptions = {}): Prom
   const options = parse(argv);
   if (typeof options === "string") {
     // One line, as p2s-check gives it: the whole usage would bury the reason.
-    return options === "" ? { code: 0, stdout: USAGE, stderr: "" } : { code: 2, stdout: "", stderr: `error: ${options} (npm start -- --help for usage)` };
+    return options === ""
+      ? { code: 0, stdout: USAGE, stderr: "" }
+      : { code: 2, stdout: "", stderr: `error: ${options} (npm start -- --help for usage)` };
   }
   const registrations = await record(options.scenario);
   const inputs = toAnalyzerInputs(registrations);
@@ -146,7 +151,11 @@ export async function runPreview(argv: string[], run: PreviewOptions = {}): Prom
   const report = buildReport(analyzeResources(inputs.map(analyzerInputToRaw)), options.config);
   const out = [
     `Previewing update (${STACK}):  scenario ${options.scenario}, policy configuration ${options.configLabel}`,
-    ...(options.configLabel === NO_CONFIG ? ["No policy configuration: only intents kept in tags are checked, and every policy runs at its default level (--config FILE gives one)."] : []),
+    ...(options.configLabel === NO_CONFIG
+      ? [
+          "No policy configuration: only intents kept in tags are checked, and every policy runs at its default level (--config FILE gives one).",
+        ]
+      : []),
     "",
     ...plan(registrations),
     "",
@@ -160,10 +169,13 @@ export async function runPreview(argv: string[], run: PreviewOptions = {}): Prom
     ...gatewayTables(report.gateways),
   ];
   if (report.notes.length > 0) out.push("Notes:", ...report.notes.map((n) => `    - ${n}`), "");
-  out.push(mandatory > 0 ? `error: preview failed: ${mandatory} mandatory policy violation${mandatory > 1 ? "s" : ""}` : "Preview passed the policy pack.");
+  out.push(
+    mandatory > 0
+      ? `error: preview failed: ${mandatory} mandatory policy violation${mandatory > 1 ? "s" : ""}`
+      : "Preview passed the policy pack.",
+  );
   return { code: mandatory > 0 ? 1 : 0, stdout: out.join("\n"), stderr: "" };
 }
-
 
 if (require.main === module) {
   runPreview(process.argv.slice(2)).then(

@@ -19,13 +19,19 @@ const SUBSCRIPTION = "/subscriptions/00000000-0000-0000-0000-000000000000";
 const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, unknown>, name: string) => string }> = {
   "azure-native:resources:ResourceGroup": { nameInput: "resourceGroupName", path: (_i, n) => `/resourceGroups/${n}` },
   "azure-native:network:VirtualNetwork": { nameInput: "virtualNetworkName", path: (i, n) => net(i, `virtualNetworks/${n}`) },
-  "azure-native:network:Subnet": { nameInput: "subnetName", path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/subnets/${n}`) },
+  "azure-native:network:Subnet": {
+    nameInput: "subnetName",
+    path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/subnets/${n}`),
+  },
   "azure-native:network:VirtualNetworkPeering": {
     nameInput: "virtualNetworkPeeringName",
     path: (i, n) => net(i, `virtualNetworks/${i.virtualNetworkName}/virtualNetworkPeerings/${n}`),
   },
   "azure-native:network:PublicIPAddress": { nameInput: "publicIpAddressName", path: (i, n) => net(i, `publicIPAddresses/${n}`) },
-  "azure-native:network:VirtualNetworkGateway": { nameInput: "virtualNetworkGatewayName", path: (i, n) => net(i, `virtualNetworkGateways/${n}`) },
+  "azure-native:network:VirtualNetworkGateway": {
+    nameInput: "virtualNetworkGatewayName",
+    path: (i, n) => net(i, `virtualNetworkGateways/${n}`),
+  },
   "azure-native:network:VirtualNetworkGatewayConnection": {
     nameInput: "virtualNetworkGatewayConnectionName",
     path: (i, n) => net(i, `connections/${n}`),
@@ -42,7 +48,10 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
     path: (i, n) => net(i, `privateDnsZones/${i.privateZoneName}/virtualNetworkLinks/${n}`),
   },
   "azure-native:dnsresolver:DnsResolver": { nameInput: "dnsResolverName", path: (i, n) => net(i, `dnsResolvers/${n}`) },
-  "azure-native:dnsresolver:InboundEndpoint": { nameInput: "inboundEndpointName", path: (i, n) => net(i, `dnsResolvers/${i.dnsResolverName}/inboundEndpoints/${n}`) },
+  "azure-native:dnsresolver:InboundEndpoint": {
+    nameInput: "inboundEndpointName",
+    path: (i, n) => net(i, `dnsResolvers/${i.dnsResolverName}/inboundEndpoints/${n}`),
+  },
   "azure-native:storage:StorageAccount": {
     nameInput: "accountName",
     path: (i, n) => `/resourceGroups/${i.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${n}`,
@@ -57,7 +66,10 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
   },
   "azure:network/publicIp:PublicIp": { nameInput: "name", path: (i, n) => net(i, `publicIPAddresses/${n}`) },
   "azure:network/virtualNetworkGateway:VirtualNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `virtualNetworkGateways/${n}`) },
-  "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection": { nameInput: "name", path: (i, n) => net(i, `connections/${n}`) },
+  "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection": {
+    nameInput: "name",
+    path: (i, n) => net(i, `connections/${n}`),
+  },
   "azure:network/localNetworkGateway:LocalNetworkGateway": { nameInput: "name", path: (i, n) => net(i, `localNetworkGateways/${n}`) },
   "azure:privatedns/zone:Zone": { nameInput: "name", path: (i, n) => net(i, `privateDnsZones/${n}`) },
   "azure:privatedns/zoneVirtualNetworkLink:ZoneVirtualNetworkLink": {
@@ -70,7 +82,10 @@ const NAMING: Record<string, { nameInput: string; path: (inputs: Record<string, 
     path: (i, n) => `${String(i.privateDnsResolverId).slice(SUBSCRIPTION.length)}/inboundEndpoints/${n}`,
   },
   "azure:privatelink/endpoint:Endpoint": { nameInput: "name", path: (i, n) => net(i, `privateEndpoints/${n}`) },
-  "azure:storage/account:Account": { nameInput: "name", path: (i, n) => `/resourceGroups/${i.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${n}` },
+  "azure:storage/account:Account": {
+    nameInput: "name",
+    path: (i, n) => `/resourceGroups/${i.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${n}`,
+  },
 };
 
 function net(inputs: Record<string, unknown>, rest: string): string {

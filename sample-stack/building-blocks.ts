@@ -8,7 +8,12 @@ import type { GatewayOptions, NetworkBuilder } from "./network-builder";
 import { AZURE_VPN_CLIENT_APP, SAMPLE_ROOT_CERT, SAMPLE_TENANT } from "./network-builder";
 
 /** The scenarios written with azure-native; resources are declared into one list. */
-export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, network.Subnet, network.VirtualNetworkGateway, network.LocalNetworkGateway> {
+export class StackBuilder implements NetworkBuilder<
+  network.VirtualNetwork,
+  network.Subnet,
+  network.VirtualNetworkGateway,
+  network.LocalNetworkGateway
+> {
   readonly resources: pulumi.Resource[] = [];
   readonly group: resources.ResourceGroup;
   private readonly sharedKey: pulumi.Output<string>;
@@ -27,12 +32,16 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
   /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
   vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
     const vnet = this.add(
-      new network.VirtualNetwork(name, {
-        resourceGroupName: this.group.name,
-        addressSpace: { addressPrefixes: [prefix] },
-        ...(options.dnsServers ? { dhcpOptions: { dnsServers: options.dnsServers } } : {}),
-        tags: options.tags,
-      }, { ignoreChanges: ["subnets", "virtualNetworkPeerings"] }),
+      new network.VirtualNetwork(
+        name,
+        {
+          resourceGroupName: this.group.name,
+          addressSpace: { addressPrefixes: [prefix] },
+          ...(options.dnsServers ? { dhcpOptions: { dnsServers: options.dnsServers } } : {}),
+          tags: options.tags,
+        },
+        { ignoreChanges: ["subnets", "virtualNetworkPeerings"] },
+      ),
     );
     const subnet = options.gatewaySubnet
       ? this.add(
@@ -48,11 +57,7 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
   }
 
   /** A RouteBased VpnGw1AZ gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
-  gateway(
-    name: string,
-    subnet: network.Subnet,
-    options: GatewayOptions = {},
-  ): network.VirtualNetworkGateway {
+  gateway(name: string, subnet: network.Subnet, options: GatewayOptions = {}): network.VirtualNetworkGateway {
     const ip = this.add(
       new network.PublicIPAddress(`${name}-ip`, {
         resourceGroupName: this.group.name,
@@ -90,7 +95,13 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
     );
   }
 
-  privateEndpointDns(hub: network.VirtualNetwork, hubName: string, spoke: network.VirtualNetwork, spokeName: string, inboundAddress: string): void {
+  privateEndpointDns(
+    hub: network.VirtualNetwork,
+    hubName: string,
+    spoke: network.VirtualNetwork,
+    spokeName: string,
+    inboundAddress: string,
+  ): void {
     const group = this.group.name;
     const inboundSubnet = this.add(
       new network.Subnet(`${hubName}-resolver-subnet`, {
@@ -101,7 +112,9 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
         delegations: [{ name: "resolver", serviceName: "Microsoft.Network/dnsResolvers" }],
       }),
     );
-    const resolver = this.add(new dnsresolver.DnsResolver(`${hubName}-resolver`, { resourceGroupName: group, virtualNetwork: { id: hub.id } }));
+    const resolver = this.add(
+      new dnsresolver.DnsResolver(`${hubName}-resolver`, { resourceGroupName: group, virtualNetwork: { id: hub.id } }),
+    );
     this.add(
       new dnsresolver.InboundEndpoint(`${hubName}-resolver-inbound`, {
         resourceGroupName: group,
@@ -109,12 +122,33 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
         ipConfigurations: [{ privateIpAllocationMethod: "Static", privateIpAddress: inboundAddress, subnet: { id: inboundSubnet.id } }],
       }),
     );
-    const zone = this.add(new privatedns.PrivateZone("blob-zone", { resourceGroupName: group, privateZoneName: "privatelink.blob.core.windows.net", location: "global" }));
-    this.add(
-      new privatedns.VirtualNetworkLink(`blob-zone-${hubName}`, { resourceGroupName: group, privateZoneName: zone.name, location: "global", virtualNetwork: { id: hub.id }, registrationEnabled: false }),
+    const zone = this.add(
+      new privatedns.PrivateZone("blob-zone", {
+        resourceGroupName: group,
+        privateZoneName: "privatelink.blob.core.windows.net",
+        location: "global",
+      }),
     );
-    const account = this.add(new storage.StorageAccount(`${spokeName}data`, { resourceGroupName: group, kind: "StorageV2", sku: { name: "Standard_LRS" } }));
-    const endpoints = this.add(new network.Subnet(`${spokeName}-endpoints`, { resourceGroupName: group, virtualNetworkName: spoke.name, subnetName: "endpoints", addressPrefix: "10.1.1.0/24" }));
+    this.add(
+      new privatedns.VirtualNetworkLink(`blob-zone-${hubName}`, {
+        resourceGroupName: group,
+        privateZoneName: zone.name,
+        location: "global",
+        virtualNetwork: { id: hub.id },
+        registrationEnabled: false,
+      }),
+    );
+    const account = this.add(
+      new storage.StorageAccount(`${spokeName}data`, { resourceGroupName: group, kind: "StorageV2", sku: { name: "Standard_LRS" } }),
+    );
+    const endpoints = this.add(
+      new network.Subnet(`${spokeName}-endpoints`, {
+        resourceGroupName: group,
+        virtualNetworkName: spoke.name,
+        subnetName: "endpoints",
+        addressPrefix: "10.1.1.0/24",
+      }),
+    );
     const endpoint = this.add(
       new network.PrivateEndpoint(`${spokeName}data-blob`, {
         resourceGroupName: group,
@@ -158,7 +192,14 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
   }
 
   /** Hub and spoke peered both ways; the spoke uses the hub's gateway when `transit` is set. */
-  peerPair(hubName: string, hub: network.VirtualNetwork, spokeName: string, spoke: network.VirtualNetwork, transit: boolean, hubGateway?: network.VirtualNetworkGateway) {
+  peerPair(
+    hubName: string,
+    hub: network.VirtualNetwork,
+    spokeName: string,
+    spoke: network.VirtualNetwork,
+    transit: boolean,
+    hubGateway?: network.VirtualNetworkGateway,
+  ) {
     this.peering(`${hubName}-to-${spokeName}`, hub, spoke, { allowGatewayTransit: transit });
     this.peering(`${spokeName}-to-${hubName}`, spoke, hub, { useRemoteGateways: transit }, hubGateway ? [hubGateway] : []);
   }
@@ -170,8 +211,18 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
 
   /** A VNet-to-VNet link: one connection from each side, as Azure requires. */
   vnet2vnet(aName: string, a: network.VirtualNetworkGateway, bName: string, b: network.VirtualNetworkGateway, enableBgp: boolean) {
-    this.connection(`${aName}-to-${bName}`, { connectionType: "Vnet2Vnet", virtualNetworkGateway1: { id: a.id }, virtualNetworkGateway2: { id: b.id }, enableBgp });
-    this.connection(`${bName}-to-${aName}`, { connectionType: "Vnet2Vnet", virtualNetworkGateway1: { id: b.id }, virtualNetworkGateway2: { id: a.id }, enableBgp });
+    this.connection(`${aName}-to-${bName}`, {
+      connectionType: "Vnet2Vnet",
+      virtualNetworkGateway1: { id: a.id },
+      virtualNetworkGateway2: { id: b.id },
+      enableBgp,
+    });
+    this.connection(`${bName}-to-${aName}`, {
+      connectionType: "Vnet2Vnet",
+      virtualNetworkGateway1: { id: b.id },
+      virtualNetworkGateway2: { id: a.id },
+      enableBgp,
+    });
   }
 
   /** An on-premises site, with BGP when `asn` is set. */
@@ -188,7 +239,18 @@ export class StackBuilder implements NetworkBuilder<network.VirtualNetwork, netw
   }
 
   /** A site-to-site IPsec connection from an Azure gateway to a site. */
-  s2s(gatewayName: string, gateway: network.VirtualNetworkGateway, siteName: string, site: network.LocalNetworkGateway, enableBgp: boolean) {
-    this.connection(`${gatewayName}-to-${siteName}`, { connectionType: "IPsec", virtualNetworkGateway1: { id: gateway.id }, localNetworkGateway2: { id: site.id }, enableBgp });
+  s2s(
+    gatewayName: string,
+    gateway: network.VirtualNetworkGateway,
+    siteName: string,
+    site: network.LocalNetworkGateway,
+    enableBgp: boolean,
+  ) {
+    this.connection(`${gatewayName}-to-${siteName}`, {
+      connectionType: "IPsec",
+      virtualNetworkGateway1: { id: gateway.id },
+      localNetworkGateway2: { id: site.id },
+      enableBgp,
+    });
   }
 }

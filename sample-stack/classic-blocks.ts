@@ -36,7 +36,15 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
         virtualNetworkName: hub.name,
         name: "resolver-inbound",
         addressPrefixes: ["10.0.5.0/28"],
-        delegations: [{ name: "resolver", serviceDelegation: { name: "Microsoft.Network/dnsResolvers", actions: ["Microsoft.Network/virtualNetworks/subnets/join/action"] } }],
+        delegations: [
+          {
+            name: "resolver",
+            serviceDelegation: {
+              name: "Microsoft.Network/dnsResolvers",
+              actions: ["Microsoft.Network/virtualNetworks/subnets/join/action"],
+            },
+          },
+        ],
       }),
     );
     const resolver = this.add(new azure.privatedns.Resolver(`${hubName}-resolver`, { ...this.placement, virtualNetworkId: hub.id }));
@@ -48,23 +56,48 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
       }),
     );
     const zone = this.add(new azure.privatedns.Zone("blob-zone", { resourceGroupName: group, name: "privatelink.blob.core.windows.net" }));
-    this.add(new azure.privatedns.ZoneVirtualNetworkLink(`blob-zone-${hubName}`, { resourceGroupName: group, privateDnsZoneName: zone.name, virtualNetworkId: hub.id }));
-    const account = this.add(new azure.storage.Account(`${spokeName}data`, { ...this.placement, accountTier: "Standard", accountReplicationType: "LRS" }));
+    this.add(
+      new azure.privatedns.ZoneVirtualNetworkLink(`blob-zone-${hubName}`, {
+        resourceGroupName: group,
+        privateDnsZoneName: zone.name,
+        virtualNetworkId: hub.id,
+      }),
+    );
+    const account = this.add(
+      new azure.storage.Account(`${spokeName}data`, { ...this.placement, accountTier: "Standard", accountReplicationType: "LRS" }),
+    );
     const endpoints = this.add(
-      new azure.network.Subnet(`${spokeName}-endpoints`, { resourceGroupName: group, virtualNetworkName: spoke.name, name: "endpoints", addressPrefixes: ["10.1.1.0/24"] }),
+      new azure.network.Subnet(`${spokeName}-endpoints`, {
+        resourceGroupName: group,
+        virtualNetworkName: spoke.name,
+        name: "endpoints",
+        addressPrefixes: ["10.1.1.0/24"],
+      }),
     );
     this.add(
       new azure.privatelink.Endpoint(`${spokeName}data-blob`, {
         ...this.placement,
         subnetId: endpoints.id,
-        privateServiceConnection: { name: "blob", privateConnectionResourceId: account.id, isManualConnection: false, subresourceNames: ["blob"] },
+        privateServiceConnection: {
+          name: "blob",
+          privateConnectionResourceId: account.id,
+          isManualConnection: false,
+          subresourceNames: ["blob"],
+        },
         privateDnsZoneGroup: { name: "blob", privateDnsZoneIds: [zone.id] },
       }),
     );
   }
 
   vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
-    const vnet = this.add(new azure.network.VirtualNetwork(name, { ...this.placement, addressSpaces: [prefix], dnsServers: options.dnsServers, tags: options.tags }));
+    const vnet = this.add(
+      new azure.network.VirtualNetwork(name, {
+        ...this.placement,
+        addressSpaces: [prefix],
+        dnsServers: options.dnsServers,
+        tags: options.tags,
+      }),
+    );
     const subnet = options.gatewaySubnet
       ? this.add(
           new azure.network.Subnet(`${name}-gateway-subnet`, {
@@ -109,7 +142,13 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
     );
   }
 
-  private peering(name: string, from: Vnet, to: Vnet, flags: { allowGatewayTransit?: boolean; useRemoteGateways?: boolean }, dependsOn: pulumi.Resource[]) {
+  private peering(
+    name: string,
+    from: Vnet,
+    to: Vnet,
+    flags: { allowGatewayTransit?: boolean; useRemoteGateways?: boolean },
+    dependsOn: pulumi.Resource[],
+  ) {
     this.add(
       new azure.network.VirtualNetworkPeering(
         name,
@@ -133,13 +172,26 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
     this.peering(`${spokeName}-to-${hubName}`, spoke, hub, { useRemoteGateways: transit }, hubGateway ? [hubGateway] : []);
   }
 
-  private connection(name: string, args: Omit<azure.network.VirtualNetworkGatewayConnectionArgs, "resourceGroupName" | "location" | "sharedKey">) {
+  private connection(
+    name: string,
+    args: Omit<azure.network.VirtualNetworkGatewayConnectionArgs, "resourceGroupName" | "location" | "sharedKey">,
+  ) {
     this.add(new azure.network.VirtualNetworkGatewayConnection(name, { ...args, ...this.placement, sharedKey: this.sharedKey }));
   }
 
   vnet2vnet(aName: string, a: Gateway, bName: string, b: Gateway, enableBgp: boolean): void {
-    this.connection(`${aName}-to-${bName}`, { type: "Vnet2Vnet", virtualNetworkGatewayId: a.id, peerVirtualNetworkGatewayId: b.id, bgpEnabled: enableBgp });
-    this.connection(`${bName}-to-${aName}`, { type: "Vnet2Vnet", virtualNetworkGatewayId: b.id, peerVirtualNetworkGatewayId: a.id, bgpEnabled: enableBgp });
+    this.connection(`${aName}-to-${bName}`, {
+      type: "Vnet2Vnet",
+      virtualNetworkGatewayId: a.id,
+      peerVirtualNetworkGatewayId: b.id,
+      bgpEnabled: enableBgp,
+    });
+    this.connection(`${bName}-to-${aName}`, {
+      type: "Vnet2Vnet",
+      virtualNetworkGatewayId: b.id,
+      peerVirtualNetworkGatewayId: a.id,
+      bgpEnabled: enableBgp,
+    });
   }
 
   site(name: string, prefix: string, options: { asn?: number; tags?: Record<string, string> } = {}): Site {
@@ -155,6 +207,11 @@ export class ClassicStackBuilder implements NetworkBuilder<Vnet, Subnet, Gateway
   }
 
   s2s(gatewayName: string, gateway: Gateway, siteName: string, site: Site, enableBgp: boolean): void {
-    this.connection(`${gatewayName}-to-${siteName}`, { type: "IPsec", virtualNetworkGatewayId: gateway.id, localNetworkGatewayId: site.id, bgpEnabled: enableBgp });
+    this.connection(`${gatewayName}-to-${siteName}`, {
+      type: "IPsec",
+      virtualNetworkGatewayId: gateway.id,
+      localNetworkGatewayId: site.id,
+      bgpEnabled: enableBgp,
+    });
   }
 }

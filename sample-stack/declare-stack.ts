@@ -4,7 +4,23 @@ import { ClassicStackBuilder } from "./classic-blocks";
 import type { NetworkBuilder } from "./network-builder";
 
 /** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
-export const SCENARIOS = ["hub", "pci-leak", "entra", "mixed-clients", "sstp-openvpn", "dns-broken", "classic", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export const SCENARIOS = [
+  "hub",
+  "pci-leak",
+  "entra",
+  "mixed-clients",
+  "sstp-openvpn",
+  "dns-broken",
+  "classic",
+  "1",
+  "2",
+  "3",
+  "4",
+  "5",
+  "6",
+  "7",
+  "8",
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function isScenario(value: string): value is Scenario {
@@ -23,7 +39,8 @@ export function declareStack(scenario: Scenario, config = new pulumi.Config()): 
   const b = new StackBuilder(config);
   if (scenario === "hub" || scenario === "pci-leak") declareHub(b, { leak: scenario === "pci-leak", clients: "certificates" });
   else if (scenario === "dns-broken") declareHub(b, { leak: false, clients: "certificates", dnsBroken: true });
-  else if (scenario === "entra" || scenario === "mixed-clients" || scenario === "sstp-openvpn") declareHub(b, { leak: false, clients: scenario });
+  else if (scenario === "entra" || scenario === "mixed-clients" || scenario === "sstp-openvpn")
+    declareHub(b, { leak: false, clients: scenario });
   else declareSeed(b, Number(scenario));
   return b.resources;
 }
@@ -52,12 +69,23 @@ function declareHub<V, S, G, L>(
 ): void {
   const entra = options.clients === "entra";
   const narrow = (tags: Record<string, string>) => (entra ? { ...tags, "p2s-platforms": "windows,macos" } : tags);
-  const protocols = { certificates: ["IkeV2"], entra: ["OpenVPN"], "mixed-clients": ["IkeV2", "OpenVPN"], "sstp-openvpn": ["SSTP", "OpenVPN"] }[options.clients];
+  const protocols = {
+    certificates: ["IkeV2"],
+    entra: ["OpenVPN"],
+    "mixed-clients": ["IkeV2", "OpenVPN"],
+    "sstp-openvpn": ["SSTP", "OpenVPN"],
+  }[options.clients];
   // The hub's resolver answers the spoke's private endpoint; `dns-broken` leaves the hub on Azure-provided DNS.
   const inbound = "10.0.5.4";
   const dnsServers = b.privateEndpointDns && !options.dnsBroken ? [inbound] : undefined;
   const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27", dnsServers });
-  const gw = b.gateway("hub-gw", hub.subnet!, { asn: 65010, p2sPool: "172.16.201.0/24", protocols, entra, tags: narrow({ "p2s-reach": "app,data" }) });
+  const gw = b.gateway("hub-gw", hub.subnet!, {
+    asn: 65010,
+    p2sPool: "172.16.201.0/24",
+    protocols,
+    entra,
+    tags: narrow({ "p2s-reach": "app,data" }),
+  });
   const app = b.vnet("app", "10.1.0.0/16", { tags: narrow({ "p2s-access": "required" }) });
   const data = b.vnet("data", "10.2.0.0/16");
   const pci = b.vnet("pci", "10.9.0.0/16", { tags: narrow({ "p2s-access": "forbidden" }) });

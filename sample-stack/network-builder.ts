@@ -17,7 +17,11 @@ export interface GatewayOptions {
 export interface NetworkBuilder<V, S, G, L> {
   readonly resources: pulumi.Resource[];
   /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
-  vnet(name: string, prefix: string, options?: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> }): { vnet: V; subnet?: S };
+  vnet(
+    name: string,
+    prefix: string,
+    options?: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> },
+  ): { vnet: V; subnet?: S };
   /**
    * A storage account's private endpoint in `spoke`, in the blob privatelink zone, and a DNS Private
    * Resolver in `hub` whose inbound endpoint has `inboundAddress` and whose VNet is linked to the zone.

@@ -76,7 +76,12 @@ export function checkBgp(index: TopologyIndex): Finding[] {
       far.id,
       [gateway.id, ...link.connections.map((c) => c.id)],
       sentence`${gateway.name} and ${far.name} both use ASN ${farAsn ?? ""} on ${link.connections[0].name}, so BGP does not exchange routes between them.`,
-      { resource: far.id, field: link.kind === "IPsec" ? "site.asn" : undefined, action: "change", text: sentence`Give ${far.name} an ASN different from ${gateway.name}'s.` },
+      {
+        resource: far.id,
+        field: link.kind === "IPsec" ? "site.asn" : undefined,
+        action: "change",
+        text: sentence`Give ${far.name} an ASN different from ${gateway.name}'s.`,
+      },
       link.connections[0].name,
     );
   }

@@ -1,5 +1,14 @@
 import { parseCidr } from "../topology/cidr";
-import { AZURE_DEFAULT_ASN, authenticationOf, declaresP2s, isBasicSku, isPolicyBased, protocolsOf, retiredSku, skuWithoutGeneration2 } from "../topology/gateway";
+import {
+  AZURE_DEFAULT_ASN,
+  authenticationOf,
+  declaresP2s,
+  isBasicSku,
+  isPolicyBased,
+  protocolsOf,
+  retiredSku,
+  skuWithoutGeneration2,
+} from "../topology/gateway";
 import type { PublicIp, Site, VpnGateway } from "../topology/model";
 import { joinList } from "../topology/order";
 import type { FieldKey, FieldRef, Sentence } from "../topology/sentence";
@@ -25,7 +34,14 @@ export function isReservedSiteAsn(asn: number): boolean {
   return asn === AZURE_DEFAULT_ASN || isReservedAsn(asn);
 }
 
-function finding(category: FindingCategory, code: Finding["code"], resource: string, problem: Sentence, fix: Finding["fix"], subject?: string): Finding {
+function finding(
+  category: FindingCategory,
+  code: Finding["code"],
+  resource: string,
+  problem: Sentence,
+  fix: Finding["fix"],
+  subject?: string,
+): Finding {
   return { category, code, resource, related: [], problem, fix, ...(subject !== undefined ? { subject } : {}) };
 }
 
@@ -39,7 +55,8 @@ function ipv6Pools(gateway: VpnGateway): string[] {
 /** Collects one gateway's findings of a category; fields are spelled for that gateway. */
 function findingsFor(category: FindingCategory, gateway: VpnGateway) {
   const out: Finding[] = [];
-  const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) => out.push(finding(category, code, gateway.id, problem, fix, subject));
+  const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) =>
+    out.push(finding(category, code, gateway.id, problem, fix, subject));
   const field = (key: FieldKey) => fieldRef(gateway.id, key);
   return { out, add, field, id: gateway.id, name: gateway.name, listed: gateway.protocols ?? [] };
 }
@@ -62,7 +79,12 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
     add(
       "sstp-with-openvpn",
       sentence`${name} lists both SSTP and OpenVPN in ${field("gateway.protocols")}, which Azure rejects because both use TLS.`,
-      { resource: id, field: "gateway.protocols", action: "remove", text: sentence`Remove SSTP; Windows users can connect with IKEv2 or the Azure VPN Client.` },
+      {
+        resource: id,
+        field: "gateway.protocols",
+        action: "remove",
+        text: sentence`Remove SSTP; Windows users can connect with IKEv2 or the Azure VPN Client.`,
+      },
     );
   }
   if (auth.includes("AAD") && !protocols.includes("OpenVPN")) {
@@ -83,7 +105,12 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
       add(
         "basic-sku-unsupported",
         sentence`${name} is a Basic SKU gateway with ${what}, which Azure rejects: Basic supports none of OpenVPN, RADIUS, Entra ID, BGP and IPv6 pools.`,
-        { resource: id, field: "gateway.sku", action: "change", text: sentence`Set ${field("gateway.sku")} of ${name} to a VpnGw AZ SKU, or remove ${what}.` },
+        {
+          resource: id,
+          field: "gateway.sku",
+          action: "change",
+          text: sentence`Set ${field("gateway.sku")} of ${name} to a VpnGw AZ SKU, or remove ${what}.`,
+        },
         subject,
       );
     }
@@ -103,11 +130,12 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
   }
   const v6 = ipv6Pools(gateway);
   if (v6.length > 0 && listed.includes("SSTP")) {
-    add(
-      "ipv6-pool-with-sstp",
-      sentence`${name} has the IPv6 client pool ${joinList(v6)} and lists SSTP, which Azure rejects.`,
-      { resource: id, field: "gateway.protocols", action: "remove", text: sentence`Remove SSTP from ${field("gateway.protocols")} of ${name}, or use only IPv4 client pools.` },
-    );
+    add("ipv6-pool-with-sstp", sentence`${name} has the IPv6 client pool ${joinList(v6)} and lists SSTP, which Azure rejects.`, {
+      resource: id,
+      field: "gateway.protocols",
+      action: "remove",
+      text: sentence`Remove SSTP from ${field("gateway.protocols")} of ${name}, or use only IPv4 client pools.`,
+    });
   }
   if (gateway.asn !== undefined && isReservedAsn(gateway.asn)) {
     add(
@@ -151,7 +179,12 @@ function checkEntraSettings(gateway: VpnGateway, add: ReturnType<typeof findings
     add(
       "entra-issuer-without-slash",
       sentence`${issuerField} of ${name} is ${quoted(issuer)}, without the trailing /, so Microsoft Entra ID sign-ins might fail.`,
-      { resource: gateway.id, field: "gateway.entraIssuer", action: "set", text: sentence`Set ${issuerField} of ${name} to ${quoted(`${issuer}/`)}. ${newProfile}` },
+      {
+        resource: gateway.id,
+        field: "gateway.entraIssuer",
+        action: "set",
+        text: sentence`Set ${issuerField} of ${name} to ${quoted(`${issuer}/`)}. ${newProfile}`,
+      },
     );
   }
   if (tenant !== undefined && !TENANT_URL.test(tenant)) {
@@ -259,17 +292,31 @@ export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly Pu
     add(
       "default-custom-route",
       sentence`${name} lists ${parsed.cidr.text} in ${routes}, and Microsoft says the gateway drops the internet-bound traffic it attracts.`,
-      { resource: id, field: "gateway.advertisedRoutePrefixes", action: "change", text: sentence`Advertise 0.0.0.0/1 and 128.0.0.0/1 in ${routes} of ${name} instead, for forced tunnelling.` },
+      {
+        resource: id,
+        field: "gateway.advertisedRoutePrefixes",
+        action: "change",
+        text: sentence`Advertise 0.0.0.0/1 and 128.0.0.0/1 in ${routes} of ${name} instead, for forced tunnelling.`,
+      },
       parsed.cidr.text,
     );
   }
   const settings = gateway.authSettings;
-  const present = settings ? [settings.aad && "Microsoft Entra ID", settings.certificates && "certificate", settings.radius && "RADIUS"].filter((x): x is string => typeof x === "string") : [];
+  const present = settings
+    ? [settings.aad && "Microsoft Entra ID", settings.certificates && "certificate", settings.radius && "RADIUS"].filter(
+        (x): x is string => typeof x === "string",
+      )
+    : [];
   if (gateway.authTypes === undefined && present.length > 1) {
     add(
       "several-auth-settings",
       sentence`${name} has ${joinList(present)} settings but lists no ${field("gateway.authTypes")}, so Azure infers one type and some users cannot sign in.`,
-      { resource: id, field: "gateway.authTypes", action: "set", text: sentence`List every type users sign in with in ${field("gateway.authTypes")} of ${name}.` },
+      {
+        resource: id,
+        field: "gateway.authTypes",
+        action: "set",
+        text: sentence`List every type users sign in with in ${field("gateway.authTypes")} of ${name}.`,
+      },
     );
   }
   const audience = gateway.aad?.audience;
@@ -290,7 +337,12 @@ export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly Pu
     add(
       "basic-sku-ikev2",
       sentence`${name} lists IkeV2 on a Basic SKU gateway: Azure announced IKEv2 on Basic from November 2025, but its Point-to-Site documentation (2026) still says Basic does not support it.`,
-      { resource: id, field: "gateway.sku", action: "change", text: sentence`Set ${field("gateway.sku")} of ${name} to a VpnGw AZ SKU so that IKEv2 clients connect for certain.` },
+      {
+        resource: id,
+        field: "gateway.sku",
+        action: "change",
+        text: sentence`Set ${field("gateway.sku")} of ${name} to a VpnGw AZ SKU so that IKEv2 clients connect for certain.`,
+      },
     );
   }
   return out;
@@ -309,7 +361,9 @@ function skuFix(gateway: VpnGateway, target: string, publicIps: readonly PublicI
   const fix = (text: Sentence): Finding["fix"] => ({ resource: gateway.id, field: "gateway.sku", action: "change", text });
   if (gateway.deployed) return fix(sentence`${capitalised(existing)}.`);
   const addresses = (gateway.publicIps ?? []).map((ref) => ({ ref, ip: publicIps.find((p) => p.id === ref.id) }));
-  const toChange = addresses.flatMap(({ ip }) => (ip !== undefined && (ip.sku?.toLowerCase() !== "standard" || ip.allocation?.toLowerCase() !== "static") ? [ip] : []));
+  const toChange = addresses.flatMap(({ ip }) =>
+    ip !== undefined && (ip.sku?.toLowerCase() !== "standard" || ip.allocation?.toLowerCase() !== "static") ? [ip] : [],
+  );
   const unresolved = addresses.length === 0 || addresses.some(({ ip }) => ip === undefined);
   const addressText =
     toChange.length > 0

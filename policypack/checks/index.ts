@@ -9,10 +9,5 @@ import { checkGatewayTransit } from "./transit-checks";
 export { checkRequiredPlatforms } from "./protocol-checks";
 
 export function checkConfiguration(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
-  return [
-    ...checkGatewayTransit(index),
-    ...checkOverlaps(index, gateways),
-    ...checkRouteLimits(gateways),
-    ...checkBgp(index),
-  ];
+  return [...checkGatewayTransit(index), ...checkOverlaps(index, gateways), ...checkRouteLimits(gateways), ...checkBgp(index)];
 }

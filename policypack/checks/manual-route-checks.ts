@@ -20,7 +20,8 @@ function pushedAlternative(gateway: GatewayAnalysis): Sentence {
   const azure = CLIENTS.find((c) => c.id === "azure-vpn-client") as ClientSpec;
   if (gateway.clients.some((c) => c.id === azure.id)) return sentence` and is already offered by ${gateway.name}`;
   const protocols = fieldRef(gateway.id, "gateway.protocols");
-  if (gateway.authTypes.some((a) => azure.authentication.includes(a))) return sentence`, once ${gateway.name} lists OpenVPN in ${protocols}`;
+  if (gateway.authTypes.some((a) => azure.authentication.includes(a)))
+    return sentence`, once ${gateway.name} lists OpenVPN in ${protocols}`;
   return sentence`, once ${gateway.name} offers OpenVPN with certificate or Microsoft Entra ID authentication`;
 }
 

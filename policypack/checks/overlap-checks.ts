@@ -26,7 +26,10 @@ function poolsAgainstPools(index: TopologyIndex, gateways: GatewayAnalysis[]): F
   const findings: Finding[] = [];
   const report = (owner: GatewayAnalysis, pool: Cidr, other: GatewayAnalysis, otherPool: Cidr) => {
     const field = poolField(index, owner.id, pool);
-    const where = other === owner ? `its client pool ${otherPool.text}` : `the client pool ${otherPool.text} of ${other.name}, whose VNet its clients reach`;
+    const where =
+      other === owner
+        ? `its client pool ${otherPool.text}`
+        : `the client pool ${otherPool.text} of ${other.name}, whose VNet its clients reach`;
     findings.push({
       category: "address-overlap",
       code: "pools-overlap",
@@ -34,12 +37,18 @@ function poolsAgainstPools(index: TopologyIndex, gateways: GatewayAnalysis[]): F
       subject: `${pool.text} ${otherPool.text}`,
       related: other === owner ? [] : [other.id],
       problem: sentence`The client pool ${pool.text} of ${owner.name} overlaps ${where}, so clients can get the same address.`,
-      fix: { resource: owner.id, field, action: "change", text: sentence`Give ${owner.name} a ${fieldRef(owner.id, field)} apart from every other client pool.` },
+      fix: {
+        resource: owner.id,
+        field,
+        action: "change",
+        text: sentence`Give ${owner.name} a ${fieldRef(owner.id, field)} apart from every other client pool.`,
+      },
     });
   };
   for (const g of gateways) {
     const pools = index.pools.get(g.id) ?? [];
-    for (let i = 0; i < pools.length; i++) for (let j = i + 1; j < pools.length; j++) if (overlaps(pools[i], pools[j])) report(g, pools[j], g, pools[i]);
+    for (let i = 0; i < pools.length; i++)
+      for (let j = i + 1; j < pools.length; j++) if (overlaps(pools[i], pools[j])) report(g, pools[j], g, pools[i]);
   }
   const reaches = (from: GatewayAnalysis, to: GatewayAnalysis) => {
     const home = to.vnet === undefined ? undefined : index.networks.get(to.vnet);
@@ -113,7 +122,12 @@ function peeredOverlaps(index: TopologyIndex): Finding[] {
       resource: peering.id,
       related: [a.id, b.id],
       problem: sentence`${peering.name} peers ${a.name} and ${b.name}, whose address spaces overlap (${clashes.join("; ")}), so Azure refuses the peering.`,
-      fix: { resource: b.id, field: "vnet.prefixes", action: "change", text: sentence`Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.` },
+      fix: {
+        resource: b.id,
+        field: "vnet.prefixes",
+        action: "change",
+        text: sentence`Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.`,
+      },
     });
   }
   return findings;

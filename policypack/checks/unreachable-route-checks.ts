@@ -32,7 +32,11 @@ function who(group: Group): string {
     if (having.length === 0) continue;
     const others = group.gateway.platforms[platform].clients.filter((id) => !having.some((c) => c.id === id));
     qualified ||= others.length > 0;
-    labels.push(others.length > 0 ? `${PLATFORM_LABELS[platform]} (${joinList(having.map((c) => clientLabel(c.spec, platform)))})` : PLATFORM_LABELS[platform]);
+    labels.push(
+      others.length > 0
+        ? `${PLATFORM_LABELS[platform]} (${joinList(having.map((c) => clientLabel(c.spec, platform)))})`
+        : PLATFORM_LABELS[platform],
+    );
   }
   return labels.length === PLATFORMS.length && !qualified ? "All" : joinList(labels);
 }

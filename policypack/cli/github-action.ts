@@ -110,7 +110,12 @@ async function comment(env: NodeJS.ProcessEnv, inputs: ActionInputs, body: strin
   try {
     if (!inputs.token) throw new Error("no github-token");
     if (!env.GITHUB_REPOSITORY) throw new Error("GITHUB_REPOSITORY is not set");
-    const api = { baseUrl: env.GITHUB_API_URL || "https://api.github.com", token: inputs.token, repository: env.GITHUB_REPOSITORY, userAgent: `azure-p2s-routing/${packageVersion()}` };
+    const api = {
+      baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+      token: inputs.token,
+      repository: env.GITHUB_REPOSITORY,
+      userAgent: `azure-p2s-routing/${packageVersion()}`,
+    };
     const { action, id } = await upsertComment(api, pr, MARKER, body);
     log(`${action} comment ${id} on pull request #${pr}`);
   } catch (e) {
@@ -136,7 +141,8 @@ export async function runAction(env: NodeJS.ProcessEnv, log: Log = (line) => pro
   if (typeof inputs !== "string" && inputs.comment) await comment(env, inputs, commentBody(outcome.markdown, inputs.sarifFile), log);
 
   if (outcome.problem) log(`::error::${escapeData(outcome.problem)}`);
-  else if (outcome.code === 1) log(`::error::${outcome.counts?.mandatory} mandatory violation(s) of azure-p2s-routing: see the step summary`);
+  else if (outcome.code === 1)
+    log(`::error::${outcome.counts?.mandatory} mandatory violation(s) of azure-p2s-routing: see the step summary`);
   return outcome.code;
 }
 

@@ -77,13 +77,19 @@ async function findMarked(api: GitHubApi, issue: number, marker: string): Promis
     if (found) return found;
     url = nextPage(response.headers.get("link"));
     // The token goes only to the API it was given for.
-    if (url !== undefined && new URL(url).origin !== origin) throw new Error(`the next page of comments is on another host (${new URL(url).host})`);
+    if (url !== undefined && new URL(url).origin !== origin)
+      throw new Error(`the next page of comments is on another host (${new URL(url).host})`);
   }
   return undefined;
 }
 
 /** Updates the comment that holds the marker, or creates one; `body` must already contain the marker. */
-export async function upsertComment(api: GitHubApi, issue: number, marker: string, body: string): Promise<{ action: "created" | "updated"; id: number }> {
+export async function upsertComment(
+  api: GitHubApi,
+  issue: number,
+  marker: string,
+  body: string,
+): Promise<{ action: "created" | "updated"; id: number }> {
   const existing = await findMarked(api, issue, marker);
   if (existing) {
     await request(api, "PATCH", apiUrl(api, `/issues/comments/${existing.id}`), { body });

@@ -63,7 +63,14 @@ function writeReport(file: string, text: string): void {
     fs.writeFileSync(file, text + "\n");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? (e as Error).message);
+    const why =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : (code ?? (e as Error).message);
     throw new UsageError(`cannot write ${file}: ${why}`);
   }
 }
@@ -116,8 +123,10 @@ export function runCheck(argv: string[], stdin: Stdin = () => fs.readFileSync(0)
     if (values.version) return { code: 0, stdout: packageVersion(), stderr: "" };
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}"; use ${FORMATS.join(", ")}`);
-    if (positionals.length === 0) throw new UsageError("no INPUT given (a 'pulumi stack export' or 'pulumi preview --json' file, or - for stdin)");
-    if ([...positionals, values.config].filter((s) => s === "-").length > 1) throw new UsageError("standard input (-) is named twice; it can be read once");
+    if (positionals.length === 0)
+      throw new UsageError("no INPUT given (a 'pulumi stack export' or 'pulumi preview --json' file, or - for stdin)");
+    if ([...positionals, values.config].filter((s) => s === "-").length > 1)
+      throw new UsageError("standard input (-) is named twice; it can be read once");
     const config = values.config ? readConfig(values.config, stdin) : {};
     const after = new InputMerge();
     const before = new InputMerge();

@@ -23,7 +23,6 @@ export interface StackInput {
   before: RawResource[];
 }
 
-
 function asObject(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -30,7 +30,14 @@ function validatorFor(name: string): ValidateFunction {
 
 /** "p2s-intended-access.intents[0].platforms[1]" from the policy and a JSON pointer. */
 function where(policy: string, pointer: string): string {
-  return policy + pointer.split("/").slice(1).map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, "/").replace(/~0/g, "~")}`)).join("");
+  return (
+    policy +
+    pointer
+      .split("/")
+      .slice(1)
+      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, "/").replace(/~0/g, "~")}`))
+      .join("")
+  );
 }
 
 /** At most this many characters of a value or key quoted back, so one line stays one short line. */
@@ -55,7 +62,11 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
   const value = error.instancePath
     .split("/")
     .slice(1)
-    .reduce<unknown>((v, key) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), entry);
+    .reduce<unknown>(
+      (v, key) =>
+        v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined,
+      entry,
+    );
   switch (error.keyword) {
     case "additionalProperties": {
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
@@ -79,9 +90,11 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
 export function configProblem(config: unknown): string | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return "is not a JSON object";
   for (const [key, entry] of Object.entries(config)) {
-    if (key !== "all" && !POLICIES.some((p) => p.name === key)) return `names the unknown policy ${quote(key)}; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
+    if (key !== "all" && !POLICIES.some((p) => p.name === key))
+      return `names the unknown policy ${quote(key)}; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
     if (typeof entry === "string") {
-      if (!LEVELS.includes(entry)) return `gives ${key} the unknown enforcement level ${describe(entry)}; expected one of ${LEVELS.join(", ")}`;
+      if (!LEVELS.includes(entry))
+        return `gives ${key} the unknown enforcement level ${describe(entry)}; expected one of ${LEVELS.join(", ")}`;
       continue;
     }
     const validate = validatorFor(key);

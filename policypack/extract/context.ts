@@ -19,7 +19,8 @@ export function prefixes(ctx: Context, entry: Entry, path: string[]): string[] {
   const read = strings(at(entry.props, ...path));
   if (read.secret) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is secret and is left out.`);
   else if (read.unknown) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is unknown during preview and is left out.`);
-  if (read.invalid.length > 0) ctx.notes.push(`${path.join(".")} of ${entry.raw.name} holds values that are not strings; they are left out.`);
+  if (read.invalid.length > 0)
+    ctx.notes.push(`${path.join(".")} of ${entry.raw.name} holds values that are not strings; they are left out.`);
   return read.values;
 }
 
@@ -70,7 +71,9 @@ export function isEmptyList(value: unknown): boolean {
 
 /** A digest to compare a value between two states without keeping it. */
 function digest(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value ?? null)).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(value ?? null))
+    .digest("hex");
 }
 
 /**
@@ -87,13 +90,23 @@ export function authentication(
     // An empty list is what outputs hold when nothing was set (the classic provider's vpnAuthTypes: []).
     authTypes: isEmptyList(settings.listed)
       ? undefined
-      : listedNames<AuthType>(ctx, entry, settings.listed, settings.listedField, { names: AUTH_TYPES, what: "authentication type" }, "the types are inferred from its settings."),
+      : listedNames<AuthType>(
+          ctx,
+          entry,
+          settings.listed,
+          settings.listedField,
+          { names: AUTH_TYPES, what: "authentication type" },
+          "the types are inferred from its settings.",
+        ),
     authSettings: {
       aad: present(settings.aad[0]),
       radius: settings.radius,
       certificates: certificates.length > 0 || isUnknown(settings.certificates),
     },
-    profileDigests: { aad: digest(settings.aad), rootCertificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])) },
+    profileDigests: {
+      aad: digest(settings.aad),
+      rootCertificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])),
+    },
   };
 }
 

@@ -32,7 +32,8 @@ const UNREAD_NETWORK =
 
 function coverageOf(resources: RawResource[], read: number): Coverage {
   const counts = new Map<string, number>();
-  for (const r of resources) if (typeof r.type === "string" && UNREAD_NETWORK.test(r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  for (const r of resources)
+    if (typeof r.type === "string" && UNREAD_NETWORK.test(r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
   return { read, notRead: [...counts].sort(([a], [b]) => compareText(a, b)).map(([type, count]) => ({ type, count })) };
 }
 

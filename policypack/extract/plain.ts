@@ -49,7 +49,12 @@ export function markSecrets(value: unknown, depth = 0): unknown {
  * underlying object, and unknowns come through as their sentinel strings instead of throwing.
  * A value the SDK boxed as secret (`isSecretBox`) becomes SECRET: its plaintext never gets further.
  */
-export function toPlain(value: unknown, isSecretBox: (value: object) => boolean = () => false, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
+export function toPlain(
+  value: unknown,
+  isSecretBox: (value: object) => boolean = () => false,
+  depth = 0,
+  seen: WeakSet<object> = new WeakSet(),
+): unknown {
   if (value === null || typeof value !== "object") return typeof value === "function" ? undefined : value;
   if (isSecretBox(value)) return SECRET;
   if (depth > MAX_DEPTH || seen.has(value)) return undefined;

@@ -60,7 +60,14 @@ export type ResourceKind =
   | "PublicIPAddress";
 
 /** Name resolution (spec section 6): private DNS zones and their links, private endpoints, DNS Private Resolvers. */
-const DNS_KINDS: ResourceKind[] = ["PrivateZone", "VirtualNetworkLink", "PrivateEndpoint", "PrivateDnsZoneGroup", "DnsResolver", "InboundEndpoint"];
+const DNS_KINDS: ResourceKind[] = [
+  "PrivateZone",
+  "VirtualNetworkLink",
+  "PrivateEndpoint",
+  "PrivateDnsZoneGroup",
+  "DnsResolver",
+  "InboundEndpoint",
+];
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";

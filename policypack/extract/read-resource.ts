@@ -92,16 +92,27 @@ function hiddenServers(props: Bag, path: string[]): "preview" | "secret" | undef
 }
 
 /** A peering, standalone (`owner` undefined) or declared inline on the VNet `owner`. */
-function addPeering(ctx: Context, entry: Entry, paths: ProviderPaths, props: Bag, id: string, name: string, owner: string | undefined): void {
+function addPeering(
+  ctx: Context,
+  entry: Entry,
+  paths: ProviderPaths,
+  props: Bag,
+  id: string,
+  name: string,
+  owner: string | undefined,
+): void {
   const from = owner !== undefined ? { urn: owner } : ctx.resolver.vnetByName(entry, props.virtualNetworkName, "virtualNetworkName");
   const remote = paths.peering.remote;
-  const to = ctx.resolver.reference(entry, at(props, ...remote.path), owner !== undefined ? "virtualNetworkPeerings" : remote.field, ["VirtualNetwork"]);
+  const to = ctx.resolver.reference(entry, at(props, ...remote.path), owner !== undefined ? "virtualNetworkPeerings" : remote.field, [
+    "VirtualNetwork",
+  ]);
   const fromUrn = urnOf(from);
   if (fromUrn === undefined) {
     unresolvedNote(ctx, entry, "The VNet", from);
     return;
   }
-  if ("external" in to) ctx.notes.push(`${name} peers with ${to.external}, which is not in the stack; it is analysed as a one-sided peering.`);
+  if ("external" in to)
+    ctx.notes.push(`${name} peers with ${to.external}, which is not in the stack; it is analysed as a one-sided peering.`);
   else unresolvedNote(ctx, entry, `The remote VNet of ${name}`, to);
   const peering: Peering = {
     id,
@@ -170,9 +181,17 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     clientPoolUnknown: poolUnknown,
     groupPools,
     // Outputs hold an empty list when nothing was set; Azure's default applies, as when it is absent.
-    protocols: client && !isEmptyList(client.vpnClientProtocols)
-      ? listedNames(ctx, entry, client.vpnClientProtocols, "vpnClientProtocols", { names: PROTOCOLS, what: "VPN client protocol" }, "Azure's default is assumed.")
-      : undefined,
+    protocols:
+      client && !isEmptyList(client.vpnClientProtocols)
+        ? listedNames(
+            ctx,
+            entry,
+            client.vpnClientProtocols,
+            "vpnClientProtocols",
+            { names: PROTOCOLS, what: "VPN client protocol" },
+            "Azure's default is assumed.",
+          )
+        : undefined,
     ...(client
       ? authentication(ctx, entry, {
           listed: client[g.authTypes],
@@ -196,7 +215,10 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
 /** What only Azure sets: a resource that has them exists (an export, an audit, a preview of a change). */
 function isDeployed(props: Bag): boolean {
   const id = str(props.id);
-  return (id !== undefined && parseArmId(id) !== undefined) || [props.provisioningState, props.etag, props.resourceGuid].some((v) => str(v) !== undefined);
+  return (
+    (id !== undefined && parseArmId(id) !== undefined) ||
+    [props.provisioningState, props.etag, props.resourceGuid].some((v) => str(v) !== undefined)
+  );
 }
 
 function addPublicIp(ctx: Context, entry: Entry, paths: ProviderPaths): void {

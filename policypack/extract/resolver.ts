@@ -158,7 +158,14 @@ export class Resolver {
   }
 }
 
-const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(["VirtualNetwork", "VirtualNetworkGateway", "LocalNetworkGateway", "PrivateZone", "PrivateEndpoint", "DnsResolver"]);
+const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
+  "VirtualNetwork",
+  "VirtualNetworkGateway",
+  "LocalNetworkGateway",
+  "PrivateZone",
+  "PrivateEndpoint",
+  "DnsResolver",
+]);
 
 function sameText(a: string | undefined, b: string | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase());
@@ -167,6 +174,9 @@ function sameText(a: string | undefined, b: string | undefined): boolean {
 export function describeResolution(r: Resolution): string {
   if ("urn" in r) return r.urn;
   if ("external" in r) return `${r.external}, which is not in the stack`;
-  return r.unresolved === "unknown" ? "a value unknown during preview" : r.unresolved === "ambiguous" ? "several possible resources" : "nothing";
+  return r.unresolved === "unknown"
+    ? "a value unknown during preview"
+    : r.unresolved === "ambiguous"
+      ? "several possible resources"
+      : "nothing";
 }
-

@@ -327,18 +327,32 @@ function check(
 ): { resource: string; detail: Sentence; fix: Sentence } | undefined {
   const result = gateway.platforms[platform];
   const reachedVia = reachedNetwork(analysis, gateway, target, platform);
-  const resolution = target.kind === "endpoint" ? analysis.dns.find((d) => d.gateway.id === gateway.id)?.endpoints.find((e) => e.id === target.id) : undefined;
+  const resolution =
+    target.kind === "endpoint"
+      ? analysis.dns.find((d) => d.gateway.id === gateway.id)?.endpoints.find((e) => e.id === target.id)
+      : undefined;
   if (required && reachedVia === undefined) {
     const held = target.kind === "cidr" ? resolver.networkHolding(target.cidr) : target.kind === "network" ? target.id : target.network;
-    const reason: Reason | undefined = result.blockedBy ?? (held === undefined ? undefined : explainUnreached(analysis.index, gateway, held));
-    if (!reason) return { resource: target.kind === "endpoint" ? target.id : gateway.id, detail: sentence`${target.label} lies in no VNet of the stack`, fix: sentence`Place ${target.label} in a subnet of a VNet that clients of ${gateway.name} reach.` };
+    const reason: Reason | undefined =
+      result.blockedBy ?? (held === undefined ? undefined : explainUnreached(analysis.index, gateway, held));
+    if (!reason)
+      return {
+        resource: target.kind === "endpoint" ? target.id : gateway.id,
+        detail: sentence`${target.label} lies in no VNet of the stack`,
+        fix: sentence`Place ${target.label} in a subnet of a VNet that clients of ${gateway.name} reach.`,
+      };
     return { resource: reason.resources[0] ?? gateway.id, detail: reason.text, fix: reason.fix.text };
   }
   if (required && resolution?.resolves === false && resolution.reason && resolution.fix) {
-    return { resource: resolution.fix.resource ?? gateway.vnet ?? gateway.id, detail: sentence`its name does not resolve: ${resolution.reason}`, fix: resolution.fix.text };
+    return {
+      resource: resolution.fix.resource ?? gateway.vnet ?? gateway.id,
+      detail: sentence`its name does not resolve: ${resolution.reason}`,
+      fix: resolution.fix.text,
+    };
   }
   // A forbidden endpoint counts as reached unless its name surely does not resolve: an unchecked name may.
-  if (!required && reachedVia !== undefined && (target.kind !== "endpoint" || resolution?.resolves !== false)) return howReached(analysis, gateway, reachedVia);
+  if (!required && reachedVia !== undefined && (target.kind !== "endpoint" || resolution?.resolves !== false))
+    return howReached(analysis, gateway, reachedVia);
   return undefined;
 }
 
@@ -352,7 +366,11 @@ function reachedNetwork(analysis: Analysis, gateway: GatewayAnalysis, target: Ta
   return result.accessNetworks.find((network) => network.prefixes.some((c) => contains(c, target.cidr)))?.id;
 }
 
-function howReached(analysis: Analysis, gateway: GatewayAnalysis, networkId: string): { resource: string; detail: Sentence; fix: Sentence } {
+function howReached(
+  analysis: Analysis,
+  gateway: GatewayAnalysis,
+  networkId: string,
+): { resource: string; detail: Sentence; fix: Sentence } {
   const index = analysis.index;
   const name = nameOf(index, networkId);
   const reach = reachOf(index, gateway.reach, networkId);

@@ -46,7 +46,9 @@ export function toViolation(stack: StackAnalysis, policy: string, p: Problem): V
     urn: p.resource === undefined ? undefined : (stack.extraction.urns.get(p.resource) ?? p.resource),
     message: `${renderSentence(p.problem, spell)} ${renderSentence(p.fix, spell)}`,
     ...(p.change !== undefined ? { fix: fixOf(stack, p.change) } : {}),
-    ...(p.related !== undefined && p.related.length > 0 ? { related: p.related.map((id) => nameOf(stack.analysis.index, id)).sort(compareText) } : {}),
+    ...(p.related !== undefined && p.related.length > 0
+      ? { related: p.related.map((id) => nameOf(stack.analysis.index, id)).sort(compareText) }
+      : {}),
   };
 }
 

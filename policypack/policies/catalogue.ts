@@ -23,4 +23,3 @@ export const POLICIES: readonly PolicyModule[] = [
   gatewaySettings,
   retiredFeatures,
 ];
-

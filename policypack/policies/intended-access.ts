@@ -45,8 +45,7 @@ export const intendedAccess: PolicyModule = {
   severity: "high",
   tags: ["azure", "p2s-vpn", "access-control"],
   url: documentationUrl(NAME),
-  remediationSteps:
-    "Change the peering, connection or gateway the message names, or correct the intent if it names the wrong target.",
+  remediationSteps: "Change the peering, connection or gateway the message names, or correct the intent if it names the wrong target.",
   configSchema: {
     properties: {
       intents: {

@@ -20,10 +20,53 @@ export interface ClientSpec {
 const OPENVPN_LIMIT = { protocol: "OpenVPN", max: 1000, why: "the routes OpenVPN clients accept" } as const;
 
 export const CLIENTS: readonly ClientSpec[] = [
-  { id: "azure-vpn-client", label: "Azure VPN Client", platforms: ["windows", "macos"], protocols: ["OpenVPN"], authentication: ["AAD", "Certificate"], routes: "pushed", routeLimit: OPENVPN_LIMIT },
-  { id: "ikev2", label: "IKEv2 client", platformLabels: { macos: "built-in IKEv2 client", ios: "built-in IKEv2 client", linux: "strongSwan", android: "strongSwan" }, platforms: ["macos", "linux", "ios", "android"], protocols: ["IkeV2"], authentication: ["Certificate", "Radius"], routes: "pushed" },
-  { id: "openvpn", label: "OpenVPN client", platformLabels: { windows: "OpenVPN Connect", macos: "Tunnelblick or OpenVPN Connect", linux: "OpenVPN", ios: "OpenVPN Connect", android: "OpenVPN Connect" }, platforms: ["windows", "macos", "linux", "ios", "android"], protocols: ["OpenVPN"], authentication: ["Certificate", "Radius"], routes: "pushed", routeLimit: OPENVPN_LIMIT },
-  { id: "windows-builtin", label: "Windows built-in client", platforms: ["windows"], protocols: ["IkeV2", "SSTP"], authentication: ["Certificate", "Radius"], routes: "static", routeLimit: { protocol: "IkeV2", max: 255, why: "the traffic selectors Windows accepts over IKEv2 (25 before Windows 10 version 2004)" } },
+  {
+    id: "azure-vpn-client",
+    label: "Azure VPN Client",
+    platforms: ["windows", "macos"],
+    protocols: ["OpenVPN"],
+    authentication: ["AAD", "Certificate"],
+    routes: "pushed",
+    routeLimit: OPENVPN_LIMIT,
+  },
+  {
+    id: "ikev2",
+    label: "IKEv2 client",
+    platformLabels: { macos: "built-in IKEv2 client", ios: "built-in IKEv2 client", linux: "strongSwan", android: "strongSwan" },
+    platforms: ["macos", "linux", "ios", "android"],
+    protocols: ["IkeV2"],
+    authentication: ["Certificate", "Radius"],
+    routes: "pushed",
+  },
+  {
+    id: "openvpn",
+    label: "OpenVPN client",
+    platformLabels: {
+      windows: "OpenVPN Connect",
+      macos: "Tunnelblick or OpenVPN Connect",
+      linux: "OpenVPN",
+      ios: "OpenVPN Connect",
+      android: "OpenVPN Connect",
+    },
+    platforms: ["windows", "macos", "linux", "ios", "android"],
+    protocols: ["OpenVPN"],
+    authentication: ["Certificate", "Radius"],
+    routes: "pushed",
+    routeLimit: OPENVPN_LIMIT,
+  },
+  {
+    id: "windows-builtin",
+    label: "Windows built-in client",
+    platforms: ["windows"],
+    protocols: ["IkeV2", "SSTP"],
+    authentication: ["Certificate", "Radius"],
+    routes: "static",
+    routeLimit: {
+      protocol: "IkeV2",
+      max: 255,
+      why: "the traffic selectors Windows accepts over IKEv2 (25 before Windows 10 version 2004)",
+    },
+  },
 ];
 
 export function clientLabel(client: ClientSpec, platform: Platform): string {

@@ -33,7 +33,10 @@ function emptyDns(): DnsTopology {
 function zonesLinkedTo(dns: DnsTopology, vnet: string | undefined): string[] {
   if (vnet === undefined) return [];
   const ids = new Set(dns.links.filter((l) => l.vnet === vnet && l.zone !== undefined).map((l) => l.zone as string));
-  return dns.zones.filter((z) => ids.has(z.id)).map((z) => z.zoneName).sort();
+  return dns.zones
+    .filter((z) => ids.has(z.id))
+    .map((z) => z.zoneName)
+    .sort();
 }
 
 function resolverName(dns: DnsTopology, inbound: InboundEndpoint): string {
@@ -107,13 +110,20 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
   const listed = vnet?.nameServers ?? [];
   const unknown = vnet?.nameServersUnknown;
   // Nothing listed and no endpoint to resolve: nothing to say, and no cost in stacks without DNS.
-  if (listed.length === 0 && unknown === undefined && dns.endpoints.length === 0) return { gateway, vnet: vnetId, servers: [], endpoints: [] };
+  if (listed.length === 0 && unknown === undefined && dns.endpoints.length === 0)
+    return { gateway, vnet: vnetId, servers: [], endpoints: [] };
   const vnetName = nameOf(index, vnetId);
   // D1: servers unknown in a preview are not "no servers": nothing is checked that depends on them.
   const notChecked =
-    unknown === undefined ? undefined : unknown === "secret" ? sentence`the DNS servers of ${vnetName} are secret` : sentence`the DNS servers of ${vnetName} are not known until deployment`;
+    unknown === undefined
+      ? undefined
+      : unknown === "secret"
+        ? sentence`the DNS servers of ${vnetName} are secret`
+        : sentence`the DNS servers of ${vnetName} are not known until deployment`;
   const access = new PrefixSet(gateway.reach.reached.flatMap((n) => n.prefixes));
-  const staticClients = gateway.clients.filter((c) => c.routeSource === "static").map((client) => ({ client, routes: prefixSet(client.routes) }));
+  const staticClients = gateway.clients
+    .filter((c) => c.routeSource === "static")
+    .map((client) => ({ client, routes: prefixSet(client.routes) }));
   const pushed = gateway.clients.some((c) => c.routeSource === "pushed");
   const reached = dns.inbound.filter((i) => {
     const host = i.address === undefined ? undefined : hostOf(i.address);
@@ -132,11 +142,21 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
   };
   const servers = listed.map((address): DnsServerResult => {
     if (address === AZURE_DNS) {
-      return { address, works: false, reason: sentence`${AZURE_DNS}, Azure's own DNS, answers only inside Azure VNets and never over a Point-to-Site connection`, fix: serverFix(ctx) };
+      return {
+        address,
+        works: false,
+        reason: sentence`${AZURE_DNS}, Azure's own DNS, answers only inside Azure VNets and never over a Point-to-Site connection`,
+        fix: serverFix(ctx),
+      };
     }
     const host = hostOf(address);
     if (host === undefined || !access.covers(host)) {
-      return { address, works: false, reason: sentence`P2S clients of ${gateway.name} reach no network that holds ${address}`, fix: serverFix(ctx) };
+      return {
+        address,
+        works: false,
+        reason: sentence`P2S clients of ${gateway.name} reach no network that holds ${address}`,
+        fix: serverFix(ctx),
+      };
     }
     const inbound = dns.inbound.find((i) => i.address === address);
     const zones = inbound ? zonesLinkedTo(dns, resolverVnet(dns, inbound)) : undefined;
@@ -146,7 +166,14 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
       const reason = sentence`the ${unrouted[0].label} of ${gateway.name} has no route to ${address} until its users add one by hand`;
       return { address, works: false, zones, reason, fix: routeFix(ctx, gateway, unrouted[0], address, host) };
     }
-    return { address, works: true, zones, ...(unrouted.length > 0 ? { reason: sentence`users of the ${unrouted[0].label} reach it only once they add a route to it by hand` } : {}) };
+    return {
+      address,
+      works: true,
+      zones,
+      ...(unrouted.length > 0
+        ? { reason: sentence`users of the ${unrouted[0].label} reach it only once they add a route to it by hand` }
+        : {}),
+    };
   });
   const working = servers.filter((s) => s.works);
   const reachable = (endpoint: PrivateEndpoint) => {
@@ -154,21 +181,52 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
     return network !== undefined && gateway.reach.how[network.ix] !== undefined;
   };
   // Servers keep the order the VNet lists them in (clients try them in it); endpoints go by name.
-  const endpoints = [...dns.endpoints].sort((a, b) => compareText(a.name, b.name)).filter(reachable).map((endpoint): EndpointResult => {
-    const zoneNames = dns.zones.filter((z) => endpoint.zones.includes(z.id)).map((z) => z.zoneName).sort();
-    const base = { id: endpoint.id, name: endpoint.name };
-    if (zoneNames.length === 0) {
-      return { ...base, resolves: false, reason: sentence`${endpoint.name} is in no private DNS zone (it has no zone group)`, fix: { resource: endpoint.id, action: "declare", text: sentence`Give ${endpoint.name} a private DNS zone group that puts it in its privatelink zone.` } };
-    }
-    const zoneText = joinList(zoneNames);
-    if (notChecked) return { ...base, resolves: undefined, reason: sentence`${notChecked}, so whether they answer ${zoneText} is not checked` };
-    if (listed.length === 0) {
-      return { ...base, resolves: false, reason: sentence`${vnetName} uses Azure-provided DNS, so P2S clients keep their own resolver, which answers ${zoneText} with public addresses`, fix: fixFor(ctx, zoneNames, servers) };
-    }
-    if (working.some((s) => s.zones?.some((z) => zoneNames.includes(z)))) return { ...base, resolves: true };
-    if (working.some((s) => s.zones === undefined)) return { ...base, resolves: undefined, reason: sentence`the DNS servers of ${vnetName} are not resolvers the pack reads, so whether they answer ${zoneText} is not checked` };
-    return { ...base, resolves: false, reason: sentence`no DNS server of ${vnetName} that P2S clients reach answers ${zoneText}`, fix: fixFor(ctx, zoneNames, servers) };
-  });
+  const endpoints = [...dns.endpoints]
+    .sort((a, b) => compareText(a.name, b.name))
+    .filter(reachable)
+    .map((endpoint): EndpointResult => {
+      const zoneNames = dns.zones
+        .filter((z) => endpoint.zones.includes(z.id))
+        .map((z) => z.zoneName)
+        .sort();
+      const base = { id: endpoint.id, name: endpoint.name };
+      if (zoneNames.length === 0) {
+        return {
+          ...base,
+          resolves: false,
+          reason: sentence`${endpoint.name} is in no private DNS zone (it has no zone group)`,
+          fix: {
+            resource: endpoint.id,
+            action: "declare",
+            text: sentence`Give ${endpoint.name} a private DNS zone group that puts it in its privatelink zone.`,
+          },
+        };
+      }
+      const zoneText = joinList(zoneNames);
+      if (notChecked)
+        return { ...base, resolves: undefined, reason: sentence`${notChecked}, so whether they answer ${zoneText} is not checked` };
+      if (listed.length === 0) {
+        return {
+          ...base,
+          resolves: false,
+          reason: sentence`${vnetName} uses Azure-provided DNS, so P2S clients keep their own resolver, which answers ${zoneText} with public addresses`,
+          fix: fixFor(ctx, zoneNames, servers),
+        };
+      }
+      if (working.some((s) => s.zones?.some((z) => zoneNames.includes(z)))) return { ...base, resolves: true };
+      if (working.some((s) => s.zones === undefined))
+        return {
+          ...base,
+          resolves: undefined,
+          reason: sentence`the DNS servers of ${vnetName} are not resolvers the pack reads, so whether they answer ${zoneText} is not checked`,
+        };
+      return {
+        ...base,
+        resolves: false,
+        reason: sentence`no DNS server of ${vnetName} that P2S clients reach answers ${zoneText}`,
+        fix: fixFor(ctx, zoneNames, servers),
+      };
+    });
   return { gateway, vnet: vnetId, servers, ...(notChecked ? { notChecked } : {}), endpoints };
 }
 
@@ -180,7 +238,10 @@ function fixFor(ctx: FixContext, zones: string[], servers: DnsServerResult[]): F
   const failing = answering && servers.find((s) => s.address === answering.address && !s.works);
   if (failing?.fix) return failing.fix;
   if (answering) {
-    return setServers(ctx, sentence`Set ${field} of ${targetName} to ${answering.address as string}, the inbound endpoint of ${resolverName(dns, answering)}, whose VNet is linked to ${joinList(zones)}.`);
+    return setServers(
+      ctx,
+      sentence`Set ${field} of ${targetName} to ${answering.address as string}, the inbound endpoint of ${resolverName(dns, answering)}, whose VNet is linked to ${joinList(zones)}.`,
+    );
   }
   const zone = dns.zones.find((z) => zones.includes(z.zoneName))?.id;
   const used = candidates.find((i) => listed.includes(i.address as string));
@@ -190,9 +251,15 @@ function fixFor(ctx: FixContext, zones: string[], servers: DnsServerResult[]): F
   }
   if (candidates.length > 0) {
     const resolver = resolverName(dns, candidates[0]);
-    return setServers(ctx, sentence`Link ${joinList(zones)} to the VNet of ${resolver} and set ${field} of ${targetName} to ${candidates[0].address as string}, its inbound endpoint.`);
+    return setServers(
+      ctx,
+      sentence`Link ${joinList(zones)} to the VNet of ${resolver} and set ${field} of ${targetName} to ${candidates[0].address as string}, its inbound endpoint.`,
+    );
   }
-  return setServers(ctx, sentence`Deploy a DNS Private Resolver whose VNet P2S clients reach and is linked to ${joinList(zones)}, and set ${field} of ${targetName} to its inbound endpoint.`);
+  return setServers(
+    ctx,
+    sentence`Deploy a DNS Private Resolver whose VNet P2S clients reach and is linked to ${joinList(zones)}, and set ${field} of ${targetName} to its inbound endpoint.`,
+  );
 }
 
 /** D8: inbound endpoints whose address is dynamic cannot be checked before deployment. */

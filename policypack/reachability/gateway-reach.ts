@@ -6,10 +6,7 @@ import type { Link, Network, TopologyIndex } from "./topology-index";
 import { nameOf } from "./topology-index";
 
 /** How a network is reached from a P2S gateway, independent of the client platform. */
-export type Reach =
-  | { via: "home" }
-  | { via: "peering" }
-  | { via: "bgp"; link: Link; from: string };
+export type Reach = { via: "home" } | { via: "peering" } | { via: "bgp"; link: Link; from: string };
 
 // Shared: a hub can have thousands of peered spokes.
 const HOME: Reach = { via: "home" };
@@ -134,8 +131,10 @@ function explainNonTransitive(
     if (reach.via === "home" || network.kind !== "vnet") continue;
     // Most peers of a reached VNet are reached too: collect (and allocate) only the others.
     let unreachedPeers: Set<Network> | undefined;
-    for (const e of index.edgesFrom[network.ix]) if (e.to !== undefined && how[e.to.ix] === undefined) (unreachedPeers ??= new Set()).add(e.to);
-    for (const e of index.edgesTo[network.ix]) if (e.from !== undefined && how[e.from.ix] === undefined) (unreachedPeers ??= new Set()).add(e.from);
+    for (const e of index.edgesFrom[network.ix])
+      if (e.to !== undefined && how[e.to.ix] === undefined) (unreachedPeers ??= new Set()).add(e.to);
+    for (const e of index.edgesTo[network.ix])
+      if (e.from !== undefined && how[e.from.ix] === undefined) (unreachedPeers ??= new Set()).add(e.from);
     if (!unreachedPeers) continue;
     const homeName = nameOf(index, homeId);
     const ownGateway = index.gatewaysByVnet.get(network.id)?.[0];

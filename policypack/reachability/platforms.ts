@@ -12,4 +12,3 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
 export function isPlatform(value: string): value is Platform {
   return (PLATFORMS as readonly string[]).includes(value);
 }
-

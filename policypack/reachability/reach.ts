@@ -30,7 +30,9 @@ export function computeReach(index: TopologyIndex): ReachResult {
 function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Sentence[]): GatewayAnalysis {
   const { protocols, assumed: protocolsAssumed } = protocolsOf(gateway);
   if (protocolsAssumed) {
-    notes.push(sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of ${joinList(protocols)} is assumed.`);
+    notes.push(
+      sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of ${joinList(protocols)} is assumed.`,
+    );
   }
   const auth = authenticationOf(gateway);
   if (auth.assumed) {
@@ -142,12 +144,24 @@ function blocked(reason: Reason, clients: string[]): PlatformResult {
 
 function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], platform: Platform): Reason {
   const label = PLATFORM_LABELS[platform];
-  const reason = (code: Reason["code"], text: Sentence, fix: Reason["fix"]): Reason => ({ code, rule: "R1", subject: label, resources: [gateway.id], text, fix });
+  const reason = (code: Reason["code"], text: Sentence, fix: Reason["fix"]): Reason => ({
+    code,
+    rule: "R1",
+    subject: label,
+    resources: [gateway.id],
+    text,
+    fix,
+  });
   if (!acceptsP2sClients(gateway)) {
     return reason(
       "gateway-not-p2s-capable",
       sentence`${gateway.name} is a ${gateway.routing} ${gateway.kind} gateway, which does not accept Point-to-Site clients`,
-      { resource: gateway.id, field: "gateway.routing", action: "change", text: sentence`Use a RouteBased Vpn gateway for ${gateway.name}.` },
+      {
+        resource: gateway.id,
+        field: "gateway.routing",
+        action: "change",
+        text: sentence`Use a RouteBased Vpn gateway for ${gateway.name}.`,
+      },
     );
   }
   const candidates = CLIENTS.filter((c) => c.platforms.includes(platform));
@@ -166,28 +180,34 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
       return reason(
         "no-client-for-authentication",
         sentence`Microsoft Entra ID works only with the ${forPlatform.label} over ${forPlatform.protocols.join(" or ")}, which ${gateway.name} does not offer`,
-        { resource: gateway.id, field: "gateway.protocols", action: "add", text: sentence`Add ${forPlatform.protocols.join(" or ")} to ${fieldRef(gateway.id, "gateway.protocols")} of ${gateway.name}.` },
+        {
+          resource: gateway.id,
+          field: "gateway.protocols",
+          action: "add",
+          text: sentence`Add ${forPlatform.protocols.join(" or ")} to ${fieldRef(gateway.id, "gateway.protocols")} of ${gateway.name}.`,
+        },
       );
     }
     const where = entra.map((c) => `the ${c.label}, which runs on ${joinList(c.platforms.map((p) => PLATFORM_LABELS[p]))}`);
-    return reason(
-      "no-client-for-authentication",
-      sentence`Microsoft Entra ID works only with ${joinList(where)}`,
-      {
-        resource: gateway.id,
-        field: "gateway.authTypes",
-        action: "add",
-        // IKEv2 clients need IkeV2 among the protocols too: say so rather than promise them.
-        text: protocolsOf(gateway).protocols.includes("IkeV2")
-          ? sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`
-          : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${fieldRef(gateway.id, "gateway.protocols")} lists IkeV2 too).`,
-      },
-    );
+    return reason("no-client-for-authentication", sentence`Microsoft Entra ID works only with ${joinList(where)}`, {
+      resource: gateway.id,
+      field: "gateway.authTypes",
+      action: "add",
+      // IKEv2 clients need IkeV2 among the protocols too: say so rather than promise them.
+      text: protocolsOf(gateway).protocols.includes("IkeV2")
+        ? sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`
+        : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${fieldRef(gateway.id, "gateway.protocols")} lists IkeV2 too).`,
+    });
   }
   return reason(
     "no-client-for-authentication",
     sentence`no ${label} client supports both a protocol (${usable.join(", ")}) and an authentication type (${auth.join(", ")}) of ${gateway.name}`,
-    { resource: gateway.id, field: "gateway.authTypes", action: "add", text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate.` },
+    {
+      resource: gateway.id,
+      field: "gateway.authTypes",
+      action: "add",
+      text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate.`,
+    },
   );
 }
 

@@ -45,7 +45,8 @@ interface LinkFault {
  * A VPN link: up with BGP; up without BGP (R4); or declared on one side only (R5), where `bgp`
  * still tells whether BGP would run once both sides are declared.
  */
-export type Link = LinkEnds & ({ up: true; bgp: true } | ({ up: true; bgp: false } & LinkFault) | ({ up: false; bgp: boolean } & LinkFault));
+export type Link = LinkEnds &
+  ({ up: true; bgp: true } | ({ up: true; bgp: false } & LinkFault) | ({ up: false; bgp: boolean } & LinkFault));
 
 /** Everything the engine looks up, built once per topology in linear time. */
 export interface TopologyIndex {
@@ -100,7 +101,11 @@ export function peeringBetween(index: TopologyIndex, from: Network, to: Network)
 const connectionNames = new WeakMap<TopologyIndex, Map<string, string>>();
 const peeringNames = new WeakMap<TopologyIndex, Map<string, string>>();
 
-function namesById(cache: WeakMap<TopologyIndex, Map<string, string>>, index: TopologyIndex, resources: readonly { id: string; name: string }[]): Map<string, string> {
+function namesById(
+  cache: WeakMap<TopologyIndex, Map<string, string>>,
+  index: TopologyIndex,
+  resources: readonly { id: string; name: string }[],
+): Map<string, string> {
   let names = cache.get(index);
   if (!names) cache.set(index, (names = new Map(resources.map((r) => [r.id, r.name]))));
   return names;
@@ -208,7 +213,13 @@ function indexGateways(
   gateways: readonly VpnGateway[],
   parse: ParsePrefixes,
 ): Pick<TopologyIndex, "gateways" | "gatewaysByVnet" | "pools" | "ownPools" | "advertisedRoutes"> {
-  const out: ReturnType<typeof indexGateways> = { gateways: new Map(), gatewaysByVnet: new Map(), pools: new Map(), ownPools: new Map(), advertisedRoutes: new Map() };
+  const out: ReturnType<typeof indexGateways> = {
+    gateways: new Map(),
+    gatewaysByVnet: new Map(),
+    pools: new Map(),
+    ownPools: new Map(),
+    advertisedRoutes: new Map(),
+  };
   for (const gateway of gateways) {
     out.gateways.set(gateway.id, gateway);
     if (gateway.vnet !== undefined) push(out.gatewaysByVnet, gateway.vnet, gateway);
@@ -235,7 +246,11 @@ function indexPeerings(
       notes.push(sentence`${peering.name} peers a VNet with itself, which Azure refuses; it is left out.`);
       continue;
     }
-    const edge: PeeringEdge = { peering, from: networks.get(peering.from), to: peering.to === undefined ? undefined : networks.get(peering.to) };
+    const edge: PeeringEdge = {
+      peering,
+      from: networks.get(peering.from),
+      to: peering.to === undefined ? undefined : networks.get(peering.to),
+    };
     edges.push(edge);
     if (edge.from) edgesFrom[edge.from.ix].push(edge);
     if (edge.to) edgesTo[edge.to.ix].push(edge);
@@ -271,7 +286,9 @@ function buildLinks(index: TopologyIndex, connections: Connection[]): Link[] {
     if (group) group.connections.push(c);
     else grouped.set(key, { kind: c.type, a, b, connections: [c] });
   }
-  return [...grouped.values()].map((g) => describeLink(index, { ...g, connections: g.connections.sort((x, y) => compareText(x.name, y.name) || compareText(x.id, y.id)) }));
+  return [...grouped.values()].map((g) =>
+    describeLink(index, { ...g, connections: g.connections.sort((x, y) => compareText(x.name, y.name) || compareText(x.id, y.id)) }),
+  );
 }
 
 function describeLink(index: TopologyIndex, ends: LinkEnds): Link {
@@ -325,12 +342,16 @@ function noBgpFault(index: TopologyIndex, { kind, a, b, connections }: LinkEnds)
     const bgp = fieldRef(noBgpGateway.id, "gateway.bgp");
     const basic = isBasicSku(noBgpGateway);
     return {
-      why: basic ? sentence`gateway ${noBgpGateway.name} is Basic SKU, which has no BGP` : sentence`gateway ${noBgpGateway.name} does not have ${bgp} set`,
+      why: basic
+        ? sentence`gateway ${noBgpGateway.name} is Basic SKU, which has no BGP`
+        : sentence`gateway ${noBgpGateway.name} does not have ${bgp} set`,
       fix: {
         resource: noBgpGateway.id,
         field: "gateway.bgp",
         action: basic ? "change" : "set",
-        text: basic ? sentence`Move ${noBgpGateway.name} to a VpnGw SKU with ${bgp}.` : sentence`Set ${bgp} to true on ${noBgpGateway.name}.`,
+        text: basic
+          ? sentence`Move ${noBgpGateway.name} to a VpnGw SKU with ${bgp}.`
+          : sentence`Set ${bgp} to true on ${noBgpGateway.name}.`,
       },
     };
   }

@@ -42,7 +42,13 @@ function platformText(platforms: Platform[]): string {
 export function clientRows(gateway: GatewayReport): ClientRow[] {
   return platformClients(gateway).map(({ platform, client: c }) =>
     c
-      ? { client: `${platformText([platform])} · ${clientText(c, [platform])}`, canConnect: true, routes: c.routes, access: c.access, manualRoutes: c.manualRoutes }
+      ? {
+          client: `${platformText([platform])} · ${clientText(c, [platform])}`,
+          canConnect: true,
+          routes: c.routes,
+          access: c.access,
+          manualRoutes: c.manualRoutes,
+        }
       : { client: `${platformText([platform])} · cannot connect`, canConnect: false, routes: [], access: [], manualRoutes: [] },
   );
 }
@@ -66,8 +72,16 @@ function same(a: string[], b: string[]): boolean {
 export function groupedClientRows(gateway: GatewayReport): GroupedClientRow[] {
   const rows: { row: Omit<ClientRow, "client">; clients: Map<string, { client?: ClientReport; platforms: Platform[] }> }[] = [];
   for (const { platform, client: c } of platformClients(gateway)) {
-    const row = c ? { canConnect: true, routes: c.routes, access: c.access, manualRoutes: c.manualRoutes } : { canConnect: false, routes: [], access: [], manualRoutes: [] };
-    let group = rows.find(({ row: r }) => r.canConnect === row.canConnect && same(r.routes, row.routes) && same(r.access, row.access) && same(r.manualRoutes, row.manualRoutes));
+    const row = c
+      ? { canConnect: true, routes: c.routes, access: c.access, manualRoutes: c.manualRoutes }
+      : { canConnect: false, routes: [], access: [], manualRoutes: [] };
+    let group = rows.find(
+      ({ row: r }) =>
+        r.canConnect === row.canConnect &&
+        same(r.routes, row.routes) &&
+        same(r.access, row.access) &&
+        same(r.manualRoutes, row.manualRoutes),
+    );
     if (!group) rows.push((group = { row, clients: new Map() }));
     const id = c?.id ?? "";
     const sub = group.clients.get(id) ?? { client: c, platforms: [] };
@@ -76,7 +90,9 @@ export function groupedClientRows(gateway: GatewayReport): GroupedClientRow[] {
   }
   return rows.map(({ row, clients }) => ({
     ...row,
-    clients: [...clients.values()].map(({ client: c, platforms }) => `${platformText(platforms)} · ${c ? clientText(c, platforms) : "cannot connect"}`),
+    clients: [...clients.values()].map(
+      ({ client: c, platforms }) => `${platformText(platforms)} · ${c ? clientText(c, platforms) : "cannot connect"}`,
+    ),
   }));
 }
 

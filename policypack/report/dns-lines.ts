@@ -6,7 +6,9 @@ export function dnsLines(g: GatewayReport): string[] {
   if (servers.length === 0 && !serversNotChecked && privateEndpoints.length === 0) return [];
   const serverLines = servers.map((s) => {
     const zones = s.zones === null ? "zones not checked" : `answers ${s.zones.join(", ") || "no private zone"}`;
-    return s.works ? `DNS ${s.address}: works, ${zones}${s.reason ? ` (${s.reason})` : ""}` : `DNS ${s.address}: fails, ${s.reason ?? "unreachable"}`;
+    return s.works
+      ? `DNS ${s.address}: works, ${zones}${s.reason ? ` (${s.reason})` : ""}`
+      : `DNS ${s.address}: fails, ${s.reason ?? "unreachable"}`;
   });
   const lines = serversNotChecked
     ? [`DNS: not checked, ${serversNotChecked}`, ...serverLines]

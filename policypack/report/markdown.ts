@@ -92,7 +92,7 @@ function mandatoryBlock(mandatory: ViolationReport[]): Block {
       if (mandatory.length === 0) return [""];
       const lines = ["### Mandatory violations", "", ...mandatory.slice(0, k).map(violationItem)];
       const rest = mandatory.slice(k);
-      for (let i = 0; i < rest.length; ) {
+      for (let i = 0; i < rest.length;) {
         let j = i;
         while (j < rest.length && rest[j].policy === rest[i].policy) j++;
         lines.push(`- **${rest[i].policy}** on ${rest.slice(i, j).map(name).join(", ")}`);
@@ -100,7 +100,10 @@ function mandatoryBlock(mandatory: ViolationReport[]): Block {
       }
       if (rest.length > 0) {
         const one = rest.length === 1;
-        lines.push("", `${plural(rest.length, `${k > 0 ? "more " : ""}mandatory violation`)} ${one ? "is" : "are"} named above without ${one ? "its" : "their"} message: see ${SARIF_OR_FULL}.`);
+        lines.push(
+          "",
+          `${plural(rest.length, `${k > 0 ? "more " : ""}mandatory violation`)} ${one ? "is" : "are"} named above without ${one ? "its" : "their"} message: see ${SARIF_OR_FULL}.`,
+        );
       }
       return [para(lines)];
     },
@@ -132,7 +135,8 @@ function changesBlock(changes: GatewayRouteChange[]): Block {
     render(level) {
       if (changes.length === 0) return [""];
       const head = "### Route changes in this preview";
-      if (level === 0) return [para([head, "", `The route changes of ${all.map((c) => `**${c.name}**`).join(", ")} are in ${FULL_REPORT}.`])];
+      if (level === 0)
+        return [para([head, "", `The route changes of ${all.map((c) => `**${c.name}**`).join(", ")} are in ${FULL_REPORT}.`])];
       return [para([head]) + all.map((c) => para([`**${c.name}**`]) + para(c.lines.map((l) => `- ${clipList(l, caps[level])}`))).join("")];
     },
   };
@@ -147,9 +151,14 @@ function gatewayDetailsBlock(gateways: GatewayReport[]): Block {
     render(level) {
       if (level === 0) return [...gateways.map(() => ""), ...gateways.map(() => "")];
       const cap = ladder[level - 1];
-      const descriptions = gateways.map((g) => para([`VNet \`${g.vnet ?? "unresolved"}\`, client pools ${cell(g.clientPools)}, ${gatewaySettings(g)}.`]));
+      const descriptions = gateways.map((g) =>
+        para([`VNet \`${g.vnet ?? "unresolved"}\`, client pools ${cell(g.clientPools)}, ${gatewaySettings(g)}.`]),
+      );
       const dnsPieces = dns.map((lines) =>
-        para([...lines.slice(0, cap).map((l) => `- ${escape(l)}`), ...(lines.length > cap ? [`- ${plural(lines.length - cap, `${cap > 0 ? "more " : ""}DNS line`)} in ${FULL_REPORT}`] : [])]),
+        para([
+          ...lines.slice(0, cap).map((l) => `- ${escape(l)}`),
+          ...(lines.length > cap ? [`- ${plural(lines.length - cap, `${cap > 0 ? "more " : ""}DNS line`)} in ${FULL_REPORT}`] : []),
+        ]),
       );
       return [...descriptions, ...dnsPieces];
     },
@@ -173,7 +182,9 @@ function clientTable(g: GatewayReport, rows: GroupedClientRow[], cap: number, fo
   }
   const note = cut ? para([`Lists are cut at ${plural(cap, "entry", "entries")}: the full lists are in ${FULL_REPORT}.`]) : "";
   const table = para(lines) + note;
-  return fold ? `${para([`<details><summary>Clients of ${g.name}: ${plural(rows.length, "row")}</summary>`])}${table}</details>\n\n` : table;
+  return fold
+    ? `${para([`<details><summary>Clients of ${g.name}: ${plural(rows.length, "row")}</summary>`])}${table}</details>\n\n`
+    : table;
 }
 
 /**
@@ -195,7 +206,11 @@ function tablesBlock(gateways: GatewayReport[]): Block & { readable: number } {
       const tables = gateways.map((g, i) => (i < shown ? clientTable(g, rows[i], cap, fold) : ""));
       const left = n - shown;
       const trailer =
-        left === 0 ? "" : para([`_The client tables of ${left === n ? "every gateway" : `the last ${plural(left, "gateway")}`} are left out to fit GitHub's comment limit: see ${FULL_REPORT}._`]);
+        left === 0
+          ? ""
+          : para([
+              `_The client tables of ${left === n ? "every gateway" : `the last ${plural(left, "gateway")}`} are left out to fit GitHub's comment limit: see ${FULL_REPORT}._`,
+            ]);
       return [...tables, trailer];
     },
   };
@@ -203,7 +218,9 @@ function tablesBlock(gateways: GatewayReport[]): Block & { readable: number } {
 
 /** Add-VpnConnectionRoute commands for the Windows built-in client: level 0 none, 1 a count, then up to a number per gateway. */
 function commandsBlock(gateways: GatewayReport[]): Block & { readable: number } {
-  const manual = gateways.map((g) => g.clients.find((c) => c.routeSource === "static" && c.platforms.includes("windows"))?.manualRoutes ?? []);
+  const manual = gateways.map(
+    (g) => g.clients.find((c) => c.routeSource === "static" && c.platforms.includes("windows"))?.manualRoutes ?? [],
+  );
   const longest = largest(manual.map((m) => m.length));
   const ladder = [0, ...capLadder(longest)];
   return {
@@ -214,11 +231,21 @@ function commandsBlock(gateways: GatewayReport[]): Block & { readable: number } 
         const routes = manual[i];
         if (level === 0 || routes.length === 0) return "";
         const cap = ladder[level - 1];
-        if (cap === 0) return para([`Users of the Windows built-in client must add ${plural(routes.length, "route")} with Add-VpnConnectionRoute: the prefixes are in ${FULL_REPORT}.`]);
+        if (cap === 0)
+          return para([
+            `Users of the Windows built-in client must add ${plural(routes.length, "route")} with Add-VpnConnectionRoute: the prefixes are in ${FULL_REPORT}.`,
+          ]);
         const commands = routes.slice(0, cap).map((p) => addRouteCommand(g.vpnConnectionName, p));
-        if (routes.length > cap) commands.push(`# ${count(routes.length - cap)} more: the manual routes of the Windows built-in client in p2s-check --format text or --format json`);
+        if (routes.length > cap)
+          commands.push(
+            `# ${count(routes.length - cap)} more: the manual routes of the Windows built-in client in p2s-check --format text or --format json`,
+          );
         return (
-          para([`<details><summary>Routes users of the Windows built-in client must add (${count(routes.length)})</summary>`, "", "Run in PowerShell after connecting once:"]) +
+          para([
+            `<details><summary>Routes users of the Windows built-in client must add (${count(routes.length)})</summary>`,
+            "",
+            "Run in PowerShell after connecting once:",
+          ]) +
           para(["```powershell", ...commands, "```"]) +
           "</details>\n\n"
         );
@@ -243,7 +270,10 @@ function diagramBlock(analysis: Analysis): Block {
         ];
       }
       const d = choices[level - 1];
-      const summary = d.groups > 0 ? `Topology (${plural(d.grouped, "spoke")} drawn as ${plural(d.groups, "group")}: spokes of one hub with the same peering flags)` : "Topology";
+      const summary =
+        d.groups > 0
+          ? `Topology (${plural(d.grouped, "spoke")} drawn as ${plural(d.groups, "group")}: spokes of one hub with the same peering flags)`
+          : "Topology";
       return [para([`<details><summary>${summary}</summary>`]) + para(["```mermaid", d.text, "```"]) + "</details>\n\n"];
     },
   };
@@ -256,7 +286,9 @@ function notesBlock(notes: string[]): Block {
       if (notes.length === 0) return [""];
       if (k === 0) return [para([`${plural(notes.length, "note")} in ${FULL_REPORT}.`])];
       const more = k < notes.length ? [`- ${plural(notes.length - k, "more note")} in ${FULL_REPORT}`] : [];
-      return [para(["<details><summary>Notes</summary>"]) + para([...notes.slice(0, k).map((n) => `- ${escape(n)}`), ...more]) + "</details>\n\n"];
+      return [
+        para(["<details><summary>Notes</summary>"]) + para([...notes.slice(0, k).map((n) => `- ${escape(n)}`), ...more]) + "</details>\n\n",
+      ];
     },
   };
 }
@@ -268,7 +300,9 @@ function hardCut(text: string, budget: number): string {
   const kept = text.slice(0, Math.max(0, budget - trailer.length - 2));
   const line = kept.lastIndexOf("\n") + 1;
   const entry = kept.lastIndexOf(", ") + 2;
-  return entry - line > 200 ? `${kept.slice(0, entry)}\n\n${trailer}`.slice(0, budget) : `${kept.slice(0, line)}${trailer}`.slice(0, budget);
+  return entry - line > 200
+    ? `${kept.slice(0, entry)}\n\n${trailer}`.slice(0, budget)
+    : `${kept.slice(0, line)}${trailer}`.slice(0, budget);
 }
 
 /**

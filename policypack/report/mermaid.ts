@@ -100,7 +100,9 @@ export function diagram(analysis: Analysis, grouping: SpokeGrouping = "none"): D
   }
   // By hub, then first spoke, so "spoke2" comes before "spoke10".
   const names = new Map([...new Set(grouped.values())].map((g) => [g, g.spokes.map((s) => s.name).sort(naturalCompare)]));
-  const groups = [...names.keys()].sort((a, b) => naturalCompare(a.hub.name, b.hub.name) || naturalCompare(names.get(a)?.[0] ?? "", names.get(b)?.[0] ?? ""));
+  const groups = [...names.keys()].sort(
+    (a, b) => naturalCompare(a.hub.name, b.hub.name) || naturalCompare(names.get(a)?.[0] ?? "", names.get(b)?.[0] ?? ""),
+  );
   groups.forEach((g, i) => {
     const spokes = names.get(g) ?? [];
     const named = spokes.length <= 3 ? spokes.join(", ") : `${spokes[0]} … ${spokes[spokes.length - 1]}`;
@@ -114,7 +116,12 @@ export function diagram(analysis: Analysis, grouping: SpokeGrouping = "none"): D
     done.add(key);
     const back = peeringBetween(index, to, from);
     const flags = [p, back].flatMap((x) =>
-      x ? [x.allowsTransit ? `${nameOf(index, x.from)} allows transit` : "", x.usesRemoteGateway ? `${nameOf(index, x.from)} uses remote gw` : ""] : [],
+      x
+        ? [
+            x.allowsTransit ? `${nameOf(index, x.from)} allows transit` : "",
+            x.usesRemoteGateway ? `${nameOf(index, x.from)} uses remote gw` : "",
+          ]
+        : [],
     );
     const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
     edge(`  ${node(from.id)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);

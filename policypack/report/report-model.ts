@@ -101,38 +101,36 @@ const LEVEL_ORDER: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 
 
 export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Report {
   const urns = stack.extraction.urns;
-  const gateways = stack.analysis.gateways.map(
-    (g): GatewayReport => ({
-      name: g.name,
-      urn: urns.get(g.id) ?? g.id,
-      vnet: g.vnetName ?? null,
-      clientAddressPool: g.clientPool,
-      clientPools: g.clientPools,
-      protocols: g.protocols,
-      protocolsAssumed: g.protocolsAssumed,
-      authenticationTypes: g.authTypes,
-      authenticationAssumed: g.authAssumed,
-      vpnConnectionName: vpnConnectionName(stack.analysis.index, g),
-      platforms: Object.fromEntries(
-        PLATFORMS.map((p) => {
-          const r = g.platforms[p];
-          return [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients }];
-        }),
-      ) as Record<Platform, PlatformReport>,
-      clients: g.clients.map((c) => ({
-        id: c.id,
-        label: c.label,
-        platforms: c.platforms,
-        protocols: c.protocols,
-        routeSource: c.routeSource,
-        routes: c.routes,
-        access: c.access,
-        manualRoutes: c.manualRoutes,
-        unreachableRoutes: c.unreachableRoutes.map((r) => r.prefix),
-      })),
-      dns: dnsReport(stack, g.id),
-    }),
-  );
+  const gateways = stack.analysis.gateways.map((g): GatewayReport => ({
+    name: g.name,
+    urn: urns.get(g.id) ?? g.id,
+    vnet: g.vnetName ?? null,
+    clientAddressPool: g.clientPool,
+    clientPools: g.clientPools,
+    protocols: g.protocols,
+    protocolsAssumed: g.protocolsAssumed,
+    authenticationTypes: g.authTypes,
+    authenticationAssumed: g.authAssumed,
+    vpnConnectionName: vpnConnectionName(stack.analysis.index, g),
+    platforms: Object.fromEntries(
+      PLATFORMS.map((p) => {
+        const r = g.platforms[p];
+        return [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients }];
+      }),
+    ) as Record<Platform, PlatformReport>,
+    clients: g.clients.map((c) => ({
+      id: c.id,
+      label: c.label,
+      platforms: c.platforms,
+      protocols: c.protocols,
+      routeSource: c.routeSource,
+      routes: c.routes,
+      access: c.access,
+      manualRoutes: c.manualRoutes,
+      unreachableRoutes: c.unreachableRoutes.map((r) => r.prefix),
+    })),
+    dns: dnsReport(stack, g.id),
+  }));
   const violations: ViolationReport[] = [];
   for (const policy of POLICIES) {
     const level = levelOf(policy, config);
@@ -159,10 +157,13 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
       compareText(a.message, b.message),
   );
   const analysisNotes = stack.analysis.notes.map((n) => renderSentence(n, stack.extraction.spell));
-  const policyNotes = POLICIES.filter((p) => levelOf(p, config) !== "disabled").flatMap((p) => p.notes?.(stack, propertiesOf(p.name, config)) ?? []);
+  const policyNotes = POLICIES.filter((p) => levelOf(p, config) !== "disabled").flatMap(
+    (p) => p.notes?.(stack, propertiesOf(p.name, config)) ?? [],
+  );
   const coverage = stack.extraction.coverage;
   const coverageNotes = coverage.notRead.map(
-    ({ type, count }) => `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (Virtual WAN is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
+    ({ type, count }) =>
+      `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (Virtual WAN is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
   );
   if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
   const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);

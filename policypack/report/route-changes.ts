@@ -18,7 +18,9 @@ export function routeChangeLines(change: GatewayRouteChange): string[] {
   const lines = [...groups.values()].map((g) => `${joinList(g.labels)} clients: ${g.text}`);
   if (change.windowsReinstall) lines.push("Windows built-in client: download and reinstall the VPN client package");
   if (change.newProfile.length > 0) {
-    lines.push(`Every client of ${change.name}: ${joinList(change.newProfile)} changed; download the new client profile and import it on every device`);
+    lines.push(
+      `Every client of ${change.name}: ${joinList(change.newProfile)} changed; download the new client profile and import it on every device`,
+    );
   }
   if (change.customRoutesChanged) lines.push(`The custom routes of ${change.name} change: applying it disconnects connected clients`);
   return lines;

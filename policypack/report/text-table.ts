@@ -4,7 +4,12 @@ import { dnsLines } from "./dns-lines";
 
 function pad(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** A plain-text table per gateway: one row per platform and client, with routes, reachable networks and manual routes, then what clients resolve. */
@@ -13,7 +18,8 @@ export function gatewayTables(gateways: GatewayReport[]): string[] {
   for (const g of gateways) {
     lines.push(`${g.name} (VNet ${g.vnet ?? "unresolved"}; client pools ${g.clientPools.join(", ")}; ${gatewaySettings(g)})`);
     const rows = [["Platform · client", "Routes", "Reachable", "Manual routes"]];
-    for (const r of clientRows(g)) rows.push([r.client, r.routes.join(", ") || "-", r.access.join(", ") || "-", r.manualRoutes.join(", ") || "-"]);
+    for (const r of clientRows(g))
+      rows.push([r.client, r.routes.join(", ") || "-", r.access.join(", ") || "-", r.manualRoutes.join(", ") || "-"]);
     lines.push(...pad(rows).map((l) => `    ${l}`), ...dnsLines(g).map((l) => `    ${l}`), "");
   }
   return lines;

@@ -9,7 +9,8 @@ export function renderText(report: Report, changes: GatewayRouteChange[]): strin
   const out = [`P2S reachability: ${verdict(report)}`, "", ...gatewayTables(report.gateways)];
   if (report.violations.length > 0) {
     out.push("Violations:");
-    for (const v of report.violations) out.push(`  [${v.enforcementLevel}] ${v.policy}${v.resource ? ` (${v.resource})` : ""}`, `      ${v.message}`);
+    for (const v of report.violations)
+      out.push(`  [${v.enforcementLevel}] ${v.policy}${v.resource ? ` (${v.resource})` : ""}`, `      ${v.message}`);
     out.push("");
   }
   if (changes.length > 0) {

@@ -18,7 +18,10 @@ function fail(why) {
 }
 
 const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
-if (!fs.existsSync(tsc)) fail("cannot build dist/ to pack: run `npm ci` at the repository root first (it installs TypeScript and the pack's dependencies).");
-const build = spawnSync(process.execPath, [tsc, "-b", path.join(pack, "tsconfig.json")], { stdio: ["ignore", process.stderr, process.stderr] });
+if (!fs.existsSync(tsc))
+  fail("cannot build dist/ to pack: run `npm ci` at the repository root first (it installs TypeScript and the pack's dependencies).");
+const build = spawnSync(process.execPath, [tsc, "-b", path.join(pack, "tsconfig.json")], {
+  stdio: ["ignore", process.stderr, process.stderr],
+});
 if (build.status !== 0) fail("building dist/ failed (tsc -b policypack/tsconfig.json, errors above); nothing was packed.");
 if (!fs.existsSync(path.join(pack, "dist", "index.js"))) fail("the build made no dist/index.js; nothing was packed.");

@@ -154,9 +154,10 @@ export class PrefixIndex<T> {
 /** Canonical prefix texts (as sortedUnique gives them) merged: unique and sorted the same way. */
 export function mergedPrefixes(lists: Iterable<readonly string[]>): string[] {
   const cidrs: Cidr[] = [];
-  for (const list of lists) for (const text of list) {
-    const parsed = parseCidr(text);
-    if (parsed.ok) cidrs.push(parsed.cidr);
-  }
+  for (const list of lists)
+    for (const text of list) {
+      const parsed = parseCidr(text);
+      if (parsed.ok) cidrs.push(parsed.cidr);
+    }
   return sortedUnique(cidrs);
 }

@@ -81,7 +81,8 @@ export function protocolsOf(gateway: VpnGateway): { protocols: Protocol[]; assum
 
 /** Listed types, else those the settings present imply, else Certificate, assumed (spec section 1). */
 export function authenticationOf(gateway: VpnGateway): { types: AuthType[]; assumed: boolean } {
-  if (gateway.authTypes !== undefined && gateway.authTypes.length > 0) return { types: [...new Set(gateway.authTypes)].sort(compareText), assumed: false };
+  if (gateway.authTypes !== undefined && gateway.authTypes.length > 0)
+    return { types: [...new Set(gateway.authTypes)].sort(compareText), assumed: false };
   const settings = gateway.authSettings;
   const types: AuthType[] = [];
   if (settings?.aad) types.push("AAD");

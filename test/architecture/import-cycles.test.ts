@@ -69,7 +69,12 @@ describe("module structure", () => {
 
   it("keeps @pulumi/* in the pack's wiring: extraction, the engine, the checks, the pipeline and the policies never load it", () => {
     const sdkUsers = sourceFiles("policypack").filter((f) => /from "@pulumi\//.test(fs.readFileSync(path.join(ROOT, f), "utf8")));
-    expect(sdkUsers).toEqual(["policypack/index.ts", "policypack/pack/policies.ts", "policypack/pack/pulumi-policy.ts", "policypack/pack/secret-marks.ts"]);
+    expect(sdkUsers).toEqual([
+      "policypack/index.ts",
+      "policypack/pack/policies.ts",
+      "policypack/pack/pulumi-policy.ts",
+      "policypack/pack/secret-marks.ts",
+    ]);
   });
 
   it("imports only downward, room by room: topology, extract, reachability, checks, intents, pipeline, policies, then report and pack side by side, then cli", () => {

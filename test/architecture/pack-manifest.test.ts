@@ -3,12 +3,19 @@ import * as path from "path";
 import { ROOT, sourceFiles } from "./source-files";
 
 describe("the published pack's manifest", () => {
-  const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
-  const shrinkwrap = JSON.parse(fs.readFileSync(path.join(ROOT, "policypack/npm-shrinkwrap.json"), "utf8")) as { packages: Record<string, { version?: string }> };
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "policypack/package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
+  const shrinkwrap = JSON.parse(fs.readFileSync(path.join(ROOT, "policypack/npm-shrinkwrap.json"), "utf8")) as {
+    packages: Record<string, { version?: string }>;
+  };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "policypack/package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
 
   it("pins each dependency of the pack to the version the tests ran with", () => {
-    const versions = (lock: typeof root) => Object.keys(manifest.dependencies).map((name) => [name, lock.packages[`node_modules/${name}`]?.version]);
+    const versions = (lock: typeof root) =>
+      Object.keys(manifest.dependencies).map((name) => [name, lock.packages[`node_modules/${name}`]?.version]);
     expect(versions(shrinkwrap)).toEqual(versions(root));
   });
 

@@ -16,11 +16,20 @@ describe("packing the policy pack", () => {
     try {
       const pack = path.join(clone, "policypack");
       const source = path.join(ROOT, "policypack");
-      fs.cpSync(source, pack, { recursive: true, filter: (file) => !/^(dist|node_modules)$/.test(path.relative(source, file).split(path.sep)[0]) });
+      fs.cpSync(source, pack, {
+        recursive: true,
+        filter: (file) => !/^(dist|node_modules)$/.test(path.relative(source, file).split(path.sep)[0]),
+      });
       expect(fs.existsSync(path.join(pack, "dist"))).toBe(false);
-      const run = spawnSync("npm", ["pack", "--loglevel=error"], { cwd: pack, encoding: "utf8", env: { ...process.env, npm_config_cache: path.join(clone, "npm-cache") } });
+      const run = spawnSync("npm", ["pack", "--loglevel=error"], {
+        cwd: pack,
+        encoding: "utf8",
+        env: { ...process.env, npm_config_cache: path.join(clone, "npm-cache") },
+      });
       expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: "" });
-      expect(run.stderr).toContain("azure-p2s-routing-policypack: cannot build dist/ to pack: run `npm ci` at the repository root first (it installs TypeScript and the pack's dependencies).\n");
+      expect(run.stderr).toContain(
+        "azure-p2s-routing-policypack: cannot build dist/ to pack: run `npm ci` at the repository root first (it installs TypeScript and the pack's dependencies).\n",
+      );
       expect(fs.readdirSync(pack).filter((f) => f.endsWith(".tgz"))).toEqual([]);
     } finally {
       fs.rmSync(clone, { recursive: true, force: true });

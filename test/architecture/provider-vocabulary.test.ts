@@ -23,9 +23,12 @@ const READ_BY_EXTRACTION = [
   "virtualNetworkPeerings",
   "vpnClientConfiguration",
 ];
-const AZURE_NATIVE_NAMES = [...new Set([...[...Object.values(AZURE_NATIVE_FIELDS), ...Object.values(CLASSIC_FIELDS)].flatMap((s) => s.split(/[.[\]*]+/)), ...READ_BY_EXTRACTION])].filter((w) =>
-  /[a-z][A-Z0-9]/.test(w),
-);
+const AZURE_NATIVE_NAMES = [
+  ...new Set([
+    ...[...Object.values(AZURE_NATIVE_FIELDS), ...Object.values(CLASSIC_FIELDS)].flatMap((s) => s.split(/[.[\]*]+/)),
+    ...READ_BY_EXTRACTION,
+  ]),
+].filter((w) => /[a-z][A-Z0-9]/.test(w));
 
 function occurrences(folder: string): string[] {
   const pattern = new RegExp(`\\b(${AZURE_NATIVE_NAMES.join("|")})\\b`, "g");
@@ -39,7 +42,9 @@ function occurrences(folder: string): string[] {
 
 describe("provider vocabulary", () => {
   it("checks the names that azure-native users would recognise", () => {
-    expect(AZURE_NATIVE_NAMES).toEqual(expect.arrayContaining(["vpnClientProtocols", "customRoutes", "useRemoteGateways", "enableBgp", "bgpSettings"]));
+    expect(AZURE_NATIVE_NAMES).toEqual(
+      expect.arrayContaining(["vpnClientProtocols", "customRoutes", "useRemoteGateways", "enableBgp", "bgpSettings"]),
+    );
   });
 
   it.each(["policypack/topology", "policypack/reachability"])("keeps provider property names out of %s", (folder) => {

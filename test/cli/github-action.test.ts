@@ -118,12 +118,21 @@ const HEADERS = { authorization: `Bearer ${TOKEN}`, accept: "application/vnd.git
 
 /** Method, path and the headers that matter of each request; the comment body separately. */
 function requests(seen: Seen[]) {
-  return seen.map(({ method, path: p, authorization, accept, apiVersion, userAgent }) => ({ method, path: p, authorization, accept, apiVersion, userAgent: /^azure-p2s-routing\//.test(userAgent ?? "") }));
+  return seen.map(({ method, path: p, authorization, accept, apiVersion, userAgent }) => ({
+    method,
+    path: p,
+    authorization,
+    accept,
+    apiVersion,
+    userAgent: /^azure-p2s-routing\//.test(userAgent ?? ""),
+  }));
 }
 
 describe("the GitHub Action's entry point", () => {
   it("on a pull request without an earlier comment, lists the comments once and POSTs one marked comment with the report", async () => {
-    const api = await standIn((req) => (req.method === "GET" ? { status: 200, json: [{ id: 1, body: "LGTM" }] } : { status: 201, json: { id: 99 } }));
+    const api = await standIn((req) =>
+      req.method === "GET" ? { status: 200, json: [{ id: 1, body: "LGTM" }] } : { status: 201, json: { id: 99 } },
+    );
     const got = await run({ inputs: {}, event: PULL_REQUEST, apiUrl: api.url });
     expect({ requests: requests(api.seen), code: got.code, outputs: got.outputs, log: got.log }).toEqual({
       requests: [
@@ -142,9 +151,20 @@ describe("the GitHub Action's entry point", () => {
   it("finds its earlier comment on the second page (Link rel=next) and PATCHes it, without POST, under a GHES-style /api/v3 base", async () => {
     const api = await standIn((req, url) => {
       if (req.path === "/api/v3/repos/octo/network/issues/7/comments?per_page=100") {
-        return { status: 200, json: [{ id: 10, body: "first" }], link: `<${url}/api/v3/repositories/42/issues/7/comments?per_page=100&page=2>; rel="next", <${url}/api/v3/repositories/42/issues/7/comments?per_page=100&page=2>; rel="last"` };
+        return {
+          status: 200,
+          json: [{ id: 10, body: "first" }],
+          link: `<${url}/api/v3/repositories/42/issues/7/comments?per_page=100&page=2>; rel="next", <${url}/api/v3/repositories/42/issues/7/comments?per_page=100&page=2>; rel="last"`,
+        };
       }
-      if (req.path === "/api/v3/repositories/42/issues/7/comments?per_page=100&page=2") return { status: 200, json: [{ id: 11, body: "other" }, { id: 12, body: `${MARKER}\nan older report` }] };
+      if (req.path === "/api/v3/repositories/42/issues/7/comments?per_page=100&page=2")
+        return {
+          status: 200,
+          json: [
+            { id: 11, body: "other" },
+            { id: 12, body: `${MARKER}\nan older report` },
+          ],
+        };
       return { status: 200, json: { id: 12 } };
     });
     const got = await run({ inputs: {}, event: PULL_REQUEST, apiUrl: `${api.url}/api/v3` });
@@ -191,7 +211,11 @@ describe("the GitHub Action's entry point", () => {
       methods: ["GET", "POST"],
       code: 1,
       outputs: "mandatory=1\nadvisory=0\nexit-code=1\n",
-      log: ["p2s-check: 1 mandatory and 0 advisory violation(s)", `created comment 5 on pull request #${PR}`, "::error::1 mandatory violation(s) of azure-p2s-routing: see the step summary"],
+      log: [
+        "p2s-check: 1 mandatory and 0 advisory violation(s)",
+        `created comment 5 on pull request #${PR}`,
+        "::error::1 mandatory violation(s) of azure-p2s-routing: see the step summary",
+      ],
     });
     expect(api.seen[1].body).toBe(`${MARKER}\n${expected}`);
     expect(expected).not.toBe(markdownOf()); // the configuration changed the report
@@ -214,14 +238,26 @@ describe("the GitHub Action's entry point", () => {
   });
 
   it("turns a 403 from the API into a warning, never printing the token, and still writes the result with the exit code of the violations", async () => {
-    const api = await standIn(() => ({ status: 403, json: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" } }));
+    const api = await standIn(() => ({
+      status: 403,
+      json: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" },
+    }));
     const got = await run({ inputs: {}, event: PULL_REQUEST, apiUrl: api.url });
-    expect({ requests: api.seen.map((r) => `${r.method} ${r.path}`), code: got.code, outputs: got.outputs, summary: got.summary, log: got.log }).toEqual({
+    expect({
+      requests: api.seen.map((r) => `${r.method} ${r.path}`),
+      code: got.code,
+      outputs: got.outputs,
+      summary: got.summary,
+      log: got.log,
+    }).toEqual({
       requests: [`GET /repos/${REPO}/issues/${PR}/comments?per_page=100`],
       code: 0,
       outputs: "mandatory=0\nadvisory=1\nexit-code=0\n",
       summary: markdownOf() + "\n",
-      log: ["p2s-check: 0 mandatory and 1 advisory violation(s)", `::warning::could not comment on pull request #${PR}: GET /repos/${REPO}/issues/${PR}/comments answered 403: Resource not accessible by integration`],
+      log: [
+        "p2s-check: 0 mandatory and 1 advisory violation(s)",
+        `::warning::could not comment on pull request #${PR}: GET /repos/${REPO}/issues/${PR}/comments answered 403: Resource not accessible by integration`,
+      ],
     });
     expect(got.log.join("\n")).not.toContain(TOKEN);
   });
@@ -230,7 +266,11 @@ describe("the GitHub Action's entry point", () => {
     const got = await run({ inputs: { INPUT_SARIF_FILE: "reports/p2s.sarif", INPUT_COMMENT: "false" }, event: PUSH });
     const file = path.join(got.workspace, "reports", "p2s.sarif");
     const sarif = JSON.parse(fs.readFileSync(file, "utf8")) as { version: string; runs: { results: { ruleId: string }[] }[] };
-    expect({ code: got.code, version: sarif.version, rules: sarif.runs[0].results.map((r) => r.ruleId) }).toEqual({ code: 0, version: "2.1.0", rules: ["p2s-windows-manual-routes"] });
+    expect({ code: got.code, version: sarif.version, rules: sarif.runs[0].results.map((r) => r.ruleId) }).toEqual({
+      code: 0,
+      version: "2.1.0",
+      rules: ["p2s-windows-manual-routes"],
+    });
     expect(fs.readFileSync(file, "utf8")).toBe(runCheck(["--format", "sarif", FIXTURE]).stdout + "\n");
   });
 });
@@ -240,10 +280,20 @@ describe("the comment's body", () => {
     const report = "## P2S reachability\n\n```mermaid\n" + "  a --> b\n".repeat(8000) + "```\n";
     const body = commentBody(report, "p2s.sarif");
     const lines = body.split("\n");
-    expect({ length: body.length <= COMMENT_LIMIT, start: body.startsWith(`${MARKER}\n## P2S reachability`), tail: lines.slice(-5) }).toEqual({
+    expect({
+      length: body.length <= COMMENT_LIMIT,
+      start: body.startsWith(`${MARKER}\n## P2S reachability`),
+      tail: lines.slice(-5),
+    }).toEqual({
       length: true,
       start: true,
-      tail: ["  a --> b", "```", "", "**The report is cut here to fit GitHub's comment limit: the full report is in the job's step summary and the SARIF file.**", ""],
+      tail: [
+        "  a --> b",
+        "```",
+        "",
+        "**The report is cut here to fit GitHub's comment limit: the full report is in the job's step summary and the SARIF file.**",
+        "",
+      ],
     });
   });
 

@@ -16,12 +16,23 @@ describe("p2s-check on the inputs users give it", () => {
     const file = writeJson({ version: 3, deployment: { manifest: { time: "2026-01-01T00:00:00Z", magic: "", version: "v3.0.0" } } });
     const got = json([file]);
     const text = runCheck([file]).stdout.split("\n")[0];
-    expect({ code: got.code, gateways: got.report?.gateways, text }).toEqual({ code: 0, gateways: [], text: "P2S reachability: ⚠️ nothing checked: no Azure network resource the pack reads" });
+    expect({ code: got.code, gateways: got.report?.gateways, text }).toEqual({
+      code: 0,
+      gateways: [],
+      text: "P2S reachability: ⚠️ nothing checked: no Azure network resource the pack reads",
+    });
   });
 
   it("exits 2 on a preview that failed before it planned anything, repeating the preview's own error in one line", () => {
-    const message = "\u001b[31merror: \u001b[0mcould not load plugin for azure-native provider 'default_3_5_0':\n  no resource plugin found\n";
-    const file = writeJson({ config: {}, diagnostics: [{ message: "warning: a newer version of Pulumi is available", severity: "warning" }, { prefix: "error: ", message, severity: "error" }] });
+    const message =
+      "\u001b[31merror: \u001b[0mcould not load plugin for azure-native provider 'default_3_5_0':\n  no resource plugin found\n";
+    const file = writeJson({
+      config: {},
+      diagnostics: [
+        { message: "warning: a newer version of Pulumi is available", severity: "warning" },
+        { prefix: "error: ", message, severity: "error" },
+      ],
+    });
     expect(runCheck([file])).toEqual({
       code: 2,
       stdout: "",
@@ -39,7 +50,10 @@ describe("p2s-check on the inputs users give it", () => {
   });
 
   it("says in a note that the shipped configuration's intents, scoped to the sample project, check nothing in another project", async () => {
-    const text = fs.readFileSync(await exportFile("hub"), "utf8").split("::azure-p2s-routing-sample::").join("::network::");
+    const text = fs
+      .readFileSync(await exportFile("hub"), "utf8")
+      .split("::azure-p2s-routing-sample::")
+      .join("::network::");
     const got = json(["--config", path.join(__dirname, "..", "..", "policy-config.json"), writeJson(text, "other-project")]);
     expect(got.report?.notes.filter((n) => n.includes("is not checked: it is about"))).toEqual([
       "Intent 1 of the policy configuration is not checked: it is about azure-p2s-routing-sample/*, and it matches none of network/dev.",
@@ -52,8 +66,18 @@ describe("p2s-check on the inputs users give it", () => {
     const second = writeJson(fs.readFileSync(await exportFile("pci-leak"), "utf8"), "again");
     const got = json([first, second]);
     const alone = json([first]);
-    expect({ notes: got.report?.notes.filter((n) => n.includes("URN")), gateways: got.report?.gateways, violations: got.report?.violations }).toEqual({
-      notes: [expect.stringMatching(new RegExp(`^\\d+ resources of ${second} have the URNs of resources in ${first} \\(the same stack given twice\\?\\); ${first}'s were checked, ${second}'s not\\.$`))],
+    expect({
+      notes: got.report?.notes.filter((n) => n.includes("URN")),
+      gateways: got.report?.gateways,
+      violations: got.report?.violations,
+    }).toEqual({
+      notes: [
+        expect.stringMatching(
+          new RegExp(
+            `^\\d+ resources of ${second} have the URNs of resources in ${first} \\(the same stack given twice\\?\\); ${first}'s were checked, ${second}'s not\\.$`,
+          ),
+        ),
+      ],
       gateways: alone.report?.gateways,
       violations: alone.report?.violations,
     });
@@ -65,11 +89,11 @@ describe("p2s-check on the inputs users give it", () => {
     const utf16 = path.join(os.tmpdir(), `p2s-utf16-${process.pid}.json`);
     fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
     const gateways = (file: string) => json([file]).report?.gateways.map((g) => g.name);
-    expect([gateways(bom), gateways(utf16), json(["-"], () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])).report?.gateways.length]).toEqual([
-      ["vnet1-gw"],
-      ["vnet1-gw"],
-      1,
-    ]);
+    expect([
+      gateways(bom),
+      gateways(utf16),
+      json(["-"], () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])).report?.gateways.length,
+    ]).toEqual([["vnet1-gw"], ["vnet1-gw"], 1]);
   });
 
   it("reads an input of 150,000 resources without crashing", () => {
@@ -80,14 +104,22 @@ describe("p2s-check on the inputs users give it", () => {
       outputs: { name: `vnet${i}`, addressSpace: { addressPrefixes: [`10.${Math.floor(i / 256) % 256}.${i % 256}.0/24`] } },
     }));
     const got = json([writeJson({ version: 3, deployment: { resources } }, "big")]);
-    expect({ code: got.code, stderr: got.stderr, read: got.report?.coverage.resourcesRead }).toEqual({ code: 0, stderr: "", read: 150_000 });
+    expect({ code: got.code, stderr: got.stderr, read: got.report?.coverage.resourcesRead }).toEqual({
+      code: 0,
+      stderr: "",
+      read: 150_000,
+    });
   });
 
   it("says in one line why it cannot write --out, or read standard input twice", async () => {
     const file = await exportFile("1");
     const missing = path.join(os.tmpdir(), "no-such-folder-p2s", "out.md");
     const folder = os.tmpdir();
-    expect([runCheck(["--out", missing, file]).stderr, runCheck(["--out", folder, file]).stderr, runCheck(["-", "-"], () => "{}").stderr]).toEqual([
+    expect([
+      runCheck(["--out", missing, file]).stderr,
+      runCheck(["--out", folder, file]).stderr,
+      runCheck(["-", "-"], () => "{}").stderr,
+    ]).toEqual([
       `p2s-check: cannot write ${missing}: its folder does not exist`,
       `p2s-check: cannot write ${folder}: it is a folder`,
       "p2s-check: standard input (-) is named twice; it can be read once",
@@ -96,7 +128,11 @@ describe("p2s-check on the inputs users give it", () => {
 
   it("prints its version, and help with an example and where the configuration format is", () => {
     const help = runCheck(["--help"]).stdout;
-    expect({ version: runCheck(["--version"]).stdout, example: help.includes("p2s-check --config policy-config.json --format markdown"), config: help.includes('see "Intents" in the README') }).toEqual({
+    expect({
+      version: runCheck(["--version"]).stdout,
+      example: help.includes("p2s-check --config policy-config.json --format markdown"),
+      config: help.includes('see "Intents" in the README'),
+    }).toEqual({
       version: JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version,
       example: true,
       config: true,
@@ -106,7 +142,12 @@ describe("p2s-check on the inputs users give it", () => {
 
 describe("p2s-check never gives a false green", () => {
   it("notes Point-to-Site resources it does not read (Virtual WAN), and does not say no violation as if all was checked", () => {
-    const wan = { urn: "urn:pulumi:dev::p::azure:network/pointToPointVpnGateway:PointToPointVpnGateway::p2s", type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway", custom: true, outputs: { name: "p2s" } };
+    const wan = {
+      urn: "urn:pulumi:dev::p::azure:network/pointToPointVpnGateway:PointToPointVpnGateway::p2s",
+      type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway",
+      custom: true,
+      outputs: { name: "p2s" },
+    };
     const doc = writeJson({ version: 3, deployment: { resources: [wan] } });
     const got = json([doc]);
     expect({ coverage: got.report?.coverage, notes: got.report?.notes, verdict: runCheck([doc]).stdout.split("\n")[0] }).toEqual({
@@ -120,14 +161,20 @@ describe("p2s-check never gives a false green", () => {
   });
 
   it("calls a secret secret, and still analyses a gateway whose pool is secret", async () => {
-    const doc = JSON.parse(fs.readFileSync(await exportFile("1"), "utf8")) as { deployment: { resources: { urn: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] } };
+    const doc = JSON.parse(fs.readFileSync(await exportFile("1"), "utf8")) as {
+      deployment: { resources: { urn: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }[] };
+    };
     const sealed = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" };
     for (const r of doc.deployment.resources) {
       if (!r.urn.endsWith("::vnet1-gw")) continue;
-      for (const props of [r.inputs, r.outputs]) (props?.vpnClientConfiguration as Record<string, unknown>).vpnClientAddressPool = { addressPrefixes: sealed };
+      for (const props of [r.inputs, r.outputs])
+        (props?.vpnClientConfiguration as Record<string, unknown>).vpnClientAddressPool = { addressPrefixes: sealed };
     }
     const got = json([writeJson(doc)]);
-    expect({ gateways: got.report?.gateways.map((g) => [g.name, g.clientAddressPool]), notes: got.report?.notes.filter((n) => n.includes("secret")) }).toEqual({
+    expect({
+      gateways: got.report?.gateways.map((g) => [g.name, g.clientAddressPool]),
+      notes: got.report?.notes.filter((n) => n.includes("secret")),
+    }).toEqual({
       gateways: [["vnet1-gw", []]],
       notes: ["Some of vpnClientConfiguration.vpnClientAddressPool.addressPrefixes of vnet1-gw is secret and is left out."],
     });

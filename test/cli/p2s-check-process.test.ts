@@ -7,7 +7,9 @@ import { exportFile, writeJson } from "../helpers/stack-files";
 function p2sCheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const bin = path.resolve(__dirname, "../../bin/p2s-check.js");
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -16,7 +18,11 @@ describe("the p2s-check process", () => {
     const file = await exportFile("pci-leak");
     const got = await p2sCheck(["--format", "json", file]);
     const inProcess = runCheck(["--format", "json", file]);
-    expect({ code: got.code, stderr: got.stderr, report: JSON.parse(got.stdout) }).toEqual({ code: 1, stderr: "", report: JSON.parse(inProcess.stdout) });
+    expect({ code: got.code, stderr: got.stderr, report: JSON.parse(got.stdout) }).toEqual({
+      code: 1,
+      stderr: "",
+      report: JSON.parse(inProcess.stdout),
+    });
   });
 
   it("ends quietly when its reader closes the pipe early (| head)", async () => {

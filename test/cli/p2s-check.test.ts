@@ -35,17 +35,31 @@ describe("p2s-check on both input formats", () => {
       const { code, report } = json([await makeFile(scenario as Scenario)]);
       const engine = analyze(seedScenario(Number(scenario))).gateways[0];
       const expectedPlatforms = Object.fromEntries(
-        Object.entries(engine.platforms).map(([p, r]) => [p, { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients }]),
+        Object.entries(engine.platforms).map(([p, r]) => [
+          p,
+          { canConnect: r.canConnect, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes, clients: r.clients },
+        ]),
       );
       expect({
         code,
-        gateways: report.gateways.map((g) => ({ name: g.name, vnet: g.vnet, pool: g.clientAddressPool, protocols: g.protocols, platforms: g.platforms })),
+        gateways: report.gateways.map((g) => ({
+          name: g.name,
+          vnet: g.vnet,
+          pool: g.clientAddressPool,
+          protocols: g.protocols,
+          platforms: g.platforms,
+        })),
         violations: report.violations.map((v) => `${v.enforcementLevel} ${v.policy} ${v.resource}`),
       }).toEqual({
         code: 0,
-        gateways: [{ name: "vnet1-gw", vnet: "vnet1", pool: ["192.168.0.0/24"], protocols: ["IkeV2", "SSTP"], platforms: expectedPlatforms }],
+        gateways: [
+          { name: "vnet1-gw", vnet: "vnet1", pool: ["192.168.0.0/24"], protocols: ["IkeV2", "SSTP"], platforms: expectedPlatforms },
+        ],
         // A preview's new gateway that lists no protocols is advised to (spec 4c); an export's exists.
-        violations: [...(seedViolations[scenario] ?? []), ...(makeFile === previewFile ? ["advisory p2s-retired-features vnet1-gw"] : [])].sort(),
+        violations: [
+          ...(seedViolations[scenario] ?? []),
+          ...(makeFile === previewFile ? ["advisory p2s-retired-features vnet1-gw"] : []),
+        ].sort(),
       });
     });
   });
@@ -67,7 +81,10 @@ describe("p2s-check exit codes and verdicts", () => {
   });
 
   it("applies --config like --policy-pack-config: intents and levels", async () => {
-    const config = writeJson({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", reach: ["pci"] }] }, "p2s-windows-manual-routes": "disabled" });
+    const config = writeJson({
+      "p2s-intended-access": { intents: [{ gateway: "hub-gw", reach: ["pci"] }] },
+      "p2s-windows-manual-routes": "disabled",
+    });
     const { code, report } = json(["--config", config, await exportFile("hub")]);
     expect({ code, violations: report.violations.map((v) => v.message) }).toEqual({
       code: 1,
@@ -110,7 +127,11 @@ describe("p2s-check exit codes and verdicts", () => {
     expect(results.map((r) => [r.code, r.stdout, r.stderr.replace(/\/\S+\//, "<dir>/").replace(/input-\d+/, "input")])).toEqual([
       [2, "", "p2s-check: <dir>/input.json is not valid JSON: invalid symbol at line 1, column 1"],
       [2, "", "p2s-check: <dir>/input.json is not valid JSON: it ends early; is it truncated?"],
-      [2, "", "p2s-check: <dir>/input.json is neither a 'pulumi stack export' (deployment.resources) nor a 'pulumi preview --json' (steps) document"],
+      [
+        2,
+        "",
+        "p2s-check: <dir>/input.json is neither a 'pulumi stack export' (deployment.resources) nor a 'pulumi preview --json' (steps) document",
+      ],
       [2, "", "p2s-check: <dir>/input.json is not valid JSON: unexpected end of string at line 2, column 8"],
       [2, "", "p2s-check: <dir>/input.json is not valid JSON: comma expected at line 1, column 98"],
     ]);
@@ -130,12 +151,16 @@ describe("p2s-check exit codes and verdicts", () => {
       { "p2s-intended-access": { intents: [{ reach: ["app"] }] } },
       { "p2s-client-protocols": { requiredPlatform: ["linux"] } },
     ];
-    const bad = configs.map((c) => runCheck(["--config", writeJson(c), file])).map((r) => [r.code, r.stderr.split("\n").length, r.stderr.replace(/\S+\.json/, "F").replace(/\(.*\)/, "(…)")]);
+    const bad = configs
+      .map((c) => runCheck(["--config", writeJson(c), file]))
+      .map((r) => [r.code, r.stderr.split("\n").length, r.stderr.replace(/\S+\.json/, "F").replace(/\(.*\)/, "(…)")]);
     const expected = (line: string) => [2, 1, `p2s-check: policy configuration F ${line}`];
     expect(bad).toEqual([
       expected("is not valid JSON: it ends early; is it truncated?"),
       expected("is not a JSON object"),
-      expected('names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features'),
+      expected(
+        'names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features',
+      ),
       expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),
       expected('all.enforcementLevel is "loud"; expected one of advisory, mandatory, disabled, remediate'),
       expected('p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks'),
@@ -194,34 +219,61 @@ describe("p2s-check on changes and across stacks", () => {
   });
 
   it("merges a hub stack and a spoke stack that refer to each other by ARM id", async () => {
-    const hubRegs = await record(() => {
-      const rg = new resources.ResourceGroup("rg", { resourceGroupName: "network" });
-      const hub = new network.VirtualNetwork("hub", { resourceGroupName: rg.name, virtualNetworkName: "hub", addressSpace: { addressPrefixes: ["10.0.0.0/16"] } });
-      const subnet = new network.Subnet("hub-gateway-subnet", { resourceGroupName: rg.name, virtualNetworkName: hub.name, subnetName: "GatewaySubnet", addressPrefix: "10.0.255.0/27" });
-      const gw = new network.VirtualNetworkGateway("hub-gw", {
-        resourceGroupName: rg.name,
-        ipConfigurations: [{ name: "default", subnet: { id: subnet.id } }],
-        vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["172.16.0.0/24"] }, vpnClientProtocols: ["OpenVPN"] },
-      });
-      const toSpoke = new network.VirtualNetworkPeering("hub-to-spoke", {
-        resourceGroupName: rg.name,
-        virtualNetworkName: hub.name,
-        remoteVirtualNetwork: { id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/spokes/providers/Microsoft.Network/virtualNetworks/spoke" },
-        allowGatewayTransit: true,
-      });
-      return [rg, hub, subnet, gw, toSpoke];
-    }, false, undefined, "hub");
-    const spokeRegs = await record(() => {
-      const rg = new resources.ResourceGroup("rg", { resourceGroupName: "spokes" });
-      const spoke = new network.VirtualNetwork("spoke", { resourceGroupName: rg.name, virtualNetworkName: "spoke", addressSpace: { addressPrefixes: ["10.5.0.0/16"] } });
-      const toHub = new network.VirtualNetworkPeering("spoke-to-hub", {
-        resourceGroupName: rg.name,
-        virtualNetworkName: spoke.name,
-        remoteVirtualNetwork: { id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network/providers/Microsoft.Network/virtualNetworks/hub" },
-        useRemoteGateways: true,
-      });
-      return [rg, spoke, toHub];
-    }, false, undefined, "spokes");
+    const hubRegs = await record(
+      () => {
+        const rg = new resources.ResourceGroup("rg", { resourceGroupName: "network" });
+        const hub = new network.VirtualNetwork("hub", {
+          resourceGroupName: rg.name,
+          virtualNetworkName: "hub",
+          addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+        });
+        const subnet = new network.Subnet("hub-gateway-subnet", {
+          resourceGroupName: rg.name,
+          virtualNetworkName: hub.name,
+          subnetName: "GatewaySubnet",
+          addressPrefix: "10.0.255.0/27",
+        });
+        const gw = new network.VirtualNetworkGateway("hub-gw", {
+          resourceGroupName: rg.name,
+          ipConfigurations: [{ name: "default", subnet: { id: subnet.id } }],
+          vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["172.16.0.0/24"] }, vpnClientProtocols: ["OpenVPN"] },
+        });
+        const toSpoke = new network.VirtualNetworkPeering("hub-to-spoke", {
+          resourceGroupName: rg.name,
+          virtualNetworkName: hub.name,
+          remoteVirtualNetwork: {
+            id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/spokes/providers/Microsoft.Network/virtualNetworks/spoke",
+          },
+          allowGatewayTransit: true,
+        });
+        return [rg, hub, subnet, gw, toSpoke];
+      },
+      false,
+      undefined,
+      "hub",
+    );
+    const spokeRegs = await record(
+      () => {
+        const rg = new resources.ResourceGroup("rg", { resourceGroupName: "spokes" });
+        const spoke = new network.VirtualNetwork("spoke", {
+          resourceGroupName: rg.name,
+          virtualNetworkName: "spoke",
+          addressSpace: { addressPrefixes: ["10.5.0.0/16"] },
+        });
+        const toHub = new network.VirtualNetworkPeering("spoke-to-hub", {
+          resourceGroupName: rg.name,
+          virtualNetworkName: spoke.name,
+          remoteVirtualNetwork: {
+            id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network/providers/Microsoft.Network/virtualNetworks/hub",
+          },
+          useRemoteGateways: true,
+        });
+        return [rg, spoke, toHub];
+      },
+      false,
+      undefined,
+      "spokes",
+    );
     const hubFile = writeJson(stackExport(hubRegs));
     const spokeFile = writeJson(stackExport(spokeRegs));
     const alone = json([hubFile]);
@@ -241,7 +293,9 @@ describe("p2s-check formats and secrets", () => {
     expect(raw).toContain('"ciphertext"');
     expect(fs.readFileSync(files[1], "utf8")).toContain('"[secret]"');
     const outputs = ["text", "json", "markdown", "sarif"].flatMap((format) => files.map((f) => runCheck(["--format", format, f]).stdout));
-    const leaks = outputs.filter((o) => o.includes("sample-shared-key") || o.includes("ciphertext") || o.includes("v1:") || o.includes("MIIC5zCCAc"));
+    const leaks = outputs.filter(
+      (o) => o.includes("sample-shared-key") || o.includes("ciphertext") || o.includes("v1:") || o.includes("MIIC5zCCAc"),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -250,7 +304,11 @@ describe("p2s-check formats and secrets", () => {
     expect({
       version: sarif.version,
       rules: sarif.runs[0].tool.driver.rules.length,
-      results: sarif.runs[0].results.map((r: { ruleId: string; level: string; locations: { logicalLocations: { name: string }[] }[] }) => [r.ruleId, r.level, r.locations[0].logicalLocations[0].name]),
+      results: sarif.runs[0].results.map((r: { ruleId: string; level: string; locations: { logicalLocations: { name: string }[] }[] }) => [
+        r.ruleId,
+        r.level,
+        r.locations[0].logicalLocations[0].name,
+      ]),
     }).toEqual({
       version: "2.1.0",
       rules: 10,
@@ -262,10 +320,19 @@ describe("p2s-check formats and secrets", () => {
   });
 
   it("fingerprints SARIF results by finding code, URN and subject, never by message, one fingerprint per result", async () => {
-    const config = writeJson({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", reach: ["pci", "app"] }, { gateway: "*", reach: ["pci"] }] } });
+    const config = writeJson({
+      "p2s-intended-access": {
+        intents: [
+          { gateway: "hub-gw", reach: ["pci", "app"] },
+          { gateway: "*", reach: ["pci"] },
+        ],
+      },
+    });
     const report: Report = JSON.parse(runCheck(["--format", "json", "--config", config, await exportFile("pci-leak")]).stdout);
     const fingerprints = (r: Report) =>
-      JSON.parse(renderSarif(r)).runs[0].results.map((x: { partialFingerprints: { p2sFinding: string } }) => x.partialFingerprints.p2sFinding) as string[];
+      JSON.parse(renderSarif(r)).runs[0].results.map(
+        (x: { partialFingerprints: { p2sFinding: string } }) => x.partialFingerprints.p2sFinding,
+      ) as string[];
     const reworded = { ...report, violations: report.violations.map((v) => ({ ...v, message: `Reworded: ${v.message}` })) };
     const got = fingerprints(report);
     expect({ unique: new Set(got).size, reworded: fingerprints(reworded) }).toEqual({ unique: got.length, reworded: got });

@@ -45,7 +45,13 @@ describe("the client catalogue (spec section 1)", () => {
   });
 
   it("offers the seed's Windows built-in client on Windows and the IKEv2 client elsewhere", () => {
-    expect(clientsByPlatform(seedScenario(1))).toEqual({ windows: ["windows-builtin"], macos: ["ikev2"], linux: ["ikev2"], ios: ["ikev2"], android: ["ikev2"] });
+    expect(clientsByPlatform(seedScenario(1))).toEqual({
+      windows: ["windows-builtin"],
+      macos: ["ikev2"],
+      linux: ["ikev2"],
+      ios: ["ikev2"],
+      android: ["ikev2"],
+    });
   });
 });
 
@@ -56,7 +62,10 @@ describe("authentication types (spec section 1)", () => {
   };
 
   it("takes the listed types, whatever the settings", () => {
-    expect(types({ authTypes: ["Radius", "AAD"], authSettings: { aad: false, radius: false, certificates: true } })).toEqual({ types: ["AAD", "Radius"], assumed: false });
+    expect(types({ authTypes: ["Radius", "AAD"], authSettings: { aad: false, radius: false, certificates: true } })).toEqual({
+      types: ["AAD", "Radius"],
+      assumed: false,
+    });
   });
 
   it.each<[string, Partial<VpnGateway["authSettings"]>, AuthType[]]>([
@@ -70,7 +79,11 @@ describe("authentication types (spec section 1)", () => {
 
   it("assumes Certificate, and says so, when neither a type nor a setting is given", () => {
     const analysis = analyze(withGateway(seedScenario(1), { authSettings: NO_SETTINGS, protocols: ["IkeV2"] }));
-    expect({ types: analysis.gateways[0].authTypes, assumed: analysis.gateways[0].authAssumed, notes: analysis.notes.map(spelled) }).toEqual({
+    expect({
+      types: analysis.gateways[0].authTypes,
+      assumed: analysis.gateways[0].authAssumed,
+      notes: analysis.notes.map(spelled),
+    }).toEqual({
       types: ["Certificate"],
       assumed: true,
       notes: ["vnet1-gw lists no vpnAuthenticationTypes and has no authentication setting; certificate authentication is assumed."],
@@ -90,18 +103,21 @@ describe("the seed's topologies with OpenVPN and Microsoft Entra ID (spec sectio
     8: { routes: ["10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.101.0.0/16", POOL], access: ["site1", "vnet1", "vnet2", "vnet3"] },
   };
 
-  it.each(Object.keys(NW).map(Number))("gives the Azure VPN Client the non-Windows column of scenario %i on Windows and macOS, and nobody else a connection", (n) => {
-    const g = gateway(withGateway(seedScenario(n), { protocols: ["OpenVPN"], authTypes: ["AAD"] }));
-    const view = Object.fromEntries(
-      PLATFORMS.map((p) => {
-        const r = g.platforms[p];
-        return [p, { canConnect: r.canConnect, clients: r.clients, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes }];
-      }),
-    );
-    const served = { canConnect: true, clients: ["azure-vpn-client"], ...NW[n], manualRoutes: [] };
-    const none = { canConnect: false, clients: [], routes: [], access: [], manualRoutes: [] };
-    expect(view).toEqual({ windows: served, macos: served, linux: none, ios: none, android: none });
-  });
+  it.each(Object.keys(NW).map(Number))(
+    "gives the Azure VPN Client the non-Windows column of scenario %i on Windows and macOS, and nobody else a connection",
+    (n) => {
+      const g = gateway(withGateway(seedScenario(n), { protocols: ["OpenVPN"], authTypes: ["AAD"] }));
+      const view = Object.fromEntries(
+        PLATFORMS.map((p) => {
+          const r = g.platforms[p];
+          return [p, { canConnect: r.canConnect, clients: r.clients, routes: r.routes, access: r.access, manualRoutes: r.manualRoutes }];
+        }),
+      );
+      const served = { canConnect: true, clients: ["azure-vpn-client"], ...NW[n], manualRoutes: [] };
+      const none = { canConnect: false, clients: [], routes: [], access: [], manualRoutes: [] };
+      expect(view).toEqual({ windows: served, macos: served, linux: none, ios: none, android: none });
+    },
+  );
 
   it("says why Linux cannot connect: Microsoft Entra ID works only with the Azure VPN Client", () => {
     const reason = gateway(withGateway(seedScenario(1), { protocols: ["OpenVPN"], authTypes: ["AAD"] })).platforms.linux.blockedBy;
@@ -114,7 +130,9 @@ describe("the seed's topologies with OpenVPN and Microsoft Entra ID (spec sectio
 
   it("names IKEv2 clients in the way out only when the gateway offers IkeV2 too", () => {
     const reason = gateway(withGateway(seedScenario(1), { protocols: ["OpenVPN", "IkeV2"], authTypes: ["AAD"] })).platforms.linux.blockedBy;
-    expect(spelled(reason?.fix.text)).toBe("Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.");
+    expect(spelled(reason?.fix.text)).toBe(
+      "Add Certificate to vpnAuthenticationTypes of vnet1-gw, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.",
+    );
   });
 });
 
@@ -128,7 +146,12 @@ describe("a Windows platform with clients of both route sources", () => {
       routes: g.platforms.windows.routes,
       manual: g.platforms.windows.manualRoutes,
       azure: g.clients.find((c) => c.id === "azure-vpn-client")?.manualRoutes,
-    }).toEqual({ clients: ["azure-vpn-client", "openvpn", "windows-builtin"], routes: ["10.1.0.0/16", POOL], manual: ["10.101.0.0/16"], azure: [] });
+    }).toEqual({
+      clients: ["azure-vpn-client", "openvpn", "windows-builtin"],
+      routes: ["10.1.0.0/16", POOL],
+      manual: ["10.101.0.0/16"],
+      azure: [],
+    });
   });
 });
 
@@ -181,7 +204,10 @@ describe("route-count limits (spec 4a)", () => {
     const prefixes = Array.from({ length: n - 1 }, (_, i) => `10.${Math.floor(i / 256)}.${i % 256}.0/24`);
     return withGateway(changed(seedScenario(1), "vnets", "vnet1", { prefixes }), { protocols });
   }
-  const limits = (t: Topology) => analyze(t).findings.filter((f) => f.code === "too-many-routes").map((f) => f.subject);
+  const limits = (t: Topology) =>
+    analyze(t)
+      .findings.filter((f) => f.code === "too-many-routes")
+      .map((f) => f.subject);
 
   it.each([
     [255, ["IkeV2"], []],

@@ -39,7 +39,9 @@ function resolution(t: Topology) {
 /** The policy's violations, in azure-native words; it reads nothing but the analysis. */
 function problems(t: Topology) {
   const stack = { analysis: analyze(t) } as StackAnalysis;
-  return dnsResolution.problems(stack, {}).map((p) => ({ resource: p.resource, code: p.code, problem: spelled(p.problem), fix: spelled(p.fix) }));
+  return dnsResolution
+    .problems(stack, {})
+    .map((p) => ({ resource: p.resource, code: p.code, problem: spelled(p.problem), fix: spelled(p.fix) }));
 }
 
 const RESOLVED = { name: "appdata-blob", resolves: true, reason: undefined };
@@ -76,7 +78,13 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       resolution: {
         notChecked: "the DNS servers of hub are not known until deployment",
         servers: [],
-        endpoints: [{ name: "appdata-blob", resolves: undefined, reason: `the DNS servers of hub are not known until deployment, so whether they answer ${BLOB} is not checked` }],
+        endpoints: [
+          {
+            name: "appdata-blob",
+            resolves: undefined,
+            reason: `the DNS servers of hub are not known until deployment, so whether they answer ${BLOB} is not checked`,
+          },
+        ],
       },
       problems: [],
     });
@@ -118,9 +126,15 @@ describe("name resolution for P2S clients (spec section 6)", () => {
   });
 
   it("D3: reports 168.63.129.16 even in a stack that declares no other DNS resource", () => {
-    const bare = changed(new TopologyBuilder().vnet("hub", "10.0.0.0/16").p2sGateway("hub-gw", "hub").build(), "vnets", "hub", { nameServers: ["168.63.129.16"] });
+    const bare = changed(new TopologyBuilder().vnet("hub", "10.0.0.0/16").p2sGateway("hub-gw", "hub").build(), "vnets", "hub", {
+      nameServers: ["168.63.129.16"],
+    });
     expect(problems(bare).map((p) => [p.resource, p.code, p.fix])).toEqual([
-      ["hub", "dns.azure-dns-listed", `Set dhcpOptions.dnsServers of hub to the inbound endpoint of a DNS Private Resolver that P2S clients reach. ${NEW_PROFILE}`],
+      [
+        "hub",
+        "dns.azure-dns-listed",
+        `Set dhcpOptions.dnsServers of hub to the inbound endpoint of a DNS Private Resolver that P2S clients reach. ${NEW_PROFILE}`,
+      ],
     ]);
   });
 
@@ -129,7 +143,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       {
         resource: "hub",
         code: "dns.azure-dns-listed",
-        problem: "Clients of hub-gw cannot use the DNS server 168.63.129.16: 168.63.129.16, Azure's own DNS, answers only inside Azure VNets and never over a Point-to-Site connection.",
+        problem:
+          "Clients of hub-gw cannot use the DNS server 168.63.129.16: 168.63.129.16, Azure's own DNS, answers only inside Azure VNets and never over a Point-to-Site connection.",
         fix: `Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver. ${NEW_PROFILE}`,
       },
       {
@@ -143,8 +158,14 @@ describe("name resolution for P2S clients (spec section 6)", () => {
 
   it("D4: reports a DNS server in a network the clients do not reach", () => {
     expect(problems(changed(baseline(), "vnets", "hub", { nameServers: ["10.9.0.4"] })).map((p) => [p.code, p.problem])).toEqual([
-      ["dns.endpoint-not-resolved", `Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: no DNS server of hub that P2S clients reach answers ${BLOB}.`],
-      ["dns.server-unreachable", "Clients of hub-gw cannot use the DNS server 10.9.0.4: P2S clients of hub-gw reach no network that holds 10.9.0.4."],
+      [
+        "dns.endpoint-not-resolved",
+        `Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: no DNS server of hub that P2S clients reach answers ${BLOB}.`,
+      ],
+      [
+        "dns.server-unreachable",
+        "Clients of hub-gw cannot use the DNS server 10.9.0.4: P2S clients of hub-gw reach no network that holds 10.9.0.4.",
+      ],
     ]);
   });
 
@@ -156,7 +177,12 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       .s2s("hub-gw", "branch", true)
       .build();
     expect(resolution(changed(t, "vnets", "hub", { nameServers: ["10.101.0.53"] })).servers).toEqual([
-      { address: "10.101.0.53", works: false, zones: undefined, reason: "the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand" },
+      {
+        address: "10.101.0.53",
+        works: false,
+        zones: undefined,
+        reason: "the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand",
+      },
     ]);
   });
 
@@ -171,7 +197,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       {
         resource: "hub-gw",
         code: "dns.server-unreachable",
-        problem: "Clients of hub-gw cannot use the DNS server 10.101.0.53: the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand.",
+        problem:
+          "Clients of hub-gw cannot use the DNS server 10.101.0.53: the Windows built-in client of hub-gw has no route to 10.101.0.53 until its users add one by hand.",
         fix: `Add 10.101.0.0/16 to customRoutes.addressPrefixes of hub-gw, so that the Windows built-in client gets a route to 10.101.0.53, or set dhcpOptions.dnsServers of hub to a DNS server that the Windows built-in client has a route to. ${NEW_PROFILE}`,
       },
     ]);
@@ -197,9 +224,18 @@ describe("name resolution for P2S clients (spec section 6)", () => {
   });
 
   it("D5: does not pass a forwarder the pack cannot read: its zones and the endpoint's name are not checked", () => {
-    expect({ ...resolution(changed(baseline(), "vnets", "hub", { nameServers: ["10.0.0.10"] })), problems: problems(changed(baseline(), "vnets", "hub", { nameServers: ["10.0.0.10"] })) }).toEqual({
+    expect({
+      ...resolution(changed(baseline(), "vnets", "hub", { nameServers: ["10.0.0.10"] })),
+      problems: problems(changed(baseline(), "vnets", "hub", { nameServers: ["10.0.0.10"] })),
+    }).toEqual({
       servers: [{ address: "10.0.0.10", works: true, zones: undefined, reason: undefined }],
-      endpoints: [{ name: "appdata-blob", resolves: undefined, reason: `the DNS servers of hub are not resolvers the pack reads, so whether they answer ${BLOB} is not checked` }],
+      endpoints: [
+        {
+          name: "appdata-blob",
+          resolves: undefined,
+          reason: `the DNS servers of hub are not resolvers the pack reads, so whether they answer ${BLOB} is not checked`,
+        },
+      ],
       problems: [],
     });
   });
@@ -220,7 +256,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
       {
         resource: "appdata-blob",
         code: "dns.endpoint-not-resolved",
-        problem: "Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: appdata-blob is in no private DNS zone (it has no zone group).",
+        problem:
+          "Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: appdata-blob is in no private DNS zone (it has no zone group).",
         fix: "Give appdata-blob a private DNS zone group that puts it in its privatelink zone.",
       },
     ]);
@@ -228,9 +265,14 @@ describe("name resolution for P2S clients (spec section 6)", () => {
 
   it("D6: reports an endpoint whose zone no working server answers, naming the resolver to link", () => {
     const t = new TopologyBuilder().zone(VAULT).build();
-    const withVault = { ...baseline(), dns: { ...(baseline().dns as NonNullable<Topology["dns"]>), zones: [...(baseline().dns?.zones ?? []), ...(t.dns?.zones ?? [])] } };
+    const withVault = {
+      ...baseline(),
+      dns: { ...(baseline().dns as NonNullable<Topology["dns"]>), zones: [...(baseline().dns?.zones ?? []), ...(t.dns?.zones ?? [])] },
+    };
     const vault = changedDns(withVault, "endpoints", "appdata-blob", { zones: [VAULT] });
-    expect(problems(vault).map((p) => p.fix)).toEqual([`Link ${VAULT} to the VNet of hub-resolver, whose inbound endpoint 10.0.5.4 the clients already use.`]);
+    expect(problems(vault).map((p) => p.fix)).toEqual([
+      `Link ${VAULT} to the VNet of hub-resolver, whose inbound endpoint 10.0.5.4 the clients already use.`,
+    ]);
   });
 
   it("D6: leaves out an endpoint in a network the clients do not reach", () => {
@@ -245,7 +287,8 @@ describe("name resolution for P2S clients (spec section 6)", () => {
         {
           resource: "hub-resolver-in",
           code: "dns.dynamic-inbound-endpoint",
-          problem: "hub-resolver-in takes a dynamic private address, so whether P2S clients reach it and use it cannot be checked before deployment.",
+          problem:
+            "hub-resolver-in takes a dynamic private address, so whether P2S clients reach it and use it cannot be checked before deployment.",
           fix: `Give hub-resolver-in a static address in ipConfigurations[*].privateIpAddress, and list that address as a DNS server of the VNet of the P2S gateway. ${NEW_PROFILE}`,
         },
       ],

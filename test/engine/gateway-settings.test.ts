@@ -32,7 +32,11 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
 
   it("rejects a Point-to-Site configuration on a PolicyBased gateway", () => {
     expect(written(checkGatewaySettings({ ...compliant, routing: "PolicyBased" }))).toEqual([
-      ["policy-based-p2s", "hub-gw is PolicyBased but declares a Point-to-Site configuration, which only RouteBased gateways support.", "Set vpnType to RouteBased on hub-gw."],
+      [
+        "policy-based-p2s",
+        "hub-gw is PolicyBased but declares a Point-to-Site configuration, which only RouteBased gateways support.",
+        "Set vpnType to RouteBased on hub-gw.",
+      ],
     ]);
   });
 
@@ -48,7 +52,9 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
 
   it("rejects Microsoft Entra ID without OpenVPN, listed or inferred from a tenant", () => {
     expect(settings({ protocols: ["IkeV2"], authTypes: ["AAD"] })).toEqual(["aad-without-openvpn"]);
-    expect(settings({ protocols: ["IkeV2"], authTypes: undefined, authSettings: { aad: true, radius: false, certificates: false } })).toEqual(["aad-without-openvpn"]);
+    expect(
+      settings({ protocols: ["IkeV2"], authTypes: undefined, authSettings: { aad: true, radius: false, certificates: false } }),
+    ).toEqual(["aad-without-openvpn"]);
     expect(settings({ protocols: ["OpenVPN"], authTypes: ["AAD"] })).toEqual([]);
   });
 
@@ -68,7 +74,11 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
     ["VpnGw1AZ", ["generation2-sku"]],
     ["Basic", ["generation2-sku"]],
   ])("with Generation2 on %s reports %j", (sku, expected) => {
-    expect(settings({ sku, bgp: sku !== "Basic", protocols: sku === "Basic" ? ["SSTP"] : compliant.protocols }).filter((c) => c.startsWith("generation2"))).toEqual(expected);
+    expect(
+      settings({ sku, bgp: sku !== "Basic", protocols: sku === "Basic" ? ["SSTP"] : compliant.protocols }).filter((c) =>
+        c.startsWith("generation2"),
+      ),
+    ).toEqual(expected);
   });
 
   it("rejects an IPv6 client pool with SSTP", () => {
@@ -87,7 +97,11 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
 
   it("rejects a reserved ASN on a site, 65515 included", () => {
     const site = (bgpAsn: number): Site => ({ id: "s", name: "branch", prefixes: ["10.101.0.0/16"], bgpAsn });
-    expect([65101, 65515, 8075].map((asn) => codes(checkSiteSettings(site(asn))))).toEqual([[], ["reserved-asn 65515"], ["reserved-asn 8075"]]);
+    expect([65101, 65515, 8075].map((asn) => codes(checkSiteSettings(site(asn))))).toEqual([
+      [],
+      ["reserved-asn 65515"],
+      ["reserved-asn 8075"],
+    ]);
     expect(written(checkSiteSettings(site(65515)))).toEqual([
       [
         "reserved-asn",
@@ -110,7 +124,11 @@ const entra: VpnGateway = {
   protocols: ["OpenVPN"],
   authTypes: ["AAD"],
   authSettings: { aad: true, radius: false, certificates: false },
-  aad: { tenant: `https://login.microsoftonline.com/${TENANT}/`, issuer: `https://sts.windows.net/${TENANT}/`, audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8" },
+  aad: {
+    tenant: `https://login.microsoftonline.com/${TENANT}/`,
+    issuer: `https://sts.windows.net/${TENANT}/`,
+    audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8",
+  },
 };
 
 describe("Microsoft Entra ID settings that sign-ins refuse (spec 4a)", () => {
@@ -129,7 +147,9 @@ describe("Microsoft Entra ID settings that sign-ins refuse (spec 4a)", () => {
   });
 
   it("finds a tenant that is no tenant URL, as a missing value makes it in real programs", () => {
-    expect(written(checkGatewaySettings({ ...entra, aad: { ...entra.aad, tenant: "https://login.microsoftonline.com/undefined" } }))).toEqual([
+    expect(
+      written(checkGatewaySettings({ ...entra, aad: { ...entra.aad, tenant: "https://login.microsoftonline.com/undefined" } })),
+    ).toEqual([
       [
         "entra-tenant-invalid",
         'vpnClientConfiguration.aadTenant of hub-gw is "https://login.microsoftonline.com/undefined", which names no tenant (a tenant URL ends with the tenant\'s ID), so users cannot sign in.',
@@ -182,28 +202,28 @@ describe("retired and retiring features (spec 4c)", () => {
 
   it("warns of several authentication settings without a list of types, not of one or of a list", () => {
     const both = { aad: true, radius: false, certificates: true };
-    expect([retired({ authTypes: undefined, authSettings: both }), retired({ authTypes: ["AAD", "Certificate"], authSettings: both }), retired({ authTypes: undefined })]).toEqual([
-      ["several-auth-settings"],
-      [],
-      [],
-    ]);
+    expect([
+      retired({ authTypes: undefined, authSettings: both }),
+      retired({ authTypes: ["AAD", "Certificate"], authSettings: both }),
+      retired({ authTypes: undefined }),
+    ]).toEqual([["several-auth-settings"], [], []]);
   });
 
   it("advises declaring the protocols on a gateway that lists none, unless its properties show it exists", () => {
-    expect([retired({ protocols: undefined }), retired({ protocols: undefined, deployed: true }), retired({ protocols: undefined, clientPool: [], authSettings: undefined })]).toEqual([
-      ["protocols-not-declared"],
-      [],
-      [],
-    ]);
+    expect([
+      retired({ protocols: undefined }),
+      retired({ protocols: undefined, deployed: true }),
+      retired({ protocols: undefined, clientPool: [], authSettings: undefined }),
+    ]).toEqual([["protocols-not-declared"], [], []]);
   });
 
   it("leaves the Standard and HighPerformance SKUs of ExpressRoute gateways alone: the retirements are of VPN gateways' SKUs", () => {
     const expressRoute = { kind: "ExpressRoute", clientPool: [], protocols: undefined, authTypes: undefined, authSettings: undefined };
-    expect([retired({ ...expressRoute, sku: "Standard" }), retired({ ...expressRoute, sku: "HighPerformance" }), retired({ ...expressRoute, kind: "Vpn", sku: "Standard" })]).toEqual([
-      [],
-      [],
-      ["sku-retiring Standard"],
-    ]);
+    expect([
+      retired({ ...expressRoute, sku: "Standard" }),
+      retired({ ...expressRoute, sku: "HighPerformance" }),
+      retired({ ...expressRoute, kind: "Vpn", sku: "Standard" }),
+    ]).toEqual([[], [], ["sku-retiring Standard"]]);
   });
 
   it("tells a gateway that exists to let Azure migrate it first, since changing the SKU family may replace it", () => {
@@ -241,7 +261,10 @@ describe("retired and retiring features (spec 4c)", () => {
   });
 
   it("calls IKEv2 on a Basic gateway contested, not rejected", () => {
-    expect({ settings: settings({ sku: "Basic", generation: "Generation1", bgp: false, asn: undefined, protocols: ["IkeV2"] }), retired: retired({ sku: "Basic", protocols: ["IkeV2"] }) }).toEqual({
+    expect({
+      settings: settings({ sku: "Basic", generation: "Generation1", bgp: false, asn: undefined, protocols: ["IkeV2"] }),
+      retired: retired({ sku: "Basic", protocols: ["IkeV2"] }),
+    }).toEqual({
       settings: [],
       retired: ["basic-sku-ikev2"],
     });

@@ -73,13 +73,18 @@ describe("intents from policy configuration (spec section 5)", () => {
   });
 
   it("reports a gateway that is not in the stack when the intent is scoped to the stack", () => {
-    expect(evaluate(inStack(baseline), [{ gateway: "hub-gw", stacks: ["network/*"], reach: ["vnet2"] }]).violations.map((v) => v.problem)).toEqual([
-      'The policy configuration names gateway "hub-gw", which is no P2S gateway of the stack.',
-    ]);
+    expect(
+      evaluate(inStack(baseline), [{ gateway: "hub-gw", stacks: ["network/*"], reach: ["vnet2"] }]).violations.map((v) => v.problem),
+    ).toEqual(['The policy configuration names gateway "hub-gw", which is no P2S gateway of the stack.']);
   });
 
   it("reports a gateway that differs from one of the stack's by one or two characters or by case: a likely typo", () => {
-    expect([evaluate(baseline, [{ gateway: "vnet1-gx", reach: ["vnet2"] }]), evaluate(baseline, [{ gateway: "VNET1-GW", reach: ["vnet2"] }])].map((r) => r.violations.length)).toEqual([1, 1]);
+    expect(
+      [
+        evaluate(baseline, [{ gateway: "vnet1-gx", reach: ["vnet2"] }]),
+        evaluate(baseline, [{ gateway: "VNET1-GW", reach: ["vnet2"] }]),
+      ].map((r) => r.violations.length),
+    ).toEqual([1, 1]);
   });
 
   it("does not apply an unscoped intent about another stack's gateway, and says so in a note", () => {
@@ -98,14 +103,18 @@ describe("intents from policy configuration (spec section 5)", () => {
 
   it("notes a target in another stack, reports it when it is a near miss, when the intent is scoped, or across every input", () => {
     const t = inStack(baseline);
-    const unknown = (intent: Partial<Intent>, scope?: IntentScope) => evaluateIntents(analyze(t), [{ origin: "the policy configuration", gateway: "*", reach: [], deny: [], ...intent }], scope);
+    const unknown = (intent: Partial<Intent>, scope?: IntentScope) =>
+      evaluateIntents(analyze(t), [{ origin: "the policy configuration", gateway: "*", reach: [], deny: [], ...intent }], scope);
     expect({
       elsewhere: unknown({ reach: ["spoke-x"] }),
       nearMiss: unknown({ reach: ["vnet22"] }).violations.map((v) => v.code),
       scoped: unknown({ reach: ["spoke-x"], stacks: ["network/prod"] }).violations.map((v) => v.code),
       acrossInputs: unknown({ reach: ["spoke-x"] }, "all-inputs").violations.map((v) => v.code),
     }).toEqual({
-      elsewhere: { violations: [], notes: ["spoke-x, named by the policy configuration, is not in this stack; check across stacks with p2s-check."] },
+      elsewhere: {
+        violations: [],
+        notes: ["spoke-x, named by the policy configuration, is not in this stack; check across stacks with p2s-check."],
+      },
       nearMiss: ["intent.unknown-target"],
       scoped: ["intent.unknown-target"],
       acrossInputs: ["intent.unknown-target"],
@@ -115,7 +124,10 @@ describe("intents from policy configuration (spec section 5)", () => {
   it("reports a target forbidden by the configuration and by a tag once, naming both", () => {
     const t = changed(baseline, "vnets", "vnet4", { tags: { "p2s-access": "forbidden" } });
     const tagged = intentsFromTags(t);
-    const result = evaluateIntents(analyze(t), [{ origin: "the policy configuration", gateway: "*", reach: [], deny: ["vnet4"] }, ...tagged.intents]);
+    const result = evaluateIntents(analyze(t), [
+      { origin: "the policy configuration", gateway: "*", reach: [], deny: ["vnet4"] },
+      ...tagged.intents,
+    ]);
     expect(result.violations.map((v) => spelled(v.problem))).toEqual([
       "All clients of vnet1-gw reach vnet4, which the policy configuration and tag p2s-access on vnet4 forbid: vnet4 uses vnet1-gw through vnet4-to-vnet1.",
     ]);
@@ -137,7 +149,8 @@ describe("intents from policy configuration (spec section 5)", () => {
     expect(evaluate(t, [{ platforms: ["macos"], reach: ["vnet2"] }]).violations).toEqual([
       {
         resource: "vnet1-gw",
-        problem: "macOS clients of vnet1-gw cannot reach vnet2, which the policy configuration requires: no protocol of vnet1-gw serves macOS (SSTP only).",
+        problem:
+          "macOS clients of vnet1-gw cannot reach vnet2, which the policy configuration requires: no protocol of vnet1-gw serves macOS (SSTP only).",
         fix: "Add IkeV2 or OpenVPN to vpnClientProtocols of vnet1-gw.",
       },
     ]);
@@ -162,7 +175,10 @@ describe("intents from tags (spec section 5)", () => {
   it("reports a site tagged p2s-access forbidden that is reached over BGP, against the connection", () => {
     const t = changed(seedScenario(6), "sites", "site1", { tags: { "p2s-access": "forbidden" } });
     expect(fromTags(t).violations.map((v) => [v.resource, v.problem])).toEqual([
-      ["vnet1-gw-to-site1", "All clients of vnet1-gw reach site1, which tag p2s-access on site1 forbids: site1 is reached over BGP through vnet1-gw-to-site1."],
+      [
+        "vnet1-gw-to-site1",
+        "All clients of vnet1-gw reach site1, which tag p2s-access on site1 forbids: site1 is reached over BGP through vnet1-gw-to-site1.",
+      ],
     ]);
   });
 
@@ -179,7 +195,9 @@ describe("intents from tags (spec section 5)", () => {
   });
 
   it("notes, without a violation, a tagged network in a stack that has no P2S gateway", () => {
-    const t = changed(changed(seedScenario(2), "gateways", "vnet1-gw", { clientPool: [] }), "vnets", "vnet2", { tags: { "p2s-access": "required" } });
+    const t = changed(changed(seedScenario(2), "gateways", "vnet1-gw", { clientPool: [] }), "vnets", "vnet2", {
+      tags: { "p2s-access": "required" },
+    });
     expect(fromTags(t)).toEqual({ violations: [], notes: ["Tag p2s-access on vnet2 is not checked: the stack declares no P2S gateway."] });
   });
 });

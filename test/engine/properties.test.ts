@@ -35,10 +35,18 @@ const topologyArb: fc.Arbitrary<Topology> = fc
       overlapping: fc.constant(overlapping),
       gateways: fc.array(gatewayArb, { maxLength: 8 }),
       peerings: fc.array(
-        fc.record({ from: fc.constantFrom(...vnetIds), to: fc.constantFrom(...vnetIds), allowsTransit: fc.boolean(), usesRemoteGateway: fc.boolean(), allowsAccess: fc.boolean() }),
+        fc.record({
+          from: fc.constantFrom(...vnetIds),
+          to: fc.constantFrom(...vnetIds),
+          allowsTransit: fc.boolean(),
+          usesRemoteGateway: fc.boolean(),
+          allowsAccess: fc.boolean(),
+        }),
         { maxLength: 40 },
       ),
-      links: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), site: fc.boolean(), bgp: fc.boolean(), oneWay: fc.boolean() }), { maxLength: 12 }),
+      links: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), site: fc.boolean(), bgp: fc.boolean(), oneWay: fc.boolean() }), {
+        maxLength: 12,
+      }),
       siteAsns: fc.array(fc.option(fc.integer({ min: 65100, max: 65120 }), { nil: undefined }), { minLength: sites, maxLength: sites }),
     });
   })
@@ -89,7 +97,12 @@ function view(analysis: Analysis) {
       const r = g.platforms[p];
       return { p, canConnect: r.canConnect, routes: r.routes, access: [...r.accessIds].sort(), manual: r.manualRoutes, clients: r.clients };
     }),
-    clients: g.clients.map((c) => ({ id: c.id, routes: c.routes, manual: c.manualRoutes, unreachable: c.unreachableRoutes.map((u) => u.prefix) })),
+    clients: g.clients.map((c) => ({
+      id: c.id,
+      routes: c.routes,
+      manual: c.manualRoutes,
+      unreachable: c.unreachableRoutes.map((u) => u.prefix),
+    })),
   }));
 }
 
@@ -114,7 +127,10 @@ const RUNS = { numRuns: 200 };
 
 describe("engine properties on random topologies", () => {
   it("never throws", () => {
-    fc.assert(fc.property(topologyArb, (t) => void analyze(t)), RUNS);
+    fc.assert(
+      fc.property(topologyArb, (t) => void analyze(t)),
+      RUNS,
+    );
   });
 
   it("does not depend on the order of resources", () => {
@@ -143,7 +159,8 @@ describe("engine properties on random topologies", () => {
           for (const r of g.platforms) {
             const cidrs = r.routes.map(cidr);
             cidrs.slice(1).forEach((c, i) => expect(compareCidrs(cidrs[i], c)).toBeLessThan(0));
-            if (!r.canConnect) expect({ routes: r.routes, access: r.access, manual: r.manual }).toEqual({ routes: [], access: [], manual: [] });
+            if (!r.canConnect)
+              expect({ routes: r.routes, access: r.access, manual: r.manual }).toEqual({ routes: [], access: [], manual: [] });
           }
         }
       }),
@@ -171,7 +188,8 @@ describe("engine properties on random topologies", () => {
         const after: Topology = {
           ...t,
           connections: t.connections.map((x) =>
-            (x.gateway === c.gateway && (x.remoteGateway ?? x.site) === (c.remoteGateway ?? c.site)) || (x.gateway === c.remoteGateway && x.remoteGateway === c.gateway)
+            (x.gateway === c.gateway && (x.remoteGateway ?? x.site) === (c.remoteGateway ?? c.site)) ||
+            (x.gateway === c.remoteGateway && x.remoteGateway === c.gateway)
               ? { ...x, bgp: true }
               : x,
           ),
@@ -180,7 +198,9 @@ describe("engine properties on random topologies", () => {
         };
         const before = view(analyze(t));
         const grown = view(analyze(after));
-        before.forEach((g, i) => g.platforms.forEach((r, j) => expect(grown[i].platforms[j].access).toEqual(expect.arrayContaining(r.access))));
+        before.forEach((g, i) =>
+          g.platforms.forEach((r, j) => expect(grown[i].platforms[j].access).toEqual(expect.arrayContaining(r.access))),
+        );
       }),
       RUNS,
     );
@@ -197,7 +217,9 @@ describe("engine properties on random topologies", () => {
         const after = { ...t, peerings: t.peerings.filter((p) => p !== removed) };
         const before = view(analyze(t));
         const shrunk = view(analyze(after));
-        before.forEach((g, i) => g.platforms.forEach((r, j) => expect(r.access).toEqual(expect.arrayContaining(shrunk[i].platforms[j].access))));
+        before.forEach((g, i) =>
+          g.platforms.forEach((r, j) => expect(r.access).toEqual(expect.arrayContaining(shrunk[i].platforms[j].access))),
+        );
       }),
       RUNS,
     );
@@ -237,7 +259,9 @@ describe("engine properties on random topologies", () => {
             }
             const routes = new PrefixSet();
             client.routes.forEach((r) => routes.add(cidr(r)));
-            const unrouted = client.accessIds.flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? []).filter((c) => !routes.covers(c));
+            const unrouted = client.accessIds
+              .flatMap((id) => analysis.index.networks.get(id)?.prefixes ?? [])
+              .filter((c) => !routes.covers(c));
             expect({ client: client.id, unrouted: unrouted.map((c) => c.text) }).toEqual({ client: client.id, unrouted: [] });
           }
         }
@@ -252,7 +276,8 @@ describe("engine properties on random topologies", () => {
         for (const g of analyze(t).gateways) {
           const pushed = g.clients.filter((c) => c.routeSource === "pushed");
           for (const s of g.clients.filter((c) => c.routeSource === "static")) {
-            for (const p of pushed) expect({ client: p.id, missing: s.routes.filter((r) => !p.routes.includes(r)) }).toEqual({ client: p.id, missing: [] });
+            for (const p of pushed)
+              expect({ client: p.id, missing: s.routes.filter((r) => !p.routes.includes(r)) }).toEqual({ client: p.id, missing: [] });
           }
         }
       }),

@@ -47,7 +47,8 @@ describe("R8 route changes between two states", () => {
   });
 
   it("asks nobody to reinstall when only clients with pushed routes are offered (OpenVPN with Microsoft Entra ID)", () => {
-    const entra = (t: ReturnType<typeof seedScenario>) => changed(t, "gateways", "vnet1-gw", { protocols: ["OpenVPN"], authTypes: ["AAD"] });
+    const entra = (t: ReturnType<typeof seedScenario>) =>
+      changed(t, "gateways", "vnet1-gw", { protocols: ["OpenVPN"], authTypes: ["AAD"] });
     const after = changed(entra(before), "peerings", "vnet1-to-vnet4", { allowsTransit: false });
     const [change] = diffRoutes(analyze(after), analyze(entra(before)));
     expect({ reinstall: change.windowsReinstall, clients: change.clients, newProfile: change.newProfile }).toEqual({

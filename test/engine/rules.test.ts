@@ -41,8 +41,15 @@ describe("R1 home VNet and R2 client pool", () => {
 
   it("analyses only the pool when the home VNet cannot be resolved, and notes it", () => {
     const analysis = analyze(changed(seedScenario(1), "gateways", "vnet1-gw", { vnet: undefined }));
-    expect(platformView(gatewayNamed(analysis, "vnet1-gw"), "windows")).toEqual({ canConnect: true, routes: [POOL], access: [], manualRoutes: [] });
-    expect(analysis.notes.map(spelled)).toContain("The VNet of vnet1-gw could not be resolved, so only its client pool and custom routes are analysed.");
+    expect(platformView(gatewayNamed(analysis, "vnet1-gw"), "windows")).toEqual({
+      canConnect: true,
+      routes: [POOL],
+      access: [],
+      manualRoutes: [],
+    });
+    expect(analysis.notes.map(spelled)).toContain(
+      "The VNet of vnet1-gw could not be resolved, so only its client pool and custom routes are analysed.",
+    );
   });
 
   it("does not analyse a gateway without a client pool", () => {
@@ -136,7 +143,10 @@ describe("R4 connections without BGP", () => {
 
   it("adds no route for a site connected without BGP", () => {
     expect(vnet1gw(seedScenario(5)).platforms.linux.routes).toEqual(["10.1.0.0/16", POOL]);
-    expect(why(seedScenario(5), "site1")).toMatchObject({ code: "link-without-bgp", text: "connection vnet1-gw-to-site1 does not run BGP (enableBgp is not true)" });
+    expect(why(seedScenario(5), "site1")).toMatchObject({
+      code: "link-without-bgp",
+      text: "connection vnet1-gw-to-site1 does not run BGP (enableBgp is not true)",
+    });
   });
 
   it("adds no route through a Vnet2Vnet link that has a connection in one direction only", () => {
@@ -241,8 +251,15 @@ describe("R7 custom routes", () => {
   it("grants no access by itself and reports a custom route to nothing as unreachable", () => {
     const t = changed(seedScenario(1), "gateways", "vnet1-gw", { advertisedRoutes: ["10.50.0.0/16"] });
     const g = vnet1gw(t);
-    expect(platformView(g, "windows")).toEqual({ canConnect: true, routes: ["10.1.0.0/16", "10.50.0.0/16", POOL], access: ["vnet1"], manualRoutes: [] });
-    expect(g.platforms.windows.unreachableRoutes.map((u) => [u.prefix, u.reason.code, u.reason.rule])).toEqual([["10.50.0.0/16", "route-without-access", "R7"]]);
+    expect(platformView(g, "windows")).toEqual({
+      canConnect: true,
+      routes: ["10.1.0.0/16", "10.50.0.0/16", POOL],
+      access: ["vnet1"],
+      manualRoutes: [],
+    });
+    expect(g.platforms.windows.unreachableRoutes.map((u) => [u.prefix, u.reason.code, u.reason.rule])).toEqual([
+      ["10.50.0.0/16", "route-without-access", "R7"],
+    ]);
   });
 });
 

@@ -27,9 +27,26 @@ function classic(kind: string, name: string, props: Record<string, unknown>, mor
 /** A deployed classic hub: ids known, references by ARM id and by name and group. */
 function deployedHub(): RawResource[] {
   return [
-    classic("VirtualNetwork", "hub", { id: `${RG}/virtualNetworks/hub-x1`, name: "hub-x1", resourceGroupName: "rg", addressSpaces: ["10.0.0.0/16"], dnsServers: ["10.0.5.4"] }),
-    classic("VirtualNetwork", "spoke", { id: `${RG}/virtualNetworks/spoke-x2`, name: "spoke-x2", resourceGroupName: "rg", addressSpaces: ["10.1.0.0/16"] }),
-    classic("Subnet", "gw-subnet", { id: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet`, name: "GatewaySubnet", resourceGroupName: "rg", virtualNetworkName: "hub-x1", addressPrefixes: ["10.0.255.0/27"] }),
+    classic("VirtualNetwork", "hub", {
+      id: `${RG}/virtualNetworks/hub-x1`,
+      name: "hub-x1",
+      resourceGroupName: "rg",
+      addressSpaces: ["10.0.0.0/16"],
+      dnsServers: ["10.0.5.4"],
+    }),
+    classic("VirtualNetwork", "spoke", {
+      id: `${RG}/virtualNetworks/spoke-x2`,
+      name: "spoke-x2",
+      resourceGroupName: "rg",
+      addressSpaces: ["10.1.0.0/16"],
+    }),
+    classic("Subnet", "gw-subnet", {
+      id: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet`,
+      name: "GatewaySubnet",
+      resourceGroupName: "rg",
+      virtualNetworkName: "hub-x1",
+      addressPrefixes: ["10.0.255.0/27"],
+    }),
     classic("VirtualNetworkGateway", "hub-gw", {
       id: `${RG}/virtualNetworkGateways/hub-gw-x3`,
       type: "Vpn",
@@ -50,9 +67,23 @@ function deployedHub(): RawResource[] {
       },
       customRoute: { addressPrefixes: ["10.50.0.0/16"] },
     }),
-    classic("VirtualNetworkPeering", "spoke-to-hub", { virtualNetworkName: "spoke-x2", resourceGroupName: "rg", remoteVirtualNetworkId: `${RG}/virtualNetworks/hub-x1`, useRemoteGateways: true }),
-    classic("LocalNetworkGateway", "branch", { id: `${RG}/localNetworkGateways/branch-x4`, addressSpaces: ["10.101.0.0/16"], bgpSettings: { asn: 65101, bgpPeeringAddress: "10.255.255.1" } }),
-    classic("VirtualNetworkGatewayConnection", "hub-to-branch", { type: "IPsec", virtualNetworkGatewayId: `${RG}/virtualNetworkGateways/hub-gw-x3`, localNetworkGatewayId: `${RG}/localNetworkGateways/branch-x4`, enableBgp: true }),
+    classic("VirtualNetworkPeering", "spoke-to-hub", {
+      virtualNetworkName: "spoke-x2",
+      resourceGroupName: "rg",
+      remoteVirtualNetworkId: `${RG}/virtualNetworks/hub-x1`,
+      useRemoteGateways: true,
+    }),
+    classic("LocalNetworkGateway", "branch", {
+      id: `${RG}/localNetworkGateways/branch-x4`,
+      addressSpaces: ["10.101.0.0/16"],
+      bgpSettings: { asn: 65101, bgpPeeringAddress: "10.255.255.1" },
+    }),
+    classic("VirtualNetworkGatewayConnection", "hub-to-branch", {
+      type: "IPsec",
+      virtualNetworkGatewayId: `${RG}/virtualNetworkGateways/hub-gw-x3`,
+      localNetworkGatewayId: `${RG}/localNetworkGateways/branch-x4`,
+      enableBgp: true,
+    }),
   ];
 }
 
@@ -95,16 +126,39 @@ describe("extraction from the classic @pulumi/azure provider", () => {
 
   it("reads an empty vpnAuthTypes in a deployed gateway's outputs as unset, as a preview's inputs leave it", () => {
     const hub = deployedHub().map((r) =>
-      r.name === "hub-gw" ? { ...r, props: { ...(r.props as object), vpnClientConfiguration: { addressSpaces: ["172.16.0.0/24"], vpnAuthTypes: [], vpnClientProtocols: [] } } } : r,
+      r.name === "hub-gw"
+        ? {
+            ...r,
+            props: {
+              ...(r.props as object),
+              vpnClientConfiguration: { addressSpaces: ["172.16.0.0/24"], vpnAuthTypes: [], vpnClientProtocols: [] },
+            },
+          }
+        : r,
     );
     const [g] = extractTopology(hub).topology.gateways;
     expect({ authTypes: g.authTypes, protocols: g.protocols }).toEqual({ authTypes: undefined, protocols: undefined });
   });
 
   it("reads the gateway's public IP addresses, with the provider's default SKU when none is declared", () => {
-    const ip = classic("PublicIp", "hub-pip", { id: `${RG}/publicIPAddresses/hub-pip-x9`, name: "hub-pip-x9", resourceGroupName: "rg", allocationMethod: "Dynamic" });
+    const ip = classic("PublicIp", "hub-pip", {
+      id: `${RG}/publicIPAddresses/hub-pip-x9`,
+      name: "hub-pip-x9",
+      resourceGroupName: "rg",
+      allocationMethod: "Dynamic",
+    });
     const hub = deployedHub().map((r) =>
-      r.name === "hub-gw" ? { ...r, props: { ...(r.props as object), ipConfigurations: [{ subnetId: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet`, publicIpAddressId: `${RG}/publicIPAddresses/hub-pip-x9` }] } } : r,
+      r.name === "hub-gw"
+        ? {
+            ...r,
+            props: {
+              ...(r.props as object),
+              ipConfigurations: [
+                { subnetId: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet`, publicIpAddressId: `${RG}/publicIPAddresses/hub-pip-x9` },
+              ],
+            },
+          }
+        : r,
     );
     const { topology } = extractTopology([...hub, ip]);
     expect({ gateway: topology.gateways[0].publicIps, ips: topology.publicIps?.map((p) => [p.name, p.sku, p.allocation]) }).toEqual({
@@ -131,13 +185,30 @@ describe("extraction from the classic @pulumi/azure provider", () => {
     const resources = [
       ...deployedHub(),
       classic("Zone", "blob-zone", { id: zone, name: "privatelink.blob.core.windows.net", resourceGroupName: "rg" }),
-      classic("ZoneVirtualNetworkLink", "blob-hub", { name: "blob-hub", resourceGroupName: "rg", privateDnsZoneName: "privatelink.blob.core.windows.net", virtualNetworkId: `${RG}/virtualNetworks/hub-x1` }),
-      classic("Endpoint", "data-blob", { name: "data-blob", subnetId: `${RG}/virtualNetworks/spoke-x2/subnets/endpoints`, privateDnsZoneGroup: { name: "blob", privateDnsZoneIds: [zone] } }),
-      classic("Resolver", "hub-resolver", { id: `${RG}/dnsResolvers/hub-resolver-x5`, name: "hub-resolver-x5", virtualNetworkId: `${RG}/virtualNetworks/hub-x1` }),
+      classic("ZoneVirtualNetworkLink", "blob-hub", {
+        name: "blob-hub",
+        resourceGroupName: "rg",
+        privateDnsZoneName: "privatelink.blob.core.windows.net",
+        virtualNetworkId: `${RG}/virtualNetworks/hub-x1`,
+      }),
+      classic("Endpoint", "data-blob", {
+        name: "data-blob",
+        subnetId: `${RG}/virtualNetworks/spoke-x2/subnets/endpoints`,
+        privateDnsZoneGroup: { name: "blob", privateDnsZoneIds: [zone] },
+      }),
+      classic("Resolver", "hub-resolver", {
+        id: `${RG}/dnsResolvers/hub-resolver-x5`,
+        name: "hub-resolver-x5",
+        virtualNetworkId: `${RG}/virtualNetworks/hub-x1`,
+      }),
       classic("ResolverInboundEndpoint", "hub-in", {
         name: "hub-in",
         privateDnsResolverId: `${RG}/dnsResolvers/hub-resolver-x5`,
-        ipConfigurations: { subnetId: `${RG}/virtualNetworks/hub-x1/subnets/inbound`, privateIpAllocationMethod: "Static", privateIpAddress: "10.0.5.4" },
+        ipConfigurations: {
+          subnetId: `${RG}/virtualNetworks/hub-x1/subnets/inbound`,
+          privateIpAllocationMethod: "Static",
+          privateIpAddress: "10.0.5.4",
+        },
       }),
     ];
     const dns = extractTopology(resources).topology.dns;
@@ -158,7 +229,10 @@ describe("extraction from the classic @pulumi/azure provider", () => {
   });
 
   it("sets DNS servers from a VirtualNetworkDnsServers resource, whatever the order", () => {
-    const dns = classic("VirtualNetworkDnsServers", "hub-dns", { virtualNetworkId: `${RG}/virtualNetworks/hub-x1`, dnsServers: ["10.0.5.5"] });
+    const dns = classic("VirtualNetworkDnsServers", "hub-dns", {
+      virtualNetworkId: `${RG}/virtualNetworks/hub-x1`,
+      dnsServers: ["10.0.5.5"],
+    });
     expect(extractTopology([dns, ...deployedHub()]).topology.vnets.find((v) => v.name === "hub")?.nameServers).toEqual(["10.0.5.5"]);
   });
 
@@ -188,12 +262,20 @@ describe("extraction from the classic @pulumi/azure provider", () => {
   });
 
   it("resolves a stack mixing both providers by ARM id: a classic VNet, an azure-native gateway", () => {
-    const vnet = classic("VirtualNetwork", "hub", { id: `${RG}/virtualNetworks/hub-x1`, name: "hub-x1", resourceGroupName: "rg", addressSpaces: ["10.0.0.0/16"] });
+    const vnet = classic("VirtualNetwork", "hub", {
+      id: `${RG}/virtualNetworks/hub-x1`,
+      name: "hub-x1",
+      resourceGroupName: "rg",
+      addressSpaces: ["10.0.0.0/16"],
+    });
     const gateway: RawResource = {
       type: "azure-native:network:VirtualNetworkGateway",
       urn: "urn:pulumi:dev::p::azure-native:network:VirtualNetworkGateway::gw",
       name: "gw",
-      props: { ipConfigurations: [{ subnet: { id: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet` } }], vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["172.16.0.0/24"] } } },
+      props: {
+        ipConfigurations: [{ subnet: { id: `${RG}/virtualNetworks/hub-x1/subnets/GatewaySubnet` } }],
+        vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["172.16.0.0/24"] } },
+      },
       dependencies: [],
       propertyDependencies: {},
     };

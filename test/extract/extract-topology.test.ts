@@ -18,8 +18,18 @@ function raw(type: string, name: string, props: Record<string, unknown>, more: P
 /** A deployed hub: ids known, references by ARM id only (no dependency information). */
 function deployedHub(): RawResource[] {
   return [
-    raw("VirtualNetwork", "hub", { id: `${RG}/virtualNetworks/hub-x1`, name: "hub-x1", resourceGroupName: "rg", addressSpace: { addressPrefixes: ["10.0.0.0/16"] } }),
-    raw("VirtualNetwork", "spoke", { id: `${RG}/virtualNetworks/spoke-x2`, name: "spoke-x2", resourceGroupName: "rg", addressSpace: { addressPrefixes: ["10.1.0.0/16"] } }),
+    raw("VirtualNetwork", "hub", {
+      id: `${RG}/virtualNetworks/hub-x1`,
+      name: "hub-x1",
+      resourceGroupName: "rg",
+      addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+    }),
+    raw("VirtualNetwork", "spoke", {
+      id: `${RG}/virtualNetworks/spoke-x2`,
+      name: "spoke-x2",
+      resourceGroupName: "rg",
+      addressSpace: { addressPrefixes: ["10.1.0.0/16"] },
+    }),
     raw("VirtualNetworkGateway", "hub-gw", {
       id: `${RG}/virtualNetworkGateways/hub-gw-x3`,
       ipConfigurations: [{ subnet: { id: `${RG.toUpperCase()}/VIRTUALNETWORKS/HUB-X1/subnets/GatewaySubnet` } }],
@@ -40,11 +50,18 @@ describe("extraction from azure-native resources", () => {
     const gateway = raw(
       "VirtualNetworkGateway",
       "hub-gw",
-      { ipConfigurations: [{ subnet: { id: UNKNOWN }, publicIPAddress: { id: UNKNOWN } }], vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } } },
+      {
+        ipConfigurations: [{ subnet: { id: UNKNOWN }, publicIPAddress: { id: UNKNOWN } }],
+        vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } },
+      },
       { propertyDependencies: { ipConfigurations: [ip.urn] } },
     );
     const { topology } = extractTopology([ip, gateway]);
-    expect({ gateway: topology.gateways[0].publicIps, deployed: topology.gateways[0].deployed, ips: topology.publicIps?.map((p) => [p.name, p.sku, p.allocation]) }).toEqual({
+    expect({
+      gateway: topology.gateways[0].publicIps,
+      deployed: topology.gateways[0].deployed,
+      ips: topology.publicIps?.map((p) => [p.name, p.sku, p.allocation]),
+    }).toEqual({
       gateway: [{ id: ip.urn, name: "hub-pip" }],
       deployed: undefined,
       ips: [["hub-pip", "Basic", "Dynamic"]],
@@ -73,24 +90,43 @@ describe("extraction from azure-native resources", () => {
     const preview = [
       raw("VirtualNetwork", "hub", { resourceGroupName: UNKNOWN, addressSpace: { addressPrefixes: ["10.0.0.0/16"] } }),
       raw("VirtualNetwork", "spoke", { resourceGroupName: UNKNOWN, addressSpace: { addressPrefixes: ["10.1.0.0/16"] } }),
-      raw("Subnet", "gw-subnet", { virtualNetworkName: UNKNOWN, subnetName: "GatewaySubnet" }, { propertyDependencies: { virtualNetworkName: [urn("VirtualNetwork", "hub")] } }),
+      raw(
+        "Subnet",
+        "gw-subnet",
+        { virtualNetworkName: UNKNOWN, subnetName: "GatewaySubnet" },
+        { propertyDependencies: { virtualNetworkName: [urn("VirtualNetwork", "hub")] } },
+      ),
       raw(
         "VirtualNetworkGateway",
         "hub-gw",
-        { ipConfigurations: [{ subnet: { id: UNKNOWN }, publicIPAddress: { id: UNKNOWN } }], vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } } },
-        { propertyDependencies: { ipConfigurations: [urn("Subnet", "gw-subnet"), "urn:pulumi:dev::p::azure-native:network:PublicIPAddress::ip"] } },
+        {
+          ipConfigurations: [{ subnet: { id: UNKNOWN }, publicIPAddress: { id: UNKNOWN } }],
+          vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] } },
+        },
+        {
+          propertyDependencies: {
+            ipConfigurations: [urn("Subnet", "gw-subnet"), "urn:pulumi:dev::p::azure-native:network:PublicIPAddress::ip"],
+          },
+        },
       ),
       raw(
         "VirtualNetworkPeering",
         "spoke-to-hub",
         { virtualNetworkName: UNKNOWN, remoteVirtualNetwork: { id: UNKNOWN }, useRemoteGateways: true },
-        { propertyDependencies: { virtualNetworkName: [urn("VirtualNetwork", "spoke")], remoteVirtualNetwork: [urn("VirtualNetwork", "hub")] } },
+        {
+          propertyDependencies: {
+            virtualNetworkName: [urn("VirtualNetwork", "spoke")],
+            remoteVirtualNetwork: [urn("VirtualNetwork", "hub")],
+          },
+        },
       ),
     ];
     const { topology, notes } = extractTopology(preview);
     expect(notes).toEqual([]);
     expect(topology.gateways[0].vnet).toBe(urn("VirtualNetwork", "hub"));
-    expect(topology.peerings.map((p) => [p.from, p.to, p.usesRemoteGateway])).toEqual([[urn("VirtualNetwork", "spoke"), urn("VirtualNetwork", "hub"), true]]);
+    expect(topology.peerings.map((p) => [p.from, p.to, p.usesRemoteGateway])).toEqual([
+      [urn("VirtualNetwork", "spoke"), urn("VirtualNetwork", "hub"), true],
+    ]);
   });
 
   it("reads peerings declared inline on a VNet, reporting them against the VNet", () => {
@@ -98,7 +134,9 @@ describe("extraction from azure-native resources", () => {
       id: `${RG}/virtualNetworks/hub`,
       addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
       subnets: [{ name: "GatewaySubnet", addressPrefix: "10.0.255.0/27" }],
-      virtualNetworkPeerings: [{ name: "hub-to-spoke", remoteVirtualNetwork: { id: `${RG}/virtualNetworks/spoke` }, allowGatewayTransit: true }],
+      virtualNetworkPeerings: [
+        { name: "hub-to-spoke", remoteVirtualNetwork: { id: `${RG}/virtualNetworks/spoke` }, allowGatewayTransit: true },
+      ],
     });
     const spoke = raw("VirtualNetwork", "spoke", { id: `${RG}/virtualNetworks/spoke`, addressSpace: { addressPrefixes: ["10.1.0.0/16"] } });
     const { topology, urns } = extractTopology([hub, spoke]);
@@ -112,7 +150,13 @@ describe("extraction from azure-native resources", () => {
       const [vnet] = extractTopology([hub(dhcpOptions)]).topology.vnets;
       return [vnet.nameServers, vnet.nameServersUnknown];
     };
-    expect([read({ dnsServers: [UNKNOWN] }), read({ dnsServers: UNKNOWN }), read(UNKNOWN), read({ dnsServers: ["10.0.0.4", SECRET] }), read({ dnsServers: ["10.0.0.4"] })]).toEqual([
+    expect([
+      read({ dnsServers: [UNKNOWN] }),
+      read({ dnsServers: UNKNOWN }),
+      read(UNKNOWN),
+      read({ dnsServers: ["10.0.0.4", SECRET] }),
+      read({ dnsServers: ["10.0.0.4"] }),
+    ]).toEqual([
       [[], "preview"],
       [[], "preview"],
       [[], "preview"],
@@ -122,7 +166,10 @@ describe("extraction from azure-native resources", () => {
   });
 
   it("accepts API-versioned type tokens", () => {
-    const resources = deployedHub().map((r) => ({ ...r, type: r.type.replace("azure-native:network:", "azure-native:network/v20240301:") }));
+    const resources = deployedHub().map((r) => ({
+      ...r,
+      type: r.type.replace("azure-native:network:", "azure-native:network/v20240301:"),
+    }));
     expect(extractTopology(resources).topology.gateways.map((g) => g.vnet)).toEqual([urn("VirtualNetwork", "hub")]);
   });
 
@@ -135,7 +182,11 @@ describe("extraction from azure-native resources", () => {
       dependencies: [],
       propertyDependencies: {},
     });
-    const resources = [zone("azure-native:privatedns:PrivateZone", "a"), zone("azure-native:network:PrivateZone", "b"), zone("azure-native:privatedns/v20240601:PrivateZone", "c")];
+    const resources = [
+      zone("azure-native:privatedns:PrivateZone", "a"),
+      zone("azure-native:network:PrivateZone", "b"),
+      zone("azure-native:privatedns/v20240601:PrivateZone", "c"),
+    ];
     expect(extractTopology(resources).topology.dns?.zones.map((z) => z.zoneName)).toEqual([
       "a.privatelink.blob.core.windows.net",
       "b.privatelink.blob.core.windows.net",
@@ -151,7 +202,13 @@ describe("extraction from azure-native resources", () => {
   });
 
   it("notes an unknown reference with no dependency to resolve it", () => {
-    const resources = [raw("VirtualNetworkGatewayConnection", "c", { connectionType: "IPsec", virtualNetworkGateway1: { id: UNKNOWN }, localNetworkGateway2: { id: UNKNOWN } })];
+    const resources = [
+      raw("VirtualNetworkGatewayConnection", "c", {
+        connectionType: "IPsec",
+        virtualNetworkGateway1: { id: UNKNOWN },
+        localNetworkGateway2: { id: UNKNOWN },
+      }),
+    ];
     expect(extractTopology(resources).notes).toEqual([
       "localNetworkGateway2 of c resolves to a value unknown during preview, so it is left out of the analysis.",
       "virtualNetworkGateway1 of c resolves to a value unknown during preview, so it is left out of the analysis.",
@@ -166,13 +223,23 @@ describe("extraction from azure-native resources", () => {
       { ipConfigurations: [{ subnet: { id: UNKNOWN } }] },
       { propertyDependencies: { ipConfigurations: [urn("VirtualNetwork", "hub"), urn("VirtualNetwork", "spoke")] } },
     );
-    expect(extractTopology([...hub, gw]).notes).toEqual(["The GatewaySubnet of gw2 resolves to several possible resources, so it is left out of the analysis."]);
+    expect(extractTopology([...hub, gw]).notes).toEqual([
+      "The GatewaySubnet of gw2 resolves to several possible resources, so it is left out of the analysis.",
+    ]);
   });
 
   it("survives wrong types everywhere and says what it left out", () => {
     const hostile = [
-      raw("VirtualNetwork", "v", { addressSpace: { addressPrefixes: [42, null, "10.0.0.0/16"] }, tags: "not-an-object", virtualNetworkPeerings: "x" }),
-      raw("VirtualNetworkGateway", "g", { ipConfigurations: {}, vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: "10.9.0.0/24" }, vpnClientProtocols: ["IkeV2", "WireGuard"] }, bgpSettings: { asn: "x" } }),
+      raw("VirtualNetwork", "v", {
+        addressSpace: { addressPrefixes: [42, null, "10.0.0.0/16"] },
+        tags: "not-an-object",
+        virtualNetworkPeerings: "x",
+      }),
+      raw("VirtualNetworkGateway", "g", {
+        ipConfigurations: {},
+        vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: "10.9.0.0/24" }, vpnClientProtocols: ["IkeV2", "WireGuard"] },
+        bgpSettings: { asn: "x" },
+      }),
       raw("VirtualNetworkGatewayConnection", "c", { connectionType: 7 }),
       { ...raw("LocalNetworkGateway", "s", {}), props: null },
     ];
@@ -199,15 +266,30 @@ describe("reading @pulumi/policy's unknown-checking proxy", () => {
 
 describe("extraction of P2S authentication and user groups", () => {
   const gateway = (client: Record<string, unknown>) => {
-    const { topology, notes } = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, ...client } })]);
+    const { topology, notes } = extractTopology([
+      raw("VirtualNetworkGateway", "gw", {
+        vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, ...client },
+      }),
+    ]);
     const g = topology.gateways[0];
     // The gateway stands alone: its subnet's note is not what these tests are about.
-    return { authTypes: g.authTypes, authSettings: g.authSettings, groupPools: g.groupPools, notes: notes.filter((n) => !n.includes("GatewaySubnet")) };
+    return {
+      authTypes: g.authTypes,
+      authSettings: g.authSettings,
+      groupPools: g.groupPools,
+      notes: notes.filter((n) => !n.includes("GatewaySubnet")),
+    };
   };
   const none = { aad: false, radius: false, certificates: false };
 
   it("reads listed authentication types whatever their case, and which settings are present", () => {
-    expect(gateway({ vpnAuthenticationTypes: ["aad", "Certificate"], aadTenant: "https://login.microsoftonline.com/t/", vpnClientRootCertificates: [{ name: "r", publicCertData: "MII" }] })).toEqual({
+    expect(
+      gateway({
+        vpnAuthenticationTypes: ["aad", "Certificate"],
+        aadTenant: "https://login.microsoftonline.com/t/",
+        vpnClientRootCertificates: [{ name: "r", publicCertData: "MII" }],
+      }),
+    ).toEqual({
       authTypes: ["AAD", "Certificate"],
       authSettings: { aad: true, radius: false, certificates: true },
       groupPools: [],
@@ -217,7 +299,10 @@ describe("extraction of P2S authentication and user groups", () => {
 
   it("counts RADIUS from radiusServerAddress and from radiusServers, without reading any secret", () => {
     expect(gateway({ radiusServerAddress: "10.0.0.5", radiusServerSecret: "s3cret" }).authSettings).toEqual({ ...none, radius: true });
-    expect(gateway({ radiusServers: [{ radiusServerAddress: "10.0.0.6", radiusServerSecret: "s3cret" }] }).authSettings).toEqual({ ...none, radius: true });
+    expect(gateway({ radiusServers: [{ radiusServerAddress: "10.0.0.6", radiusServerSecret: "s3cret" }] }).authSettings).toEqual({
+      ...none,
+      radius: true,
+    });
   });
 
   it("counts a setting unknown during preview as present, and leaves the types to inference when the list is unknown", () => {
@@ -230,7 +315,10 @@ describe("extraction of P2S authentication and user groups", () => {
   });
 
   it("reads the pools of user groups", () => {
-    const groups = [{ name: "a", vpnClientAddressPool: { addressPrefixes: ["192.168.10.0/24"] } }, { name: "b", vpnClientAddressPool: { addressPrefixes: ["192.168.11.0/24", UNKNOWN] } }];
+    const groups = [
+      { name: "a", vpnClientAddressPool: { addressPrefixes: ["192.168.10.0/24"] } },
+      { name: "b", vpnClientAddressPool: { addressPrefixes: ["192.168.11.0/24", UNKNOWN] } },
+    ];
     expect(gateway({ vngClientConnectionConfigurations: groups })).toMatchObject({
       groupPools: ["192.168.10.0/24", "192.168.11.0/24"],
       notes: ["Some user-group pools of gw are unknown during preview and are left out."],
@@ -238,8 +326,13 @@ describe("extraction of P2S authentication and user groups", () => {
   });
 
   it("carries the Entra ID tenant, issuer and audience (identifiers users' profiles hold too) but no certificate, and leaves a secret one out", () => {
-    const client = { vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] }, vpnClientRootCertificates: [{ name: "root", publicCertData: "MIIC-cert" }] };
-    const a = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { ...client, aadTenant: "tenant-one", aadIssuer: SECRET } })]);
+    const client = {
+      vpnClientAddressPool: { addressPrefixes: ["192.168.0.0/24"] },
+      vpnClientRootCertificates: [{ name: "root", publicCertData: "MIIC-cert" }],
+    };
+    const a = extractTopology([
+      raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { ...client, aadTenant: "tenant-one", aadIssuer: SECRET } }),
+    ]);
     const b = extractTopology([raw("VirtualNetworkGateway", "gw", { vpnClientConfiguration: { ...client, aadTenant: "tenant-two" } })]);
     expect(a.topology.gateways[0].aad).toEqual({ tenant: "tenant-one", issuer: undefined, audience: undefined });
     expect(JSON.stringify(a.topology)).not.toContain("MIIC-cert");

@@ -31,7 +31,11 @@ export function compliantEntraHub(): Topology {
     protocols: ["OpenVPN"],
     authTypes: ["AAD"],
     authSettings: { aad: true, radius: false, certificates: false },
-    aad: { tenant: `https://login.microsoftonline.com/${TENANT}/`, issuer: `https://sts.windows.net/${TENANT}/`, audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8" },
+    aad: {
+      tenant: `https://login.microsoftonline.com/${TENANT}/`,
+      issuer: `https://sts.windows.net/${TENANT}/`,
+      audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8",
+    },
   });
 }
 

@@ -14,8 +14,18 @@ type RpcFun<Req, Res> = (call: { request: Req }, callback: Callback<Res>) => Pro
 
 /** @pulumi/policy's own request handlers, as its tests call them (internal, so untyped in its d.ts). */
 const sdk = server as unknown as {
-  makeAnalyzeStackRpcFun(name: string, version: string, level: Level, policies: Policy[]): RpcFun<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>;
-  makeAnalyzeRpcFun(name: string, version: string, level: Level, policies: Policy[]): RpcFun<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>;
+  makeAnalyzeStackRpcFun(
+    name: string,
+    version: string,
+    level: Level,
+    policies: Policy[],
+  ): RpcFun<analyzerPb.AnalyzeStackRequest, analyzerPb.AnalyzeResponse>;
+  makeAnalyzeRpcFun(
+    name: string,
+    version: string,
+    level: Level,
+    policies: Policy[],
+  ): RpcFun<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>;
 };
 
 type Policy = StackValidationPolicy | ResourceValidationPolicy;
@@ -42,7 +52,8 @@ export class InProcessPack implements PreviewAnalyzer {
     const configured = policies.map((p): Policy => {
       const getConfig = <T>() => propertiesOf(p.name, config) as T;
       const enforcementLevel = (configuredLevel(p.name, config) as Level | undefined) ?? p.enforcementLevel;
-      if ("validateStack" in p) return { ...p, enforcementLevel, validateStack: (args, report) => p.validateStack({ ...args, getConfig }, report) };
+      if ("validateStack" in p)
+        return { ...p, enforcementLevel, validateStack: (args, report) => p.validateStack({ ...args, getConfig }, report) };
       const validate = p.validateResource;
       if (typeof validate !== "function") throw new Error(`${p.name}: one validateResource function expected`);
       return { ...p, enforcementLevel, validateResource: (args, report) => validate({ ...args, getConfig }, report) };

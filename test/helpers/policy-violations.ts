@@ -38,7 +38,8 @@ export function plus(topology: Topology, add: (b: TopologyBuilder) => TopologyBu
   copy.connections.push(...extra.connections);
   if (extra.dns) {
     copy.dns ??= { zones: [], links: [], endpoints: [], resolvers: [], inbound: [] };
-    for (const kind of ["zones", "links", "endpoints", "resolvers", "inbound"] as const) (copy.dns[kind] as unknown[]).push(...extra.dns[kind]);
+    for (const kind of ["zones", "links", "endpoints", "resolvers", "inbound"] as const)
+      (copy.dns[kind] as unknown[]).push(...extra.dns[kind]);
   }
   return copy;
 }

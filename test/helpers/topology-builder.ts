@@ -1,4 +1,13 @@
-import type { Connection, DnsTopology, Peering, Protocol, Site, Topology, VirtualNetwork, VpnGateway } from "../../policypack/topology/model";
+import type {
+  Connection,
+  DnsTopology,
+  Peering,
+  Protocol,
+  Site,
+  Topology,
+  VirtualNetwork,
+  VpnGateway,
+} from "../../policypack/topology/model";
 
 /** Builds topologies whose ids equal their names, with defaults of a compliant Azure setup. */
 export class TopologyBuilder {
@@ -121,7 +130,12 @@ export class TopologyBuilder {
 }
 
 /** A copy of `topology` with one DNS record changed. */
-export function changedDns<K extends keyof DnsTopology>(topology: Topology, kind: K, id: string, patch: Partial<DnsTopology[K][number]>): Topology {
+export function changedDns<K extends keyof DnsTopology>(
+  topology: Topology,
+  kind: K,
+  id: string,
+  patch: Partial<DnsTopology[K][number]>,
+): Topology {
   const copy = structuredClone(topology);
   const list = copy.dns?.[kind] as Array<DnsTopology[K][number]> | undefined;
   const i = list?.findIndex((r) => r.id === id) ?? -1;
@@ -134,12 +148,7 @@ export function changedDns<K extends keyof DnsTopology>(topology: Topology, kind
 type RecordKind = Exclude<keyof Topology, "stacks" | "dns" | "publicIps">;
 
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */
-export function changed<K extends RecordKind>(
-  topology: Topology,
-  kind: K,
-  id: string,
-  patch: Partial<Topology[K][number]>,
-): Topology {
+export function changed<K extends RecordKind>(topology: Topology, kind: K, id: string, patch: Partial<Topology[K][number]>): Topology {
   const copy = structuredClone(topology);
   const list = copy[kind] as Array<Topology[K][number]>;
   const i = list.findIndex((r) => r.id === id);

@@ -86,8 +86,12 @@ describe("npm start: the offline preview", () => {
       code: 0,
       violations: ["- [advisory] p2s-client-protocols (azure-native:network:VirtualNetworkGateway: hub-gw)"],
     });
-    expect(result.stdout).toContain("Linux, iOS and Android clients cannot connect to hub-gw: Microsoft Entra ID works only with the Azure VPN Client");
-    expect(result.stdout).toMatch(/ {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/);
+    expect(result.stdout).toContain(
+      "Linux, iOS and Android clients cannot connect to hub-gw: Microsoft Entra ID works only with the Azure VPN Client",
+    );
+    expect(result.stdout).toMatch(
+      / {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/,
+    );
   });
 
   it("passes the mixed-clients scenario with the manual route for the Windows built-in client only", async () => {
@@ -96,8 +100,12 @@ describe("npm start: the offline preview", () => {
       code: 0,
       violations: ["- [advisory] p2s-windows-manual-routes (azure-native:network:VirtualNetworkGateway: hub-gw)"],
     });
-    expect(result.stdout).toContain("or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway and is already offered by hub-gw.");
-    expect(result.stdout).toMatch(/ {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/);
+    expect(result.stdout).toContain(
+      "or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway and is already offered by hub-gw.",
+    );
+    expect(result.stdout).toMatch(
+      / {4}Windows · Azure VPN Client \(OpenVPN\) · routes pushed +10\.0\.0\.0\/16, 10\.1\.0\.0\/16, 10\.2\.0\.0\/16, 10\.101\.0\.0\/16, 172\.16\.201\.0\/24 +app, branch, data, hub +-/,
+    );
   });
 
   it("fails with exit 1 on SSTP together with OpenVPN, naming p2s-gateway-settings", async () => {
@@ -131,7 +139,9 @@ describe("npm start: the offline preview", () => {
     const findings = (stdout: string) => violationLines(stdout).map((l) => l.replace(/\(azure(-native)?:[^:]+:[^ ]+ /, "("));
     expect({ code: classic.code, findings: findings(classic.stdout) }).toEqual({ code: native.code, findings: findings(native.stdout) });
     expect(classic.stdout).toContain("Add 10.101.0.0/16 to customRoute.addressPrefixes of hub-gw");
-    expect(classic.stdout).toContain("    DNS 10.0.5.4: works, answers privatelink.blob.core.windows.net\n    Private endpoint appdata-blob: resolves\n");
+    expect(classic.stdout).toContain(
+      "    DNS 10.0.5.4: works, answers privatelink.blob.core.windows.net\n    Private endpoint appdata-blob: resolves\n",
+    );
     expect(classic.stdout.split("\n").slice(0, 2)).toEqual([
       "Previewing update (dev):  scenario classic, policy configuration none",
       "No policy configuration: only intents kept in tags are checked, and every policy runs at its default level (--config FILE gives one).",
@@ -145,7 +155,8 @@ describe("npm start: the offline preview", () => {
     expect({ code: result.code, stdout: result.stdout, stderr: result.stderr.replace(file, "F") }).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks (npm start -- --help for usage)',
+      stderr:
+        'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks (npm start -- --help for usage)',
     });
   });
 
@@ -163,7 +174,8 @@ describe("npm start: the offline preview", () => {
     const result = await runPreview(["--scenario", "9"], inProcess);
     expect({ code: result.code, stderr: result.stderr }).toEqual({
       code: 2,
-      stderr: 'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, classic, 1, 2, 3, 4, 5, 6, 7, 8 (npm start -- --help for usage)',
+      stderr:
+        'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, classic, 1, 2, 3, 4, 5, 6, 7, 8 (npm start -- --help for usage)',
     });
   });
 });

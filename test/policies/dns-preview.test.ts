@@ -19,7 +19,9 @@ const BLOB = "privatelink.blob.core.windows.net";
 const NEW_PROFILE = "Users then need a new client profile: download it and import it on every device.";
 
 async function dnsFindings(inputs: AnalyzerInput[]): Promise<string[]> {
-  return (await pack.run(inputs)).filter((s) => s.policy === "p2s-dns-resolution" || s.policy === "p2s-intended-access").map((s) => `${s.level} ${s.policy} ${s.resource}: ${s.message}`);
+  return (await pack.run(inputs))
+    .filter((s) => s.policy === "p2s-dns-resolution" || s.policy === "p2s-intended-access")
+    .map((s) => `${s.level} ${s.policy} ${s.resource}: ${s.message}`);
 }
 
 /** The DNS lines of hub-gw in the report p2s-check and the preview print. */
@@ -107,7 +109,10 @@ describe("p2s-dns-resolution in a brand-new stack's preview", () => {
   it("D8: reports an inbound endpoint with a dynamic address", async () => {
     const inputs = await hub();
     const inbound = inputs.find((r) => r.name === "hub-resolver-inbound") as AnalyzerInput;
-    const configs = (inbound.properties.ipConfigurations as Record<string, unknown>[]).map((c) => ({ subnet: c.subnet, privateIpAllocationMethod: "Dynamic" }));
+    const configs = (inbound.properties.ipConfigurations as Record<string, unknown>[]).map((c) => ({
+      subnet: c.subnet,
+      privateIpAllocationMethod: "Dynamic",
+    }));
     expect(await dnsFindings(withProperties(inputs, "hub-resolver-inbound", { ipConfigurations: configs }))).toEqual([
       `advisory p2s-dns-resolution hub-resolver-inbound: hub-resolver-inbound takes a dynamic private address, so whether P2S clients reach it and use it cannot be checked before deployment. Give hub-resolver-inbound a static address in ipConfigurations[*].privateIpAddress, and list that address as a DNS server of the VNet of the P2S gateway. ${NEW_PROFILE}`,
     ]);

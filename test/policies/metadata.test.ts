@@ -88,8 +88,13 @@ describe("policy metadata for Pulumi Cloud", () => {
       fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "someone-elses", homepage: "https://example.org" }));
       fs.writeFileSync(path.join(dir, "pack/package.json"), "{ not json");
       expect(nearestOwnPackage(path.join(dir, "pack/dist/policies"))).toEqual({});
-      fs.writeFileSync(path.join(dir, "pack/package.json"), JSON.stringify({ name: "azure-p2s-routing-policypack", homepage: "https://example.org/p2s" }));
-      expect(documentationUrl("p2s-bgp-config", nearestOwnPackage(path.join(dir, "pack/dist/policies")))).toBe("https://example.org/p2s/docs/policies/p2s-bgp-config.md");
+      fs.writeFileSync(
+        path.join(dir, "pack/package.json"),
+        JSON.stringify({ name: "azure-p2s-routing-policypack", homepage: "https://example.org/p2s" }),
+      );
+      expect(documentationUrl("p2s-bgp-config", nearestOwnPackage(path.join(dir, "pack/dist/policies")))).toBe(
+        "https://example.org/p2s/docs/policies/p2s-bgp-config.md",
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -99,16 +104,22 @@ describe("policy metadata for Pulumi Cloud", () => {
     const page = "/blob/HEAD/docs/policies/p2s-gateway-transit.md";
     const url = (manifest: Record<string, unknown>) => documentationUrl("p2s-gateway-transit", manifest);
     expect(url({})).toBeUndefined();
-    expect(url({ repository: { type: "git", url: "git+https://github.com/acme/azure-p2s-routing.git" } })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: { type: "git", url: "git+https://github.com/acme/azure-p2s-routing.git" } })).toBe(
+      `https://github.com/acme/azure-p2s-routing${page}`,
+    );
     expect(url({ repository: "https://github.com/acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
     expect(url({ repository: "git@github.com:acme/azure-p2s-routing.git" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
     expect(url({ repository: "github:acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
     expect(url({ repository: "acme/azure-p2s-routing" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
     // The repository wins over the homepage; a homepage that is a GitHub repository links the same page.
-    expect(url({ repository: "github:acme/azure-p2s-routing", homepage: "https://example.org" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
+    expect(url({ repository: "github:acme/azure-p2s-routing", homepage: "https://example.org" })).toBe(
+      `https://github.com/acme/azure-p2s-routing${page}`,
+    );
     expect(url({ homepage: "https://github.com/acme/azure-p2s-routing#readme" })).toBe(`https://github.com/acme/azure-p2s-routing${page}`);
     // Another host's repository is not guessed at: the homepage, or nothing.
-    expect(url({ repository: "https://gitlab.com/acme/azure-p2s-routing.git", homepage: "https://example.org/p2s/" })).toBe("https://example.org/p2s/docs/policies/p2s-gateway-transit.md");
+    expect(url({ repository: "https://gitlab.com/acme/azure-p2s-routing.git", homepage: "https://example.org/p2s/" })).toBe(
+      "https://example.org/p2s/docs/policies/p2s-gateway-transit.md",
+    );
     expect(url({ repository: "gitlab:acme/azure-p2s-routing" })).toBeUndefined();
     expect(url({ homepage: "example.org" })).toBeUndefined();
   });
@@ -121,9 +132,20 @@ describe("policy metadata for Pulumi Cloud", () => {
       const page = fs.readFileSync(path.join(ROOT, "docs/policies", `${p.name}.md`), "utf8");
       const section = readme.split(`\n### ${p.name}\n`)[1]?.split("\n### ")[0].split("\n## ")[0] ?? "";
       const codes = [...section.matchAll(/`([a-z]+\.[a-z0-9-]+)`/g)].map((m) => m[1]);
-      expect({ name: p.name, title: page.split("\n")[0], linked: section.includes(`(docs/policies/${p.name}.md)`) }).toEqual({ name: p.name, title: `# ${p.name}`, linked: true });
-      expect({ name: p.name, level: page.includes(`| Default level | ${p.enforcementLevel} |`), severity: page.includes(`| Severity | ${p.severity} |`) }).toEqual({ name: p.name, level: true, severity: true });
-      expect({ name: p.name, tags: page.includes(`| Tags | ${p.tags.map((t) => `\`${t}\``).join(", ")} |`) }).toEqual({ name: p.name, tags: true });
+      expect({ name: p.name, title: page.split("\n")[0], linked: section.includes(`(docs/policies/${p.name}.md)`) }).toEqual({
+        name: p.name,
+        title: `# ${p.name}`,
+        linked: true,
+      });
+      expect({
+        name: p.name,
+        level: page.includes(`| Default level | ${p.enforcementLevel} |`),
+        severity: page.includes(`| Severity | ${p.severity} |`),
+      }).toEqual({ name: p.name, level: true, severity: true });
+      expect({ name: p.name, tags: page.includes(`| Tags | ${p.tags.map((t) => `\`${t}\``).join(", ")} |`) }).toEqual({
+        name: p.name,
+        tags: true,
+      });
       expect({ name: p.name, undocumented: codes.filter((c) => !page.includes(`\`${c}\``)) }).toEqual({ name: p.name, undocumented: [] });
     }
   });

@@ -18,7 +18,9 @@ function inProject(inputs: AnalyzerInput[], project: string, stack = "prod"): An
 }
 
 async function mandatory(inputs: AnalyzerInput[]): Promise<string[]> {
-  return (await pack.run(inputs)).filter((s) => s.level === "mandatory").map((s) => `${s.policy} ${s.resource}: ${s.message.split(": ")[0]}`);
+  return (await pack.run(inputs))
+    .filter((s) => s.level === "mandatory")
+    .map((s) => `${s.policy} ${s.resource}: ${s.message.split(": ")[0]}`);
 }
 
 const spokeOnly: AnalyzerInput[] = [
@@ -43,7 +45,12 @@ const spokeOnly: AnalyzerInput[] = [
 
 describe("the shipped policy-config.json, enforced for a whole organisation", () => {
   it("passes a stack without any Azure resource", async () => {
-    const aws: AnalyzerInput = { type: "aws:s3/bucket:Bucket", urn: "urn:pulumi:prod::web::aws:s3/bucket:Bucket::site", name: "site", properties: { bucket: "site" } };
+    const aws: AnalyzerInput = {
+      type: "aws:s3/bucket:Bucket",
+      urn: "urn:pulumi:prod::web::aws:s3/bucket:Bucket::site",
+      name: "site",
+      properties: { bucket: "site" },
+    };
     expect(await mandatory([aws])).toEqual([]);
   });
 

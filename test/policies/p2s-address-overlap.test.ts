@@ -48,7 +48,12 @@ describe("p2s-address-overlap", () => {
   });
 
   it("reports a second P2S gateway in a reached spoke with the same client pool", () => {
-    expect(violationsFound(POLICY, plus(baseline, (b) => b.p2sGateway("vnet2-gw", "vnet2")))).toEqual([
+    expect(
+      violationsFound(
+        POLICY,
+        plus(baseline, (b) => b.p2sGateway("vnet2-gw", "vnet2")),
+      ),
+    ).toEqual([
       [
         "overlap.pools-overlap",
         "vnet1-gw",
@@ -90,7 +95,9 @@ describe("p2s-address-overlap", () => {
 
 describe("p2s-address-overlap through the pack, on the default sample stack", () => {
   it("reports a client pool inside the hub's address space", async () => {
-    const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", { vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["10.0.200.0/24"] } } });
+    const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", {
+      vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["10.0.200.0/24"] } },
+    });
     expect(besidesManualRoutes(await new InProcessPack().run(inputs))).toEqual([
       {
         policy: "p2s-address-overlap",

@@ -33,7 +33,9 @@ describe("p2s-client-protocols", () => {
   });
 
   it("reports nothing for platforms requiredPlatforms leaves out", () => {
-    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }), { requiredPlatforms: ["windows"] })).toEqual([]);
+    expect(
+      violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { protocols: ["SSTP"] }), { requiredPlatforms: ["windows"] }),
+    ).toEqual([]);
   });
 
   it("says why platforms have no client: Microsoft Entra ID works only with the Azure VPN Client", () => {
@@ -72,7 +74,9 @@ describe("p2s-client-protocols", () => {
   });
 
   it("reports each OpenVPN client above 1,000 routes", () => {
-    const t = changed(changed(baseline, "vnets", "vnet1", { prefixes: prefixes(1000) }), "gateways", "vnet1-gw", { protocols: ["OpenVPN"] });
+    const t = changed(changed(baseline, "vnets", "vnet1", { prefixes: prefixes(1000) }), "gateways", "vnet1-gw", {
+      protocols: ["OpenVPN"],
+    });
     expect(violationsFound(POLICY, t)).toEqual([
       [
         "protocols.too-many-routes",
@@ -92,7 +96,9 @@ describe("p2s-client-protocols through the pack, on the default sample stack", (
   it("reports the platforms an SSTP-only gateway cannot serve, of those the configuration requires", async () => {
     const session = new InProcessPack();
     session.configure({ "p2s-client-protocols": { requiredPlatforms: ["windows", "macos"] } });
-    const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", { vpnClientConfiguration: { vpnClientProtocols: ["SSTP"] } });
+    const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", {
+      vpnClientConfiguration: { vpnClientProtocols: ["SSTP"] },
+    });
     expect((await session.run(inputs)).filter((s) => s.policy === POLICY)).toEqual([
       {
         policy: "p2s-client-protocols",

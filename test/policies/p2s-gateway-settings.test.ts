@@ -82,7 +82,9 @@ describe("p2s-gateway-settings", () => {
   });
 
   it("reports an IPv6 client pool beside SSTP", () => {
-    expect(violationsFound(POLICY, withHubGateway(baseline, { protocols: ["IkeV2", "SSTP"], clientPool: ["172.16.201.0/24", "fd00:1::/64"] }))).toEqual([
+    expect(
+      violationsFound(POLICY, withHubGateway(baseline, { protocols: ["IkeV2", "SSTP"], clientPool: ["172.16.201.0/24", "fd00:1::/64"] })),
+    ).toEqual([
       [
         "settings.ipv6-pool-with-sstp",
         "hub-gw",
@@ -130,7 +132,7 @@ describe("p2s-gateway-settings", () => {
       [
         "settings.entra-tenant-invalid",
         "hub-gw",
-        "vpnClientConfiguration.aadTenant of hub-gw is \"https://login.microsoftonline.com/undefined\", which names no tenant (a tenant URL ends with the tenant's ID), so users cannot sign in. Set vpnClientConfiguration.aadTenant of hub-gw to https://login.microsoftonline.com/<tenant ID>/ with the ID of the tenant users sign in to. Users then need a new client profile.",
+        'vpnClientConfiguration.aadTenant of hub-gw is "https://login.microsoftonline.com/undefined", which names no tenant (a tenant URL ends with the tenant\'s ID), so users cannot sign in. Set vpnClientConfiguration.aadTenant of hub-gw to https://login.microsoftonline.com/<tenant ID>/ with the ID of the tenant users sign in to. Users then need a new client profile.',
       ],
     ]);
   });

@@ -53,7 +53,12 @@ describe("p2s-gateway-transit", () => {
   });
 
   it("reports a spoke that gets a gateway of its own while it uses the hub's", () => {
-    expect(violationsFound(POLICY, plus(baseline, (b) => b.gateway("vnet2-gw", "vnet2")))).toEqual([
+    expect(
+      violationsFound(
+        POLICY,
+        plus(baseline, (b) => b.gateway("vnet2-gw", "vnet2")),
+      ),
+    ).toEqual([
       [
         "transit.own-gateway-and-remote-gateway",
         "vnet2-to-vnet1",

@@ -30,7 +30,13 @@ describe("p2s-intended-access", () => {
   });
 
   it("reports the forbidden VNet once it is peered with the hub, against the peering that lets clients in", () => {
-    expect(violationsFound(POLICY, plus(baseline, (b) => b.transitPeering("vnet1", "vnet3")), config)).toEqual([
+    expect(
+      violationsFound(
+        POLICY,
+        plus(baseline, (b) => b.transitPeering("vnet1", "vnet3")),
+        config,
+      ),
+    ).toEqual([
       [
         "intent.forbidden-reached",
         "vnet3-to-vnet1",

@@ -31,15 +31,21 @@ describe("p2s-windows-manual-routes", () => {
   });
 
   it("reports the branch prefix, the PowerShell command and the OpenVPN way out once the custom route is gone", () => {
-    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: [] }))).toEqual([["routes.windows-manual-route", "vnet1-gw", NO_ROUTE_TO_SITE1]]);
+    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: [] }))).toEqual([
+      ["routes.windows-manual-route", "vnet1-gw", NO_ROUTE_TO_SITE1],
+    ]);
   });
 
   it("still reports the whole branch prefix when the custom route covers only half of it", () => {
-    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: ["10.101.0.0/17"] }))).toEqual([["routes.windows-manual-route", "vnet1-gw", NO_ROUTE_TO_SITE1]]);
+    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: ["10.101.0.0/17"] }))).toEqual([
+      ["routes.windows-manual-route", "vnet1-gw", NO_ROUTE_TO_SITE1],
+    ]);
   });
 
   it("says the Azure VPN Client is already offered when the gateway lists OpenVPN", () => {
-    expect(violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: [], protocols: ["IkeV2", "OpenVPN"] }))).toEqual([
+    expect(
+      violationsFound(POLICY, changed(baseline, "gateways", "vnet1-gw", { advertisedRoutes: [], protocols: ["IkeV2", "OpenVPN"] })),
+    ).toEqual([
       [
         "routes.windows-manual-route",
         "vnet1-gw",
@@ -73,7 +79,7 @@ describe("p2s-windows-manual-routes", () => {
       [
         "routes.windows-manual-route",
         "vnet1-gw",
-        "The Windows built-in client of vnet1-gw can reach site0, site1, site10, site11, site12, site13, site2, site3, site4, site5, site6, site7 and 2 more networks over BGP but gets no route to 10.101.0.0/16, 10.102.0.0/16, 10.103.0.0/16, 10.104.0.0/16, 10.105.0.0/16, 10.106.0.0/16, 10.107.0.0/16, 10.108.0.0/16, 10.109.0.0/16, 10.110.0.0/16, 10.111.0.0/16, 10.112.0.0/16 and 2 more prefixes. Add them to customRoutes.addressPrefixes of vnet1-gw; or have each user of it run Add-VpnConnectionRoute -ConnectionName \"vnet1\" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands); or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once vnet1-gw lists OpenVPN in vpnClientProtocols.",
+        'The Windows built-in client of vnet1-gw can reach site0, site1, site10, site11, site12, site13, site2, site3, site4, site5, site6, site7 and 2 more networks over BGP but gets no route to 10.101.0.0/16, 10.102.0.0/16, 10.103.0.0/16, 10.104.0.0/16, 10.105.0.0/16, 10.106.0.0/16, 10.107.0.0/16, 10.108.0.0/16, 10.109.0.0/16, 10.110.0.0/16, 10.111.0.0/16, 10.112.0.0/16 and 2 more prefixes. Add them to customRoutes.addressPrefixes of vnet1-gw; or have each user of it run Add-VpnConnectionRoute -ConnectionName "vnet1" -DestinationPrefix <prefix> for each (p2s-check --format markdown writes the commands); or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway, once vnet1-gw lists OpenVPN in vpnClientProtocols.',
       ],
     ]);
   });

@@ -21,18 +21,32 @@ describe("the pack as the CLI starts it", () => {
   });
 
   it("applies the configuration the CLI sends and reports the forbidden network against full URNs, stack-wide problems with none", async () => {
-    await session.configure({ "p2s-intended-access": { intents: [{ gateway: "hub-gw", stacks: ["azure-p2s-routing-sample/dev"], deny: ["nowhere"] }] } });
+    await session.configure({
+      "p2s-intended-access": { intents: [{ gateway: "hub-gw", stacks: ["azure-p2s-routing-sample/dev"], deny: ["nowhere"] }] },
+    });
     const diagnostics = await session.pack.analyzeStack(await sampleInputs("pci-leak", "preview"));
-    expect(diagnostics.filter((d) => d.enforcementLevel === "mandatory").map((d) => [d.policyName, d.policyPackName, d.policyPackVersion, d.urn]).sort()).toEqual([
+    expect(
+      diagnostics
+        .filter((d) => d.enforcementLevel === "mandatory")
+        .map((d) => [d.policyName, d.policyPackName, d.policyPackVersion, d.urn])
+        .sort(),
+    ).toEqual([
       ["p2s-intended-access", "azure-p2s-routing", "0.1.0", ""],
-      ["p2s-intended-access", "azure-p2s-routing", "0.1.0", "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkPeering::pci-to-hub"],
+      [
+        "p2s-intended-access",
+        "azure-p2s-routing",
+        "0.1.0",
+        "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetworkPeering::pci-to-hub",
+      ],
     ]);
   });
 
   it("reports the hub VNet of a brand-new stack whose clients cannot resolve the private endpoint, ids still unknown", async () => {
     await session.configure({});
     const diagnostics = await session.pack.analyzeStack(await sampleInputs("dns-broken", "preview"));
-    expect(diagnostics.filter((d) => d.policyName === "p2s-dns-resolution").map((d) => [d.enforcementLevel, d.urn, d.message.split("\n").pop()])).toEqual([
+    expect(
+      diagnostics.filter((d) => d.policyName === "p2s-dns-resolution").map((d) => [d.enforcementLevel, d.urn, d.message.split("\n").pop()]),
+    ).toEqual([
       [
         "advisory",
         "urn:pulumi:dev::azure-p2s-routing-sample::azure-native:network:VirtualNetwork::hub",

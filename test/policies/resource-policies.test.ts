@@ -21,16 +21,29 @@ async function analyzed(input: AnalyzerInput) {
   return (await pack.analyze(input)).map(seen).map((s) => `${s.level} ${s.policy} ${s.resource}: ${s.message.split(". ")[0]}`);
 }
 
-const REJECTED = "mandatory p2s-gateway-settings hub-gw: hub-gw lists both SSTP and OpenVPN in vpnClientProtocols, which Azure rejects because both use TLS";
-const SSTP = "advisory p2s-retired-features hub-gw: hub-gw lists SSTP in vpnClientProtocols, which Azure retired as announced: no gateway can enable it since 2026-03-31, and SSTP connections stop on 2027-03-31";
+const REJECTED =
+  "mandatory p2s-gateway-settings hub-gw: hub-gw lists both SSTP and OpenVPN in vpnClientProtocols, which Azure rejects because both use TLS";
+const SSTP =
+  "advisory p2s-retired-features hub-gw: hub-gw lists SSTP in vpnClientProtocols, which Azure retired as announced: no gateway can enable it since 2026-03-31, and SSTP connections stop on 2027-03-31";
 
 /** A deployed gateway as a stack export holds its outputs: ids, etags and states filled in, nested objects with ids of their own. */
 function asProviderOutputs(input: AnalyzerInput): AnalyzerInput {
   const p = input.properties as Record<string, unknown>;
   const id = p.id as string;
   const client = p.vpnClientConfiguration as Record<string, unknown>;
-  const roots = (client.vpnClientRootCertificates as Record<string, unknown>[]).map((c) => ({ ...c, id: `${id}/vpnClientRootCertificates/${c.name}`, etag: 'W/"1"', provisioningState: "Succeeded" }));
-  const ipConfigurations = (p.ipConfigurations as Record<string, unknown>[]).map((c) => ({ ...c, id: `${id}/ipConfigurations/${c.name}`, etag: 'W/"1"', privateIPAllocationMethod: "Dynamic", provisioningState: "Succeeded" }));
+  const roots = (client.vpnClientRootCertificates as Record<string, unknown>[]).map((c) => ({
+    ...c,
+    id: `${id}/vpnClientRootCertificates/${c.name}`,
+    etag: 'W/"1"',
+    provisioningState: "Succeeded",
+  }));
+  const ipConfigurations = (p.ipConfigurations as Record<string, unknown>[]).map((c) => ({
+    ...c,
+    id: `${id}/ipConfigurations/${c.name}`,
+    etag: 'W/"1"',
+    privateIPAllocationMethod: "Dynamic",
+    provisioningState: "Succeeded",
+  }));
   // Outputs carry no resourceGroupName: the group is only in the ids.
   const outputs = { ...p };
   delete outputs.resourceGroupName;
@@ -46,9 +59,20 @@ function asProviderOutputs(input: AnalyzerInput): AnalyzerInput {
       sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ", capacity: 2 },
       vpnGatewayGeneration: "Generation1",
       activeActive: false,
-      bgpSettings: { asn: 65010, bgpPeeringAddress: "10.0.255.30", peerWeight: 0, bgpPeeringAddresses: [{ ipconfigurationId: `${id}/ipConfigurations/default`, defaultBgpIpAddresses: ["10.0.255.30"] }] },
+      bgpSettings: {
+        asn: 65010,
+        bgpPeeringAddress: "10.0.255.30",
+        peerWeight: 0,
+        bgpPeeringAddresses: [{ ipconfigurationId: `${id}/ipConfigurations/default`, defaultBgpIpAddresses: ["10.0.255.30"] }],
+      },
       ipConfigurations,
-      vpnClientConfiguration: { ...client, vpnClientRootCertificates: roots, vpnClientRevokedCertificates: [], radiusServers: [], vpnClientIpsecPolicies: [] },
+      vpnClientConfiguration: {
+        ...client,
+        vpnClientRootCertificates: roots,
+        vpnClientRevokedCertificates: [],
+        radiusServers: [],
+        vpnClientIpsecPolicies: [],
+      },
     },
   };
 }
@@ -64,7 +88,10 @@ describe("resource policies through the per-resource Analyze call", () => {
 
   it("finds nothing on the compliant hub gateway, inputs or outputs", async () => {
     const deployed = gatewayOf(await sampleInputs("hub", "deployed"));
-    expect([await analyzed(gatewayOf(await sampleInputs("hub", "preview"))), await analyzed(asProviderOutputs(deployed))]).toEqual([[], []]);
+    expect([await analyzed(gatewayOf(await sampleInputs("hub", "preview"))), await analyzed(asProviderOutputs(deployed))]).toEqual([
+      [],
+      [],
+    ]);
   });
 
   it("fires no rule on a value unknown during preview, and never says it cannot run", async () => {
@@ -87,12 +114,18 @@ describe("resource policies through the per-resource Analyze call", () => {
 describe("resource policies in p2s-check", () => {
   it("reports them on a stack export, with exit 1 and a SARIF rule each", async () => {
     const file = await exportFile("sstp-openvpn");
-    const report = JSON.parse(runCheck(["--format", "json", file]).stdout) as { violations: { policy: string; code: string; enforcementLevel: string }[] };
+    const report = JSON.parse(runCheck(["--format", "json", file]).stdout) as {
+      violations: { policy: string; code: string; enforcementLevel: string }[];
+    };
     const sarif = JSON.parse(runCheck(["--format", "sarif", file]).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
     expect({
       code: runCheck(["--format", "json", file]).code,
-      settings: report.violations.filter((v) => v.policy.startsWith("p2s-gateway") || v.policy.startsWith("p2s-retired")).map((v) => `${v.enforcementLevel} ${v.code}`),
-      rules: sarif.runs[0].tool.driver.rules.map((r) => r.id).filter((id) => id === "p2s-gateway-settings" || id === "p2s-retired-features"),
+      settings: report.violations
+        .filter((v) => v.policy.startsWith("p2s-gateway") || v.policy.startsWith("p2s-retired"))
+        .map((v) => `${v.enforcementLevel} ${v.code}`),
+      rules: sarif.runs[0].tool.driver.rules
+        .map((r) => r.id)
+        .filter((id) => id === "p2s-gateway-settings" || id === "p2s-retired-features"),
     }).toEqual({
       code: 1,
       settings: ["mandatory settings.sstp-with-openvpn", "advisory retired.sstp-retiring"],

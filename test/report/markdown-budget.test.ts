@@ -93,7 +93,10 @@ describe("the Markdown comment's size budget", () => {
 
   it.each(SIZES.map(([s]) => s))("stays within MARKDOWN_BUDGET at %s resources, whether violations are advisory or mandatory", (size) => {
     const got = [false, true].map((mandatory) => ({ mandatory, length: markdownOf(size, mandatory).length }));
-    expect({ resources: stackOf(size).resources > 0, over: got.filter((g) => g.length > MARKDOWN_BUDGET) }).toEqual({ resources: true, over: [] });
+    expect({ resources: stackOf(size).resources > 0, over: got.filter((g) => g.length > MARKDOWN_BUDGET) }).toEqual({
+      resources: true,
+      over: [],
+    });
   });
 
   it.each(SIZES.map(([s]) => s))("names every gateway and every mandatory violation's resource at %s resources", (size) => {
@@ -113,7 +116,10 @@ describe("the Markdown comment's size budget", () => {
     const large = markdownOf("30,000", true);
     expect({
       withoutMessage: withoutMessage.map((v) => v.message),
-      largeSays: /\n\d[\d,]* more mandatory violations are named above without their message: see the SARIF \/ the full report \(`p2s-check --format text` or `--format json`\)\.\n/.test(large),
+      largeSays:
+        /\n\d[\d,]* more mandatory violations are named above without their message: see the SARIF \/ the full report \(`p2s-check --format text` or `--format json`\)\.\n/.test(
+          large,
+        ),
     }).toEqual({ withoutMessage: [], largeSays: true });
   });
 
@@ -124,7 +130,10 @@ describe("the Markdown comment's size budget", () => {
       .split("\n")
       .filter((l) => l.startsWith("- **")).length;
     const left = report.violations.length - shown;
-    expect({ shown: shown > 0, line: md.includes(`\n${left.toLocaleString("en-US")} more advisory violations in the SARIF / ${FULL_REPORT}.\n`) }).toEqual({
+    expect({
+      shown: shown > 0,
+      line: md.includes(`\n${left.toLocaleString("en-US")} more advisory violations in the SARIF / ${FULL_REPORT}.\n`),
+    }).toEqual({
       shown: true,
       line: true,
     });
@@ -162,10 +171,16 @@ describe("the Markdown comment's size budget", () => {
   it("falls back to names alone, cut at the budget, when not even a heading per gateway fits", () => {
     const report = reportOf("30,000", true);
     const md = renderMarkdown(report, stackOf("30,000").stack.analysis, [], 3_000);
-    expect({ within: md.length <= 3_000 || md.length, verdict: md.split("\n")[0].startsWith("## P2S reachability: ❌"), end: md.slice(-200) }).toEqual({
+    expect({
+      within: md.length <= 3_000 || md.length,
+      verdict: md.split("\n")[0].startsWith("## P2S reachability: ❌"),
+      end: md.slice(-200),
+    }).toEqual({
       within: true,
       verdict: true,
-      end: expect.stringMatching(/\n… cut here to fit GitHub's comment limit: the rest is in the SARIF \/ the full report \(`p2s-check --format text` or `--format json`\)\.\n$/),
+      end: expect.stringMatching(
+        /\n… cut here to fit GitHub's comment limit: the rest is in the SARIF \/ the full report \(`p2s-check --format text` or `--format json`\)\.\n$/,
+      ),
     });
   });
 
@@ -192,7 +207,11 @@ describe("fitting blocks to a budget", () => {
     const first = block(11, (l) => 10 * l);
     const second = block(11, (l) => 10 * l);
     const fitted = fitBlocks([first, second], [{ block: second }, { block: first }], 125);
-    expect({ sizes: levelsOf(fitted, [first, second]), length: fitted.length, fits: fitted.fits }).toEqual({ sizes: [20, 100], length: 120, fits: true });
+    expect({ sizes: levelsOf(fitted, [first, second]), length: fitted.length, fits: fitted.fits }).toEqual({
+      sizes: [20, 100],
+      length: 120,
+      fits: true,
+    });
   });
 
   it("raises a block only up to its stage's upTo, then further in a later stage", () => {
@@ -235,11 +254,16 @@ describe("the Markdown client tables", () => {
 
   it("folds each gateway's client table when there are more than three gateways, naming every gateway", () => {
     const report = reportOf("600", false);
-    const many = { ...report, gateways: Array.from({ length: 8 }, (_, i) => ({ ...report.gateways[i % report.gateways.length], name: `gateway-${i + 1}` })) };
+    const many = {
+      ...report,
+      gateways: Array.from({ length: 8 }, (_, i) => ({ ...report.gateways[i % report.gateways.length], name: `gateway-${i + 1}` })),
+    };
     const md = renderMarkdown(many, stackOf("600").stack.analysis, []);
     expect({
       within: md.length <= MARKDOWN_BUDGET || md.length,
-      folded: many.gateways.map((g) => md.includes(`\n### ${g.name}\n\nVNet `) && md.includes(`<details><summary>Clients of ${g.name}: 2 rows</summary>`)),
+      folded: many.gateways.map(
+        (g) => md.includes(`\n### ${g.name}\n\nVNet `) && md.includes(`<details><summary>Clients of ${g.name}: 2 rows</summary>`),
+      ),
       unfoldedWithThree: markdownOf("600", false).includes("<summary>Clients of"),
     }).toEqual({ within: true, folded: many.gateways.map(() => true), unfoldedWithThree: false });
   });
@@ -325,6 +349,9 @@ describe("the Markdown comment is deterministic", () => {
     const first = markdownOf(size, false);
     const second = renderMarkdown(buildReport(again), again.analysis, []);
     const twice = renderMarkdown(reportOf(size, false), stackOf(size).stack.analysis, []);
-    expect({ fromAnotherAnalysis: firstDifference(first, second), twice: firstDifference(first, twice) }).toEqual({ fromAnotherAnalysis: null, twice: null });
+    expect({ fromAnotherAnalysis: firstDifference(first, second), twice: firstDifference(first, twice) }).toEqual({
+      fromAnotherAnalysis: null,
+      twice: null,
+    });
   });
 });

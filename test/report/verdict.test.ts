@@ -1,11 +1,21 @@
 import type { Report, ViolationReport } from "../../policypack/report/report-model";
 import { verdict } from "../../policypack/report/verdict";
 
-const violation = (enforcementLevel: "mandatory" | "advisory"): ViolationReport => ({ policy: "p", code: "c", enforcementLevel, resource: null, urn: null, message: "m" });
+const violation = (enforcementLevel: "mandatory" | "advisory"): ViolationReport => ({
+  policy: "p",
+  code: "c",
+  enforcementLevel,
+  resource: null,
+  urn: null,
+  message: "m",
+});
 const report = (mandatory: number, advisory: number, gateways = 1): Report => ({
   coverage: { resourcesRead: 3, resourcesNotRead: [] },
   gateways: Array.from({ length: gateways }) as Report["gateways"],
-  violations: [...Array.from({ length: mandatory }, () => violation("mandatory")), ...Array.from({ length: advisory }, () => violation("advisory"))],
+  violations: [
+    ...Array.from({ length: mandatory }, () => violation("mandatory")),
+    ...Array.from({ length: advisory }, () => violation("advisory")),
+  ],
   notes: [],
 });
 

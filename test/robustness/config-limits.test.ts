@@ -10,7 +10,9 @@ import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { buildReport } from "../../policypack/report/report-model";
 import { exportFile, writeJson } from "../helpers/stack-files";
 
-const intentsWith = (intent: Record<string, unknown>) => ({ "p2s-intended-access": { intents: [{ gateway: "*", reach: ["app"], ...intent }] } });
+const intentsWith = (intent: Record<string, unknown>) => ({
+  "p2s-intended-access": { intents: [{ gateway: "*", reach: ["app"], ...intent }] },
+});
 
 /** The minimised cases that hung or failed before patterns were matched without backtracking. */
 const BACKTRACKING = [
@@ -49,19 +51,49 @@ describe("stack patterns", () => {
 
 describe("a policy configuration is valid and fast, or refused with one line", () => {
   it.each([
-    ["a pattern of 50,000 characters", intentsWith({ stacks: ["a".repeat(50_000)] }), "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].stacks[0] must NOT have more than 256 characters"],
-    ["a pattern of 50,000 stars", intentsWith({ stacks: ["*".repeat(50_000)] }), "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].stacks[0] must NOT have more than 256 characters"],
-    ["reach nested 10,000 levels deep", `{"p2s-intended-access":{"intents":[{"gateway":"*","reach":${"[".repeat(10_000)}${"]".repeat(10_000)}}]}}`, "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].reach[0] is an array; expected a string"],
-    ["an unknown key of 50,000 characters", intentsWith({ ["k".repeat(50_000)]: 1 }), `p2s-check: policy configuration CONFIG p2s-intended-access.intents[0] has the unknown key "${"k".repeat(60)}…"; expected gateway, platforms, reach, deny, stacks`],
-    ["2,000 intents", { "p2s-intended-access": { intents: Array.from({ length: 2000 }, () => ({ gateway: "*" })) } }, "p2s-check: policy configuration CONFIG p2s-intended-access.intents must NOT have more than 1000 items"],
+    [
+      "a pattern of 50,000 characters",
+      intentsWith({ stacks: ["a".repeat(50_000)] }),
+      "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].stacks[0] must NOT have more than 256 characters",
+    ],
+    [
+      "a pattern of 50,000 stars",
+      intentsWith({ stacks: ["*".repeat(50_000)] }),
+      "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].stacks[0] must NOT have more than 256 characters",
+    ],
+    [
+      "reach nested 10,000 levels deep",
+      `{"p2s-intended-access":{"intents":[{"gateway":"*","reach":${"[".repeat(10_000)}${"]".repeat(10_000)}}]}}`,
+      "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].reach[0] is an array; expected a string",
+    ],
+    [
+      "an unknown key of 50,000 characters",
+      intentsWith({ ["k".repeat(50_000)]: 1 }),
+      `p2s-check: policy configuration CONFIG p2s-intended-access.intents[0] has the unknown key "${"k".repeat(60)}…"; expected gateway, platforms, reach, deny, stacks`,
+    ],
+    [
+      "2,000 intents",
+      { "p2s-intended-access": { intents: Array.from({ length: 2000 }, () => ({ gateway: "*" })) } },
+      "p2s-check: policy configuration CONFIG p2s-intended-access.intents must NOT have more than 1000 items",
+    ],
   ])("%s: exit 2 with one line", async (_, config, expected) => {
     const file = writeJson(config, "limits");
     const result = runCheck(["--config", file, await exportFile("hub")]);
-    expect({ code: result.code, stderr: result.stderr, stdout: result.stdout }).toEqual({ code: 2, stderr: expected.replace("CONFIG", file), stdout: "" });
+    expect({ code: result.code, stderr: result.stderr, stdout: result.stdout }).toEqual({
+      code: 2,
+      stderr: expected.replace("CONFIG", file),
+      stdout: "",
+    });
   });
 
   it.each(BACKTRACKING)("p2s-check answers the valid pattern $pattern", async ({ pattern }) => {
-    const result = runCheck(["--format", "json", "--config", writeJson(intentsWith({ stacks: [pattern] }), "pattern"), await exportFile("hub")]);
+    const result = runCheck([
+      "--format",
+      "json",
+      "--config",
+      writeJson(intentsWith({ stacks: [pattern] }), "pattern"),
+      await exportFile("hub"),
+    ]);
     expect(result.code).toBe(0);
   });
 
@@ -75,9 +107,22 @@ describe("a policy configuration is valid and fast, or refused with one line", (
   const hub = analyzeResources(toAnalyzerInputs(recorded("hub", "preview")).map(analyzerInputToRaw));
 
   it("never throws and always explains in one short line, for any value anywhere in a configuration, and analyses with any it accepts (fuzz)", () => {
-    const leaf = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom("*", "mandatory", "windows", "hub-gw", "network/*"));
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("*", "mandatory", "windows", "hub-gw", "network/*"),
+    );
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.constantFrom("gateway", "reach", "deny", "stacks", "platforms", "intents", "enforcementLevel", "x"), tie("node"), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        leaf,
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(fc.constantFrom("gateway", "reach", "deny", "stacks", "platforms", "intents", "enforcementLevel", "x"), tie("node"), {
+          maxKeys: 4,
+        }),
+      ),
     })).node;
     const config = fc.dictionary(fc.constantFrom("p2s-intended-access", "p2s-client-protocols", "all", "p2s-nope"), value, { maxKeys: 3 });
     fc.assert(

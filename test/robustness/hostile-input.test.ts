@@ -23,7 +23,21 @@ const TYPES = [
 /** Values of the wrong type anywhere a field is read, unknowns at any depth, odd CIDRs, IPv6. */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(UNKNOWN),
-  fc.constantFrom("10.0.0.0/16", "10.0.0.0/33", "10.0.0.1/16", "fd00::/48", "::/0", "0.0.0.0/0", "not-a-cidr", "", "Vnet2Vnet", "IPsec", "IkeV2", "Basic", "PolicyBased"),
+  fc.constantFrom(
+    "10.0.0.0/16",
+    "10.0.0.0/33",
+    "10.0.0.1/16",
+    "fd00::/48",
+    "::/0",
+    "0.0.0.0/0",
+    "not-a-cidr",
+    "",
+    "Vnet2Vnet",
+    "IPsec",
+    "IkeV2",
+    "Basic",
+    "PolicyBased",
+  ),
   fc.integer(),
   fc.boolean(),
   fc.constant(null),
@@ -61,28 +75,37 @@ const FIELDS = [
 
 const NAMES = ["vnet1", "vnet2", "gw", "site", "dup", "dup"];
 
-const hostileStack: fc.Arbitrary<AnalyzerInput[]> = fc.array(
-  fc.record({
-    type: fc.constantFrom(...TYPES),
-    name: fc.constantFrom(...NAMES),
-    properties: fc.dictionary(fc.constantFrom(...FIELDS), oddValue, { maxKeys: 8 }),
-    deps: fc.subarray(NAMES.map((n, i) => `urn:pulumi:dev::p::azure-native:network:VirtualNetwork::${n}${i}`)),
-  }),
-  { maxLength: 14 },
-).map((rs) =>
-  rs.map((r, i) => ({
-    type: r.type,
-    // Duplicate Pulumi names under distinct URNs, as two stacks or two parents can have.
-    urn: `urn:pulumi:dev::p::${r.type}::${r.name}${i}`,
-    name: r.name,
-    properties: r.properties as Record<string, unknown>,
-    dependencies: r.deps,
-    propertyDependencies: Object.fromEntries(Object.keys(r.properties).map((k) => [k, r.deps])),
-  })),
-);
+const hostileStack: fc.Arbitrary<AnalyzerInput[]> = fc
+  .array(
+    fc.record({
+      type: fc.constantFrom(...TYPES),
+      name: fc.constantFrom(...NAMES),
+      properties: fc.dictionary(fc.constantFrom(...FIELDS), oddValue, { maxKeys: 8 }),
+      deps: fc.subarray(NAMES.map((n, i) => `urn:pulumi:dev::p::azure-native:network:VirtualNetwork::${n}${i}`)),
+    }),
+    { maxLength: 14 },
+  )
+  .map((rs) =>
+    rs.map((r, i) => ({
+      type: r.type,
+      // Duplicate Pulumi names under distinct URNs, as two stacks or two parents can have.
+      urn: `urn:pulumi:dev::p::${r.type}::${r.name}${i}`,
+      name: r.name,
+      properties: r.properties as Record<string, unknown>,
+      dependencies: r.deps,
+      propertyDependencies: Object.fromEntries(Object.keys(r.properties).map((k) => [k, r.deps])),
+    })),
+  );
 
 function asRaw(inputs: AnalyzerInput[]): RawResource[] {
-  return inputs.map((r) => ({ type: r.type, urn: r.urn, name: r.name, props: r.properties, dependencies: r.dependencies ?? [], propertyDependencies: r.propertyDependencies ?? {} }));
+  return inputs.map((r) => ({
+    type: r.type,
+    urn: r.urn,
+    name: r.name,
+    props: r.properties,
+    dependencies: r.dependencies ?? [],
+    propertyDependencies: r.propertyDependencies ?? {},
+  }));
 }
 
 describe("hostile input", () => {
@@ -90,19 +113,32 @@ describe("hostile input", () => {
     fc.assert(
       fc.property(hostileStack, (inputs) => {
         const stack = analyzeResources(asRaw(inputs));
-        for (const policy of POLICIES) violationsOf(policy, stack, { intents: [{ gateway: "*", reach: ["vnet1", "10.1.0.0/16"] }], requiredPlatforms: ["macos"] });
+        for (const policy of POLICIES)
+          violationsOf(policy, stack, { intents: [{ gateway: "*", reach: ["vnet1", "10.1.0.0/16"] }], requiredPlatforms: ["macos"] });
       }),
       { numRuns: 400 },
     );
   });
 
   it("survives hand-picked worst cases: peering cycles, self-peering, zero gateways, references outside the stack", () => {
-    const vnet = (name: string, prefixes: unknown) => ({ type: TYPES[0], urn: `urn:x::${name}`, name, props: { name, addressSpace: { addressPrefixes: prefixes } }, dependencies: [], propertyDependencies: {} });
+    const vnet = (name: string, prefixes: unknown) => ({
+      type: TYPES[0],
+      urn: `urn:x::${name}`,
+      name,
+      props: { name, addressSpace: { addressPrefixes: prefixes } },
+      dependencies: [],
+      propertyDependencies: {},
+    });
     const peer = (name: string, from: string, to: string) => ({
       type: TYPES[3],
       urn: `urn:x::${name}`,
       name,
-      props: { virtualNetworkName: from, remoteVirtualNetwork: { id: `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/${to}` }, useRemoteGateways: true, allowGatewayTransit: true },
+      props: {
+        virtualNetworkName: from,
+        remoteVirtualNetwork: { id: `/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/${to}` },
+        useRemoteGateways: true,
+        allowGatewayTransit: true,
+      },
       dependencies: [],
       propertyDependencies: {},
     });
@@ -137,7 +173,20 @@ describe("hostile input", () => {
   it("never makes p2s-check fail on odd resources inside a well-formed document", () => {
     const samples = fc.sample(hostileStack, { numRuns: 40, seed: 7 });
     const codes = samples.map((inputs) => {
-      const doc = { version: 3, deployment: { resources: inputs.map((r) => ({ urn: r.urn, type: r.type, custom: true, inputs: r.properties, outputs: r.properties, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies })) } };
+      const doc = {
+        version: 3,
+        deployment: {
+          resources: inputs.map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            custom: true,
+            inputs: r.properties,
+            outputs: r.properties,
+            dependencies: r.dependencies,
+            propertyDependencies: r.propertyDependencies,
+          })),
+        },
+      };
       const result = runCheck(["--format", "json", writeJson(doc, "hostile")]);
       return result.code === 2 ? result.stderr : result.code;
     });

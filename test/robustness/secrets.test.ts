@@ -35,7 +35,14 @@ function plantSecrets(value: unknown, canaries: Canaries): unknown {
 const TAGS = { "p2s-access": "required", "p2s-platforms": "windows,linux", "p2s-reach": "app", "p2s-deny": "pci" };
 
 function planted(registrations: Registration[], target: number, canaries: Canaries): Registration[] {
-  return registrations.map((r, i) => (i === target ? { ...r, inputs: plantSecrets({ ...r.inputs, tags: { ...(r.inputs.tags as object), ...TAGS } }, canaries) as Record<string, unknown> } : r));
+  return registrations.map((r, i) =>
+    i === target
+      ? {
+          ...r,
+          inputs: plantSecrets({ ...r.inputs, tags: { ...(r.inputs.tags as object), ...TAGS } }, canaries) as Record<string, unknown>,
+        }
+      : r,
+  );
 }
 
 /** The canaries a text holds: none is the only right answer. */
@@ -59,7 +66,8 @@ describe("secrets never reach a message, a note or a report", () => {
         const inputs: AnalyzerInput[] = toAnalyzerInputs(planted(base, target, canaries));
         const diagnostics = await session.diagnostics(inputs);
         answered++;
-        for (const d of diagnostics) found.push(...leaked(d.message, canaries).map((c) => `${base[target].name}: ${c} in ${d.policyName}: ${d.message}`));
+        for (const d of diagnostics)
+          found.push(...leaked(d.message, canaries).map((c) => `${base[target].name}: ${c} in ${d.policyName}: ${d.message}`));
       }
       expect(found).toEqual([]);
       expect(answered).toBe(base.length);
@@ -73,7 +81,10 @@ describe("secrets never reach a message, a note or a report", () => {
       const canaries = new Canaries();
       const registrations = planted(base, target, canaries);
       // --show-secrets writes each secret's plaintext beside its signature.
-      const exported = JSON.stringify(stackExport(registrations)).replace(/"ciphertext":"[^"]*"/g, () => `"plaintext":${JSON.stringify(JSON.stringify(canaries.planted[0]))}`);
+      const exported = JSON.stringify(stackExport(registrations)).replace(
+        /"ciphertext":"[^"]*"/g,
+        () => `"plaintext":${JSON.stringify(JSON.stringify(canaries.planted[0]))}`,
+      );
       const files = [writeJson(exported, "secret-export"), writeJson(previewJson(registrations), "secret-preview")];
       const config = writeJson(INTENTS, "secret-config");
       for (const file of files) {
@@ -89,7 +100,9 @@ describe("secrets never reach a message, a note or a report", () => {
   it("marks a secret value as secret where the pack would have printed it", async () => {
     const base = recorded("hub", "preview");
     const spoke = base.findIndex((r) => r.name === "app");
-    const withSecretPrefix = base.map((r, i) => (i === spoke ? { ...r, inputs: { ...r.inputs, addressSpace: { addressPrefixes: [secret("not-a-cidr-canary")] } } } : r));
+    const withSecretPrefix = base.map((r, i) =>
+      i === spoke ? { ...r, inputs: { ...r.inputs, addressSpace: { addressPrefixes: [secret("not-a-cidr-canary")] } } } : r,
+    );
     const messages = (await session.diagnostics(toAnalyzerInputs(withSecretPrefix))).map((d) => d.message);
     expect(messages.filter((m) => m.includes("canary"))).toEqual([]);
     expect(messages.filter((m) => m.includes("not a valid CIDR"))).toEqual([]);
