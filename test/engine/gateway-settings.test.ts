@@ -1,24 +1,15 @@
 import { checkGatewaySettings, checkRetiredFeatures, checkSiteSettings } from "../../policypack/checks/gateway-settings";
 import type { Finding } from "../../policypack/reachability/findings";
-import type { PublicIp, Site, VpnGateway } from "../../policypack/topology/model";
+import type { PublicIp, Site, Topology, VpnGateway } from "../../policypack/topology/model";
+import { TENANT, compliantEntraHub, compliantHub } from "../helpers/gateway-baselines";
 import { spelled } from "../helpers/spelled";
 
-/** A compliant P2S gateway: RouteBased VpnGw2AZ, IKEv2 and OpenVPN with certificates, BGP on 65010. */
-const compliant: VpnGateway = {
-  id: "gw",
-  name: "hub-gw",
-  kind: "Vpn",
-  routing: "RouteBased",
-  sku: "VpnGw2AZ",
-  generation: "Generation2",
-  bgp: true,
-  asn: 65010,
-  clientPool: ["172.16.201.0/24"],
-  protocols: ["IkeV2", "OpenVPN"],
-  authTypes: ["Certificate"],
-  authSettings: { aad: false, radius: false, certificates: true },
-  advertisedRoutes: [],
-};
+function hubGateway(topology: Topology): VpnGateway {
+  return topology.gateways.find((g) => g.name === "hub-gw") as VpnGateway;
+}
+
+/** The compliant hub's gateway (test/helpers/gateway-baselines.ts), alone: the checks read one gateway's own settings. */
+const compliant: VpnGateway = hubGateway(compliantHub());
 
 const written = (findings: Finding[]) => findings.map((f) => [f.code, spelled(f.problem), spelled(f.fix.text)]);
 const codes = (findings: Finding[]) => findings.map((f) => (f.subject ? `${f.code} ${f.subject}` : f.code));
@@ -116,20 +107,9 @@ describe("gateway settings Azure rejects (spec 4b)", () => {
   });
 });
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const OTHER_TENANT = "0b3d9f6e-2a44-4f0c-9a7e-1c2d3e4f5a6b";
 /** The compliant gateway with Microsoft Entra ID, set as Azure's documentation says. */
-const entra: VpnGateway = {
-  ...compliant,
-  protocols: ["OpenVPN"],
-  authTypes: ["AAD"],
-  authSettings: { aad: true, radius: false, certificates: false },
-  aad: {
-    tenant: `https://login.microsoftonline.com/${TENANT}/`,
-    issuer: `https://sts.windows.net/${TENANT}/`,
-    audience: "c632b3df-fb67-4d84-bdcf-b95ad541b5c8",
-  },
-};
+const entra: VpnGateway = hubGateway(compliantEntraHub());
 
 describe("Microsoft Entra ID settings that sign-ins refuse (spec 4a)", () => {
   it("finds nothing on the compliant Entra ID gateway", () => {
