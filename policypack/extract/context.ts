@@ -15,7 +15,7 @@ export interface Context {
 }
 
 /** The prefixes at `path` of a resource, noting what is secret, unknown or not a string. */
-export function prefixes(ctx: Context, entry: Entry, path: string[]): string[] {
+export function prefixes(ctx: Context, entry: Entry, path: readonly string[]): string[] {
   const read = strings(at(entry.props, ...path));
   if (read.secret) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is secret and is left out.`);
   else if (read.unknown) ctx.notes.push(`Some of ${path.join(".")} of ${entry.raw.name} is unknown during preview and is left out.`);
@@ -105,7 +105,7 @@ export function authentication(
     },
     profileDigests: {
       aad: digest(settings.aad),
-      rootCertificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])),
+      certificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])),
     },
   };
 }

@@ -2,7 +2,7 @@ import { emptyTopology } from "../topology/model";
 import type { Topology } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Spell } from "../topology/sentence";
-import { spellFor } from "./field-spelling";
+import { spellFor } from "./providers/providers";
 import { readResource } from "./read-resource";
 import type { Context } from "./context";
 import type { RawResource } from "./raw-resource";

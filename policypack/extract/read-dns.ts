@@ -1,8 +1,8 @@
 import type { DnsTopology, PrivateEndpoint } from "../topology/model";
 import type { Context } from "./context";
 import { unresolvedNote, urnOf, vnetOfReference } from "./context";
-import type { RefPath } from "./provider-paths";
-import { PROVIDER_PATHS } from "./provider-paths";
+import type { RefPath } from "./providers/provider-record";
+import { PROVIDERS } from "./providers/providers";
 import type { Entry } from "./resolver";
 import { at, list, str } from "./values";
 
@@ -13,7 +13,7 @@ function dnsOf(ctx: Context): DnsTopology {
 /** Reads a name-resolution resource (spec section 6) of either provider into the model. */
 export function readDnsResource(ctx: Context, entry: Entry): void {
   const dns = dnsOf(ctx);
-  const paths = PROVIDER_PATHS[entry.provider].dns;
+  const paths = PROVIDERS[entry.provider].read.dns;
   const p = entry.props;
   const named = { id: entry.raw.urn, name: entry.raw.name, azureName: entry.azureName };
   const vnetAt = (source: unknown, ref: RefPath) => {

@@ -4,8 +4,9 @@ import { parseArmId } from "./arm-id";
 import type { Context } from "./context";
 import { authentication, isEmptyList, listedNames, prefixes, present, unresolvedNote, urnOf, vnetOfReference } from "./context";
 import { isSecret, isUnknown } from "./plain";
-import type { ProviderPaths } from "./provider-paths";
-import { PROVIDER_PATHS } from "./provider-paths";
+import type { FieldPath, ProviderRecord } from "./providers/provider-record";
+import { eachItem, spelled } from "./providers/provider-record";
+import { PROVIDERS } from "./providers/providers";
 import { readDnsResource } from "./read-dns";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
@@ -13,51 +14,56 @@ import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from
 
 /** Reads one resource of either provider into the model, through that provider's paths. */
 export function readResource(ctx: Context, entry: Entry): void {
-  const paths = PROVIDER_PATHS[entry.provider];
+  const record = PROVIDERS[entry.provider];
   switch (entry.kind) {
     case "VirtualNetwork":
-      addVnet(ctx, entry, paths);
+      addVnet(ctx, entry, record);
       break;
     case "VirtualNetworkPeering":
-      addPeering(ctx, entry, paths, entry.props, entry.raw.urn, entry.raw.name, undefined);
+      addPeering(ctx, entry, record, entry.props, entry.raw.urn, entry.raw.name, undefined);
       break;
     case "VirtualNetworkGateway":
-      addGateway(ctx, entry, paths);
+      addGateway(ctx, entry, record);
       break;
     case "VirtualNetworkGatewayConnection":
-      addConnection(ctx, entry, paths);
+      addConnection(ctx, entry, record);
       break;
     case "LocalNetworkGateway":
-      addSite(ctx, entry, paths);
+      addSite(ctx, entry, record);
       break;
     case "VirtualNetworkDnsServers":
-      setDnsServers(ctx, entry);
+      setDnsServers(ctx, entry, record);
       break;
     case "PublicIPAddress":
-      addPublicIp(ctx, entry, paths);
+      addPublicIp(ctx, entry, record);
       break;
     default:
       readDnsResource(ctx, entry);
   }
 }
 
-/** The first of several paths that holds a boolean, else `fallback`. */
-function flag(props: Bag, paths: string[][], fallback: boolean): boolean {
-  for (const path of paths) {
+/** The value at a field's path (a path without "*"). */
+function read(props: unknown, field: FieldPath): unknown {
+  return at(props, ...field.path);
+}
+
+/** The boolean at a field's path, or at an older name of it, else `fallback`. */
+function flag(props: Bag, field: FieldPath, fallback: boolean, alias?: readonly string[]): boolean {
+  for (const path of [field.path, ...(alias ? [alias] : [])]) {
     const value = at(props, ...path);
     if (typeof value === "boolean") return value;
   }
   return fallback;
 }
 
-function addVnet(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+function addVnet(ctx: Context, entry: Entry, record: ProviderRecord): void {
   ctx.topology.vnets.push({
     id: entry.raw.urn,
     name: entry.raw.name,
     azureName: entry.azureName,
-    prefixes: prefixes(ctx, entry, paths.vnet.prefixes),
-    nameServers: strings(at(entry.props, ...paths.vnet.dnsServers)).values,
-    nameServersUnknown: hiddenServers(entry.props, paths.vnet.dnsServers),
+    prefixes: prefixes(ctx, entry, record.fields["vnet.prefixes"].path),
+    nameServers: strings(read(entry.props, record.fields["vnet.nameServers"])).values,
+    nameServersUnknown: hiddenServers(entry.props, record.fields["vnet.nameServers"].path),
     tags: stringTags(entry.props.tags),
   });
   // azure-native also takes peerings inline on the VNet; they are reported against the VNet.
@@ -66,23 +72,24 @@ function addVnet(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     if (!props) return;
     const azureName = str(props.name);
     const id = `${entry.raw.urn}#virtualNetworkPeerings/${azureName ?? i}`;
-    addPeering(ctx, entry, paths, props, id, azureName ?? `${entry.raw.name} peering ${i + 1}`, entry.raw.urn);
+    addPeering(ctx, entry, record, props, id, azureName ?? `${entry.raw.name} peering ${i + 1}`, entry.raw.urn);
   });
 }
 
 /** A classic VirtualNetworkDnsServers resource sets the DNS servers of the VNet it names (read after every VNet). */
-function setDnsServers(ctx: Context, entry: Entry): void {
+function setDnsServers(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const r = ctx.resolver.reference(entry, entry.props.virtualNetworkId, "virtualNetworkId", ["VirtualNetwork"]);
   unresolvedNote(ctx, entry, "virtualNetworkId", r);
   const vnet = ctx.topology.vnets.find((v) => v.id === urnOf(r));
   if (!vnet) return;
-  vnet.nameServers = strings(entry.props.dnsServers).values;
-  vnet.nameServersUnknown = hiddenServers(entry.props, ["dnsServers"]);
+  // The resource keeps the list under the name the classic VNet does.
+  vnet.nameServers = strings(read(entry.props, record.fields["vnet.nameServers"])).values;
+  vnet.nameServersUnknown = hiddenServers(entry.props, record.fields["vnet.nameServers"].path);
   vnet.nameServersFrom = { id: entry.raw.urn, name: entry.raw.name };
 }
 
 /** Whether the DNS servers at `path` are hidden from the pack: unknown in a preview (the list, an entry or an object on the way), or secret. */
-function hiddenServers(props: Bag, path: string[]): "preview" | "secret" | undefined {
+function hiddenServers(props: Bag, path: readonly string[]): "preview" | "secret" | undefined {
   for (let i = 1; i < path.length; i++) {
     const step = at(props, ...path.slice(0, i));
     if (isUnknown(step)) return isSecret(step) ? "secret" : "preview";
@@ -95,14 +102,14 @@ function hiddenServers(props: Bag, path: string[]): "preview" | "secret" | undef
 function addPeering(
   ctx: Context,
   entry: Entry,
-  paths: ProviderPaths,
+  record: ProviderRecord,
   props: Bag,
   id: string,
   name: string,
   owner: string | undefined,
 ): void {
   const from = owner !== undefined ? { urn: owner } : ctx.resolver.vnetByName(entry, props.virtualNetworkName, "virtualNetworkName");
-  const remote = paths.peering.remote;
+  const remote = record.read.peering.remote;
   const to = ctx.resolver.reference(entry, at(props, ...remote.path), owner !== undefined ? "virtualNetworkPeerings" : remote.field, [
     "VirtualNetwork",
   ]);
@@ -120,18 +127,19 @@ function addPeering(
     azureName: str(props.name) ?? (owner === undefined ? entry.azureName : undefined),
     from: fromUrn,
     to: urnOf(to),
-    allowsTransit: bool(props.allowGatewayTransit, false),
-    usesRemoteGateway: bool(props.useRemoteGateways, false),
+    allowsTransit: bool(read(props, record.fields["peering.allowsTransit"]), false),
+    usesRemoteGateway: bool(read(props, record.fields["peering.usesRemoteGateway"]), false),
     // Azure's default: peered VNets can reach each other unless told otherwise.
-    allowsAccess: bool(props.allowVirtualNetworkAccess, true),
+    allowsAccess: bool(read(props, record.fields["peering.allowsAccess"]), true),
   };
   ctx.topology.peerings.push(peering);
   if (owner !== undefined) ctx.urns.set(id, owner);
 }
 
-function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+function addGateway(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const p = entry.props;
-  const g = paths.gateway;
+  const g = record.read.gateway;
+  const field = record.fields;
   // Active-active gateways have two ip configurations in the same GatewaySubnet: the first that resolves wins.
   let vnet: string | undefined;
   let first: Resolution = { unresolved: "missing" };
@@ -152,17 +160,26 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     if ("urn" in r) return [{ id: r.urn, name: ctx.resolver.entry(r.urn)?.raw.name ?? r.urn }];
     return "external" in r ? [{ name: r.external }] : [];
   });
-  const client = asBag(p.vpnClientConfiguration);
-  const pool = client ? prefixes(ctx, entry, ["vpnClientConfiguration", ...g.pool]) : [];
-  const poolUnknown = client !== undefined && (hasUnknown(at(client, g.pool[0])) || hasUnknown(client[g.groups]));
-  const groups = client ? list(client[g.groups]).map((group) => strings(at(group, ...g.groupPool))) : [];
-  if (client && (isUnknown(client[g.groups]) || groups.some((r) => r.unknown))) {
+  // Every P2S setting lives in the client configuration, in both providers.
+  const client = asBag(at(p, field["gateway.clientPools"].path[0]));
+  const pool = client ? prefixes(ctx, entry, field["gateway.clientPools"].path) : [];
+  const groupList = at(p, ...eachItem(field["gateway.groupPools"]).list);
+  const poolUnknown =
+    client !== undefined && (hasUnknown(at(p, ...field["gateway.clientPools"].path.slice(0, 2))) || hasUnknown(groupList));
+  const groups = client ? list(groupList).map((group) => strings(at(group, ...eachItem(field["gateway.groupPools"]).item))) : [];
+  if (client && (isUnknown(groupList) || groups.some((r) => r.unknown))) {
     ctx.notes.push(`Some user-group pools of ${entry.raw.name} are unknown during preview and are left out.`);
   }
   const groupPools = groups.flatMap((r) => r.values);
   if (client && pool.length === 0 && groupPools.length === 0 && !poolUnknown) {
     ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without a usable address pool, so it is not analysed as a P2S gateway.`);
   }
+  const listedProtocols = read(p, field["gateway.protocols"]);
+  const entra = {
+    tenant: read(p, field["gateway.entraTenant"]),
+    issuer: read(p, field["gateway.entraIssuer"]),
+    audience: read(p, field["gateway.entraAudience"]),
+  };
   const gateway: VpnGateway = {
     id: entry.raw.urn,
     name: entry.raw.name,
@@ -171,43 +188,43 @@ function addGateway(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     vnet,
     ...(vnetAzureName !== undefined ? { vnetAzureName } : {}),
     kind: str(at(p, ...g.kind)) ?? "Vpn",
-    routing: str(p.vpnType) ?? "RouteBased",
-    sku: str(at(p, ...g.sku)),
-    generation: str(at(p, ...g.generation)),
-    bgp: flag(p, g.bgp, false),
-    asn: num(at(p, "bgpSettings", "asn")),
+    routing: str(read(p, field["gateway.routing"])) ?? "RouteBased",
+    sku: str(read(p, field["gateway.sku"])),
+    generation: str(read(p, field["gateway.generation"])),
+    bgp: flag(p, field["gateway.bgp"], false, g.bgpAlias),
+    asn: num(read(p, field["gateway.asn"])),
     clientPool: pool,
     // A pool that is secret or not known yet is still a pool: the gateway is a P2S gateway.
     clientPoolUnknown: poolUnknown,
     groupPools,
     // Outputs hold an empty list when nothing was set; Azure's default applies, as when it is absent.
     protocols:
-      client && !isEmptyList(client.vpnClientProtocols)
+      client && !isEmptyList(listedProtocols)
         ? listedNames(
             ctx,
             entry,
-            client.vpnClientProtocols,
-            "vpnClientProtocols",
+            listedProtocols,
+            spelled(field["gateway.protocols"]),
             { names: PROTOCOLS, what: "VPN client protocol" },
             "Azure's default is assumed.",
           )
         : undefined,
     ...(client
       ? authentication(ctx, entry, {
-          listed: client[g.authTypes],
-          listedField: g.authTypes,
-          aad: [client.aadTenant, client.aadAudience, client.aadIssuer],
+          listed: read(p, field["gateway.authTypes"]),
+          listedField: spelled(field["gateway.authTypes"]),
+          aad: [entra.tenant, entra.audience, entra.issuer],
           radius: present(client.radiusServerAddress) || list(client.radiusServers).length > 0 || isUnknown(client.radiusServers),
           certificates: client[g.certificates],
         })
       : {}),
-    advertisedRoutes: prefixes(ctx, entry, g.customRoutes),
+    advertisedRoutes: prefixes(ctx, entry, field["gateway.advertisedRoutePrefixes"].path),
     ...(isDeployed(p) ? { deployed: true as const } : {}),
-    ...(client && [client.aadTenant, client.aadIssuer, client.aadAudience].some((v) => str(v) !== undefined)
-      ? { aad: { tenant: str(client.aadTenant), issuer: str(client.aadIssuer), audience: str(client.aadAudience) } }
+    ...(client && Object.values(entra).some((v) => str(v) !== undefined)
+      ? { aad: { tenant: str(entra.tenant), issuer: str(entra.issuer), audience: str(entra.audience) } }
       : {}),
     publicIps,
-    ...(client && hasUnknown(client.vpnClientProtocols) ? { protocolsHidden: true as const } : {}),
+    ...(client && hasUnknown(listedProtocols) ? { protocolsHidden: true as const } : {}),
   };
   ctx.topology.gateways.push(gateway);
 }
@@ -221,22 +238,21 @@ function isDeployed(props: Bag): boolean {
   );
 }
 
-function addPublicIp(ctx: Context, entry: Entry, paths: ProviderPaths): void {
-  const ip = paths.publicIp;
+function addPublicIp(ctx: Context, entry: Entry, record: ProviderRecord): void {
   (ctx.topology.publicIps ??= []).push({
     id: entry.raw.urn,
     name: entry.raw.name,
     azureName: entry.azureName,
-    sku: str(at(entry.props, ...ip.sku)) ?? ip.defaultSku,
-    allocation: str(at(entry.props, ...ip.allocation)),
+    sku: str(read(entry.props, record.fields["publicIp.sku"])) ?? record.read.publicIp.defaultSku,
+    allocation: str(read(entry.props, record.fields["publicIp.allocation"])),
   });
 }
 
 const CONNECTION_TYPES: ConnectionType[] = ["IPsec", "Vnet2Vnet", "ExpressRoute"];
 
-function addConnection(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+function addConnection(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const p = entry.props;
-  const c = paths.connection;
+  const c = record.read.connection;
   const typeText = str(at(p, ...c.type));
   const type = CONNECTION_TYPES.find((t) => t.toLowerCase() === (typeText ?? "").toLowerCase());
   if (!type) {
@@ -260,17 +276,17 @@ function addConnection(ctx: Context, entry: Entry, paths: ProviderPaths): void {
     gateway: ref(c.gateway, "VirtualNetworkGateway"),
     remoteGateway: type === "Vnet2Vnet" ? ref(c.remoteGateway, "VirtualNetworkGateway") : undefined,
     site: type === "IPsec" ? ref(c.site, "LocalNetworkGateway") : undefined,
-    bgp: flag(p, c.bgp, false),
+    bgp: flag(p, record.fields["connection.bgp"], false, c.bgpAlias),
   });
 }
 
-function addSite(ctx: Context, entry: Entry, paths: ProviderPaths): void {
+function addSite(ctx: Context, entry: Entry, record: ProviderRecord): void {
   ctx.topology.sites.push({
     id: entry.raw.urn,
     name: entry.raw.name,
     azureName: entry.azureName,
     tags: stringTags(entry.props.tags),
-    prefixes: prefixes(ctx, entry, paths.site.prefixes),
-    bgpAsn: num(at(entry.props, "bgpSettings", "asn")),
+    prefixes: prefixes(ctx, entry, record.fields["site.prefixes"].path),
+    bgpAsn: num(read(entry.props, record.fields["site.asn"])),
   });
 }

@@ -1,7 +1,9 @@
 import { parseArmId } from "./arm-id";
 import { isUnknown } from "./plain";
-import type { Provider, RawResource, ResourceKind } from "./raw-resource";
-import { ARM_TYPE, NAME_INPUT, kindOf } from "./raw-resource";
+import type { RawResource } from "./raw-resource";
+import type { Provider, ResourceKind } from "./resource-kind";
+import { ARM_TYPE } from "./resource-kind";
+import { PROVIDERS, kindOf } from "./providers/providers";
 import type { Bag } from "./values";
 import { asBag, str } from "./values";
 
@@ -33,7 +35,8 @@ export class Resolver {
       const { kind, provider } = known;
       const props = asBag(raw.props) ?? {};
       const id = str(props.id);
-      let azureName = str(props.name) ?? str(props[NAME_INPUT[kind]]);
+      const nameInput = PROVIDERS[provider].nameInput[kind];
+      let azureName = str(props.name) ?? (nameInput !== undefined ? str(props[nameInput]) : undefined);
       let resourceGroup = str(props.resourceGroupName);
       if (id !== undefined && (azureName === undefined || resourceGroup === undefined)) {
         const parsed = parseArmId(id);

@@ -54,7 +54,7 @@ function profileChanges(before: Analysis, previous: GatewayAnalysis, after: Anal
   if (changed(previous.protocols, gateway.protocols)) out.push("protocols");
   if (changed(previous.authTypes, gateway.authTypes)) out.push("authentication types");
   if (old?.profileDigests?.aad !== now?.profileDigests?.aad) out.push("Microsoft Entra ID settings");
-  if (old?.profileDigests?.rootCertificates !== now?.profileDigests?.rootCertificates) out.push("root certificates");
+  if (old?.profileDigests?.certificates !== now?.profileDigests?.certificates) out.push("root certificates");
   if (changed(nameServers(before, previous), nameServers(after, gateway))) out.push("DNS servers");
   return out;
 }

@@ -82,7 +82,7 @@ export interface VpnGateway extends Named {
    * Opaque digests of the settings a client profile carries (the Entra ID settings, the root
    * certificates), compared between two states and never shown.
    */
-  profileDigests?: { aad: string; rootCertificates: string };
+  profileDigests?: { aad: string; certificates: string };
   /** Custom routes the gateway advertises to its clients (R7). */
   advertisedRoutes: string[];
   /**

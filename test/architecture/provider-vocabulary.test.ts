@@ -1,12 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AZURE_NATIVE_FIELDS } from "../../policypack/extract/azure-native-fields";
-import { CLASSIC_FIELDS } from "../../policypack/extract/field-spelling";
+import { PROVIDERS } from "../../policypack/extract/providers/providers";
 import { ROOT, sourceFiles } from "./source-files";
 
 /**
- * Provider property names: every segment of the spellings the extraction gives messages (azure-native
- * and classic), and the properties it reads. Single plain words (sku, name, id) are English as much as Azure and are
+ * Provider property names: every step of every path in the provider records (what messages name
+ * and what extraction reads), and the properties both providers share that extraction reads. Single plain words (sku, name, id) are English as much as Azure and are
  * left out; every camelCase name is Azure's own.
  */
 const READ_BY_EXTRACTION = [
@@ -25,10 +24,17 @@ const READ_BY_EXTRACTION = [
 ];
 const AZURE_NATIVE_NAMES = [
   ...new Set([
-    ...[...Object.values(AZURE_NATIVE_FIELDS), ...Object.values(CLASSIC_FIELDS)].flatMap((s) => s.split(/[.[\]*]+/)),
+    ...Object.values(PROVIDERS).flatMap((record) => [...Object.values(record.fields).flatMap((f) => f.path), ...stepsOf(record.read)]),
     ...READ_BY_EXTRACTION,
   ]),
 ].filter((w) => /[a-z][A-Z0-9]/.test(w));
+
+/** Every string in a record's read paths: property names, and the names references go by. */
+function stepsOf(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stepsOf);
+  return value !== null && typeof value === "object" ? Object.values(value).flatMap(stepsOf) : [];
+}
 
 function occurrences(folder: string): string[] {
   const pattern = new RegExp(`\\b(${AZURE_NATIVE_NAMES.join("|")})\\b`, "g");

@@ -61,10 +61,10 @@ describe("R8 route changes between two states", () => {
   it.each([
     ["protocols", { protocols: ["IkeV2", "OpenVPN"] }],
     ["authentication types", { authTypes: ["Certificate", "Radius"] }],
-    ["root certificates", { profileDigests: { aad: "a", rootCertificates: "other" } }],
-    ["Microsoft Entra ID settings", { profileDigests: { aad: "other", rootCertificates: "r" } }],
+    ["root certificates", { profileDigests: { aad: "a", certificates: "other" } }],
+    ["Microsoft Entra ID settings", { profileDigests: { aad: "other", certificates: "r" } }],
   ] as const)("asks every client for a new profile when the %s change", (setting, patch) => {
-    const base = changed(before, "gateways", "vnet1-gw", { profileDigests: { aad: "a", rootCertificates: "r" } });
+    const base = changed(before, "gateways", "vnet1-gw", { profileDigests: { aad: "a", certificates: "r" } });
     const [change] = diffRoutes(analyze(base), analyze(changed(base, "gateways", "vnet1-gw", patch as never)));
     expect(change.newProfile).toEqual([setting]);
   });

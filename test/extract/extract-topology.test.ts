@@ -337,6 +337,6 @@ describe("extraction of P2S authentication and user groups", () => {
     expect(a.topology.gateways[0].aad).toEqual({ tenant: "tenant-one", issuer: undefined, audience: undefined });
     expect(JSON.stringify(a.topology)).not.toContain("MIIC-cert");
     expect(a.topology.gateways[0].profileDigests?.aad).not.toBe(b.topology.gateways[0].profileDigests?.aad);
-    expect(a.topology.gateways[0].profileDigests?.rootCertificates).toBe(b.topology.gateways[0].profileDigests?.rootCertificates);
+    expect(a.topology.gateways[0].profileDigests?.certificates).toBe(b.topology.gateways[0].profileDigests?.certificates);
   });
 });

@@ -1,4 +1,4 @@
-import { spellAzureNative } from "../../policypack/extract/azure-native-fields";
+import { spellAzureNative } from "../../policypack/extract/providers/providers";
 import type { PolicyModule } from "../../policypack/pipeline/policy-module";
 import type { StackAnalysis } from "../../policypack/pipeline/stack-analysis";
 import { analyzeExtraction } from "../../policypack/pipeline/stack-analysis";

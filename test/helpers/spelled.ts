@@ -1,4 +1,4 @@
-import { spellAzureNative } from "../../policypack/extract/azure-native-fields";
+import { spellAzureNative } from "../../policypack/extract/providers/providers";
 import type { Sentence } from "../../policypack/topology/sentence";
 import { renderSentence } from "../../policypack/topology/sentence";
 

@@ -1,0 +1,95 @@
+import type { FieldKey } from "../../topology/sentence";
+import type { ResourceKind } from "../resource-kind";
+
+/**
+ * Where a provider keeps a setting, as a path from the resource's root ("*" steps into each item of
+ * a list), and from which step a message names it: a message spells the path itself, so what is read
+ * and what is written cannot disagree.
+ */
+export interface FieldPath {
+  path: readonly string[];
+  /** The first step a message names: azure-native's messages name vpnClientProtocols, not vpnClientConfiguration.vpnClientProtocols. */
+  named: number;
+}
+
+/** "vpnClientConfiguration" + "vngClientConnectionConfigurations[*].vpnClientAddressPool": a message names the second part. */
+export function fieldPath(unnamed: string, named: string): FieldPath {
+  const steps = (text: string) =>
+    text === "" ? [] : text.split(".").flatMap((step) => (step.endsWith("[*]") ? [step.slice(0, -3), "*"] : [step]));
+  const prefix = steps(unnamed);
+  return { path: [...prefix, ...steps(named)], named: prefix.length };
+}
+
+/** How a message names the field: "vngClientConnectionConfigurations[*].vpnClientAddressPool". */
+export function spelled(field: FieldPath): string {
+  return field.path.slice(field.named).reduce((text, step) => (step === "*" ? `${text}[*]` : text === "" ? step : `${text}.${step}`), "");
+}
+
+/** The steps to a list, and inside each of its items, of a path with one "*". */
+export function eachItem(field: FieldPath): { list: readonly string[]; item: readonly string[] } {
+  const star = field.path.indexOf("*");
+  return star < 0 ? { list: field.path, item: [] } : { list: field.path.slice(0, star), item: field.path.slice(star + 1) };
+}
+
+/** Where a reference lives: the property named in propertyDependencies, and the path to the id. */
+export interface RefPath {
+  field: string;
+  path: string[];
+}
+
+/** What extraction reads that no message names: references, kinds, older spellings of a flag. */
+export interface ReadPaths {
+  gateway: {
+    kind: string[];
+    /** An older name of the BGP flag, read when the current one is not set. */
+    bgpAlias?: string[];
+    /** Inside each of ipConfigurations. */
+    subnet: string[];
+    /** Inside each of ipConfigurations. */
+    publicIp: string[];
+    /** Inside vpnClientConfiguration. */
+    certificates: string;
+  };
+  peering: { remote: RefPath };
+  connection: { type: string[]; gateway: RefPath; remoteGateway: RefPath; site: RefPath; bgpAlias?: string[] };
+  publicIp: {
+    /** The SKU when none is declared, where the provider documents one. */
+    defaultSku?: string;
+  };
+  dns: {
+    /** The link's zone, by its Azure name. */
+    linkZoneName: string;
+    linkVnet: RefPath;
+    endpointSubnet: RefPath;
+    /** The classic provider's zone group, inline in the endpoint; azure-native's is a resource of its own. */
+    inlineZoneIds?: RefPath;
+    resolverVnet: RefPath;
+    /** The inbound endpoint's resolver: by Azure name (azure-native) or by id (classic). */
+    inboundResolver: { byName: string } | { ref: RefPath };
+    /** Inside the first of ipConfigurations. */
+    inboundSubnet: string[];
+  };
+}
+
+/** Everything the pack knows of one provider: its type tokens, its names, where it keeps each setting. */
+export interface ProviderRecord {
+  /** Type tokens, each capturing the type's last part: azure-native:network:VirtualNetwork. */
+  tokens: readonly RegExp[];
+  /** The kinds the provider has, by the name the kind has in this provider when it differs. */
+  kinds: ReadonlyMap<string, ResourceKind>;
+  /** The input that carries a resource's own Azure name, where it is not `name`. */
+  nameInput: Readonly<Partial<Record<ResourceKind, string>>>;
+  /** Every setting a message names, and extraction reads where it reads it. */
+  fields: Readonly<Record<FieldKey, FieldPath>>;
+  read: ReadPaths;
+}
+
+/** The kinds both providers share under the same name. */
+export const SHARED_KINDS: readonly ResourceKind[] = [
+  "VirtualNetwork",
+  "Subnet",
+  "VirtualNetworkPeering",
+  "VirtualNetworkGateway",
+  "VirtualNetworkGatewayConnection",
+  "LocalNetworkGateway",
+];

@@ -1,0 +1,37 @@
+/** The kinds of resource the pack reads, named as azure-native names them. */
+export type ResourceKind =
+  | "VirtualNetwork"
+  | "Subnet"
+  | "VirtualNetworkPeering"
+  | "VirtualNetworkGateway"
+  | "VirtualNetworkGatewayConnection"
+  | "LocalNetworkGateway"
+  | "VirtualNetworkDnsServers"
+  | "PrivateZone"
+  | "VirtualNetworkLink"
+  | "PrivateEndpoint"
+  | "PrivateDnsZoneGroup"
+  | "DnsResolver"
+  | "InboundEndpoint"
+  | "PublicIPAddress";
+
+/** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
+export type Provider = "azure-native" | "azure";
+
+/** The ARM type segment of each kind, lower-cased: Azure's, whichever provider declared the resource. */
+export const ARM_TYPE: Record<ResourceKind, string> = {
+  VirtualNetwork: "virtualnetworks",
+  Subnet: "subnets",
+  VirtualNetworkPeering: "virtualnetworkpeerings",
+  VirtualNetworkGateway: "virtualnetworkgateways",
+  VirtualNetworkGatewayConnection: "connections",
+  LocalNetworkGateway: "localnetworkgateways",
+  VirtualNetworkDnsServers: "dnsservers",
+  PrivateZone: "privatednszones",
+  VirtualNetworkLink: "virtualnetworklinks",
+  PrivateEndpoint: "privateendpoints",
+  PrivateDnsZoneGroup: "privatednszonegroups",
+  DnsResolver: "dnsresolvers",
+  InboundEndpoint: "inboundendpoints",
+  PublicIPAddress: "publicipaddresses",
+};
