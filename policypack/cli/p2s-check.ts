@@ -139,17 +139,17 @@ export function runCheck(argv: string[], stdin: Stdin = () => fs.readFileSync(0)
     }
     // Targets are resolved across every input: one found in none of them is a violation.
     const stack = analyzeResources(after.resources, "all-inputs");
-    const report: Report = buildReport(stack, config);
-    report.notes = [...report.notes, ...after.notes()].sort(compareText);
     const changes = before.resources.length > 0 ? diffRoutes(analyzeResources(before.resources).analysis, stack.analysis) : [];
+    const built: Report = buildReport(stack, config, changes);
+    const report: Report = { ...built, notes: [...built.notes, ...after.notes()].sort(compareText) };
     const rendered =
       format === "json"
-        ? JSON.stringify({ ...report, routeChanges: changes }, null, 2)
+        ? JSON.stringify(report, null, 2)
         : format === "markdown"
-          ? renderMarkdown(report, stack.analysis, changes)
+          ? renderMarkdown(report)
           : format === "sarif"
             ? renderSarif(report)
-            : renderText(report, changes);
+            : renderText(report);
     const code = report.violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
     if (values.out) {
       writeReport(values.out, rendered);

@@ -1,5 +1,4 @@
 import { addRouteCommand } from "../reachability/windows-connection";
-import type { Analysis } from "../reachability/results";
 import type { GatewayRouteChange } from "../reachability/route-diff";
 import type { GroupedClientRow } from "./client-rows";
 import { gatewaySettings, groupedClientRows } from "./client-rows";
@@ -9,6 +8,7 @@ import { fitBlocks } from "./fit-blocks";
 import { diagramChoices, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE } from "./mermaid";
 import type { GatewayReport, Report, ViolationReport } from "./report-model";
 import { routeChangeLines } from "./route-changes";
+import type { TopologyView } from "./topology-view";
 import { verdict } from "./verdict";
 
 /**
@@ -255,8 +255,8 @@ function commandsBlock(gateways: GatewayReport[]): Block & { readable: number } 
 }
 
 /** The topology diagram: level 0 says why it is left out; then the choices of diagramChoices, least detailed first. */
-function diagramBlock(analysis: Analysis): Block {
-  const { choices, least } = diagramChoices(analysis);
+function diagramBlock(view: TopologyView): Block {
+  const { choices, least } = diagramChoices(view);
   return {
     levels: choices.length + 1,
     render(level) {
@@ -315,7 +315,7 @@ function hardCut(text: string, budget: number): string {
  * settings line. Every gateway and mandatory violation is named; should even that not fit, a
  * shorter form is written, cut at the budget.
  */
-export function renderMarkdown(report: Report, analysis: Analysis, changes: GatewayRouteChange[], budget = MARKDOWN_BUDGET): string {
+export function renderMarkdown(report: Report, budget = MARKDOWN_BUDGET): string {
   const gateways = report.gateways;
   const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
   const advisory = report.violations.filter((v) => v.enforcementLevel === "advisory");
@@ -323,11 +323,11 @@ export function renderMarkdown(report: Report, analysis: Analysis, changes: Gate
   const headings: Block = { levels: 1, render: () => gateways.map((g) => para([`### ${g.name}`])) };
   const m = mandatoryBlock(mandatory);
   const a = advisoryBlock(advisory);
-  const c = changesBlock(changes);
+  const c = changesBlock(report.routeChanges);
   const d = gatewayDetailsBlock(gateways);
   const t = tablesBlock(gateways);
   const w = commandsBlock(gateways);
-  const g = diagramBlock(analysis);
+  const g = diagramBlock(report.topology);
   const n = notesBlock(report.notes);
   const fitted = fitBlocks(
     [head, m, a, c, headings, d, t, w, g, n],

@@ -1,7 +1,6 @@
-import type { Analysis } from "../reachability/results";
-import type { Network, TopologyIndex } from "../reachability/topology-index";
-import { nameOf, peeringBetween } from "../reachability/topology-index";
-import { gatewayRunsBgp } from "../topology/gateway";
+import type { PeeringFlags, TopologyView } from "./topology-view";
+
+type ViewNetwork = TopologyView["networks"][number];
 
 /** Mermaid's defaults: beyond either, it draws an error instead of the diagram. */
 export const MERMAID_MAX_EDGES = 500;
@@ -40,32 +39,48 @@ function naturalCompare(a: string, b: string): number {
 }
 
 interface SpokeGroup {
-  hub: Network;
-  spokes: Network[];
-  /** The peering flags every spoke shares with the hub: [hub to spoke, spoke to hub], undefined when absent. */
-  hubSide?: { allowsTransit: boolean; usesRemoteGateway: boolean };
-  spokeSide?: { allowsTransit: boolean; usesRemoteGateway: boolean };
+  hub: ViewNetwork;
+  spokes: ViewNetwork[];
+  /** The peering flags every spoke shares with the hub: hub to spoke, spoke to hub; undefined when absent. */
+  hubSide?: PeeringFlags;
+  spokeSide?: PeeringFlags;
+}
+
+/** Each network's peered neighbours, and the flags of the peering from one network to another. */
+function peeringMaps(view: TopologyView) {
+  const neighbours = new Map<string, Set<string>>();
+  const between = new Map<string, PeeringFlags>();
+  const add = (a: string, b: string) => {
+    if (a === b) return;
+    const set = neighbours.get(a) ?? new Set<string>();
+    set.add(b);
+    neighbours.set(a, set);
+  };
+  for (const p of view.peerings) {
+    add(p.a, p.b);
+    add(p.b, p.a);
+    between.set(`${p.a}\u0000${p.b}`, p.ab);
+    if (p.ba) between.set(`${p.b}\u0000${p.a}`, p.ba);
+  }
+  return { neighbours, flags: (from: string, to: string) => between.get(`${from}\u0000${to}`) };
 }
 
 /**
  * Spokes of one hub with the same peering flags: VNets with no gateway whose only neighbour (by
  * peering, either direction) is that hub. Only groups of two or more; keyed by spoke id.
  */
-function spokeGroups(index: TopologyIndex, networks: Network[]): Map<string, SpokeGroup> {
+function spokeGroups(view: TopologyView): Map<string, SpokeGroup> {
+  const byId = new Map(view.networks.map((n) => [n.id, n]));
+  const { neighbours, flags } = peeringMaps(view);
   const groups = new Map<string, SpokeGroup>();
-  for (const n of networks) {
-    if (n.kind !== "vnet" || (index.gatewaysByVnet.get(n.id)?.length ?? 0) > 0) continue;
-    const neighbours = new Set<Network>();
-    for (const e of index.edgesFrom[n.ix]) if (e.to && e.to !== n) neighbours.add(e.to);
-    for (const e of index.edgesTo[n.ix]) if (e.from && e.from !== n) neighbours.add(e.from);
-    if (neighbours.size !== 1) continue;
-    const hub = [...neighbours][0];
-    const flags = (from: Network, to: Network) => {
-      const p = peeringBetween(index, from, to);
-      return p ? { allowsTransit: p.allowsTransit, usesRemoteGateway: p.usesRemoteGateway } : undefined;
-    };
-    const hubSide = flags(hub, n);
-    const spokeSide = flags(n, hub);
+  for (const n of view.networks) {
+    if (n.kind !== "vnet" || n.gateways > 0) continue;
+    const around = neighbours.get(n.id);
+    if (around?.size !== 1) continue;
+    const hub = byId.get([...around][0]);
+    if (!hub) continue;
+    const hubSide = flags(hub.id, n.id);
+    const spokeSide = flags(n.id, hub.id);
     const key = JSON.stringify([hub.id, hubSide ?? null, spokeSide ?? null]);
     const group = groups.get(key) ?? { hub, spokes: [], hubSide, spokeSide };
     groups.set(key, group);
@@ -77,8 +92,7 @@ function spokeGroups(index: TopologyIndex, networks: Network[]): Map<string, Spo
 }
 
 /** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not) and P2S clients. */
-export function diagram(analysis: Analysis, grouping: SpokeGrouping = "none"): Diagram {
-  const index = analysis.index;
+export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): Diagram {
   const ids = new Map<string, string>();
   const node = (id: string) => {
     if (!ids.has(id)) ids.set(id, `n${ids.size}`);
@@ -91,40 +105,30 @@ export function diagram(analysis: Analysis, grouping: SpokeGrouping = "none"): D
     lines.push(line);
     edges++;
   };
-  const networks = [...index.networks.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const grouped = grouping === "none" ? new Map<string, SpokeGroup>() : spokeGroups(index, networks);
-  for (const n of networks) {
+  const names = new Map(view.networks.map((n) => [n.id, n.name]));
+  const grouped = grouping === "none" ? new Map<string, SpokeGroup>() : spokeGroups(view);
+  for (const n of view.networks) {
     if (grouped.has(n.id)) continue;
-    const text = label(`${n.name}<br/>${n.prefixes.map((c) => c.text).join(", ")}`);
+    const text = label(`${n.name}<br/>${n.prefixes.join(", ")}`);
     lines.push(n.kind === "site" ? `  ${node(n.id)}[("${text}")]` : `  ${node(n.id)}["${text}"]`);
   }
   // By hub, then first spoke, so "spoke2" comes before "spoke10".
-  const names = new Map([...new Set(grouped.values())].map((g) => [g, g.spokes.map((s) => s.name).sort(naturalCompare)]));
-  const groups = [...names.keys()].sort(
-    (a, b) => naturalCompare(a.hub.name, b.hub.name) || naturalCompare(names.get(a)?.[0] ?? "", names.get(b)?.[0] ?? ""),
+  const spokeNames = new Map([...new Set(grouped.values())].map((g) => [g, g.spokes.map((s) => s.name).sort(naturalCompare)]));
+  const groups = [...spokeNames.keys()].sort(
+    (a, b) => naturalCompare(a.hub.name, b.hub.name) || naturalCompare(spokeNames.get(a)?.[0] ?? "", spokeNames.get(b)?.[0] ?? ""),
   );
   groups.forEach((g, i) => {
-    const spokes = names.get(g) ?? [];
+    const spokes = spokeNames.get(g) ?? [];
     const named = spokes.length <= 3 ? spokes.join(", ") : `${spokes[0]} … ${spokes[spokes.length - 1]}`;
     lines.push(`  g${i}["${label(grouping === "named" ? `${spokes.length} spokes: ${named}` : `${spokes.length} spokes`)}"]`);
   });
-  const done = new Set<string>();
-  for (const { peering: p, from, to } of index.edges) {
-    if (!from || !to || grouped.has(from.id) || grouped.has(to.id)) continue;
-    const key = [from.id, to.id].sort().join("\u0000");
-    if (done.has(key)) continue;
-    done.add(key);
-    const back = peeringBetween(index, to, from);
-    const flags = [p, back].flatMap((x) =>
-      x
-        ? [
-            x.allowsTransit ? `${nameOf(index, x.from)} allows transit` : "",
-            x.usesRemoteGateway ? `${nameOf(index, x.from)} uses remote gw` : "",
-          ]
-        : [],
-    );
-    const text = label(["peering", ...flags.filter((f) => f !== ""), back ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
-    edge(`  ${node(from.id)} ${back ? "---" : "-.-"}|"${text}"| ${node(to.id)}`);
+  for (const { a, b, ab, ba } of view.peerings) {
+    if (grouped.has(a) || grouped.has(b)) continue;
+    const flagsOf = (from: string, f: PeeringFlags | undefined) =>
+      f ? [f.allowsTransit ? `${names.get(from)} allows transit` : "", f.usesRemoteGateway ? `${names.get(from)} uses remote gw` : ""] : [];
+    const flags = [...flagsOf(a, ab), ...flagsOf(b, ba)];
+    const text = label(["peering", ...flags.filter((f) => f !== ""), ba ? "" : "one way"].filter((f) => f !== "").join("<br/>"));
+    edge(`  ${node(a)} ${ba ? "---" : "-.-"}|"${text}"| ${node(b)}`);
   }
   groups.forEach((g, i) => {
     const { hubSide: h, spokeSide: s } = g;
@@ -137,27 +141,16 @@ export function diagram(analysis: Analysis, grouping: SpokeGrouping = "none"): D
     ];
     edge(`  ${node(g.hub.id)} ${h && s ? "---" : "-.-"}|"${label(["peerings", ...flags].filter((f) => f !== "").join("<br/>"))}"| g${i}`);
   });
-  for (const link of index.links) {
-    const end = (id: string) => index.gateways.get(id)?.vnet ?? id;
-    const a = end(link.a);
-    const b = end(link.b);
-    if (!index.networks.has(a) || !index.networks.has(b)) continue;
+  for (const link of view.links) {
     const text = `${link.kind}${link.bgp ? " BGP" : " no BGP"}${link.up ? "" : " (one side only)"}`;
-    edge(`  ${node(a)} ${link.bgp ? "===" : "-.-"}|"${text}"| ${node(b)}`);
+    edge(`  ${node(link.a)} ${link.bgp ? "===" : "-.-"}|"${text}"| ${node(link.b)}`);
   }
-  for (const g of analysis.gateways) {
-    if (!g.vnet) continue;
-    const clients = `p2s_${node(g.id)}`;
-    const gateway = index.gateways.get(g.id);
-    lines.push(`  ${clients}(["${label(`P2S clients of ${g.name}<br/>${g.clientPool.join(", ")}`)}"])`);
-    edge(`  ${clients} -->|"${label(`${g.protocols.join(", ")}${gateway && gatewayRunsBgp(gateway) ? ", BGP" : ""}`)}"| ${node(g.vnet)}`);
+  for (const c of view.clients) {
+    const clients = `p2s_${node(c.id)}`;
+    lines.push(`  ${clients}(["${label(`P2S clients of ${c.name}<br/>${c.pool.join(", ")}`)}"])`);
+    edge(`  ${clients} -->|"${label(`${c.protocols.join(", ")}${c.bgp ? ", BGP" : ""}`)}"| ${node(c.vnet)}`);
   }
-  return { grouping, text: lines.join("\n"), edges, networks: networks.length, grouped: grouped.size, groups: groups.length };
-}
-
-/** The flowchart source alone. */
-export function mermaidDiagram(analysis: Analysis, grouping: SpokeGrouping = "none"): string {
-  return diagram(analysis, grouping).text;
+  return { grouping, text: lines.join("\n"), edges, networks: view.networks.length, grouped: grouped.size, groups: groups.length };
 }
 
 export function rendersInMermaid(d: Diagram): boolean {
@@ -169,12 +162,12 @@ export function rendersInMermaid(d: Diagram): boolean {
  * GROUP_SPOKES_ABOVE networks) every network; only those Mermaid renders, without repeats. `least`
  * is the least detailed diagram, renderable or not, to say why none is drawn.
  */
-export function diagramChoices(analysis: Analysis): { choices: Diagram[]; least: Diagram } {
-  const least = diagram(analysis, "counted");
+export function diagramChoices(view: TopologyView): { choices: Diagram[]; least: Diagram } {
+  const least = diagram(view, "counted");
   // Naming spokes adds characters, never fewer edges: if counting them does not render, nothing does.
   if (!rendersInMermaid(least)) return { choices: [], least };
-  const all = [least, diagram(analysis, "named")];
-  if (analysis.index.networks.size <= GROUP_SPOKES_ABOVE) all.push(diagram(analysis, "none"));
+  const all = [least, diagram(view, "named")];
+  if (view.networks.length <= GROUP_SPOKES_ABOVE) all.push(diagram(view, "none"));
   const choices: Diagram[] = [];
   for (const d of all) if (rendersInMermaid(d) && !choices.some((c) => c.text === d.text)) choices.push(d);
   return { choices, least };

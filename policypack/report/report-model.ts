@@ -1,4 +1,7 @@
 import type { StackAnalysis } from "../pipeline/stack-analysis";
+import type { GatewayRouteChange } from "../reachability/route-diff";
+import type { TopologyView } from "./topology-view";
+import { topologyView } from "./topology-view";
 import { vpnConnectionName } from "../reachability/windows-connection";
 import { POLICIES } from "../policies/catalogue";
 import type { PolicyConfig } from "../pipeline/policy-config";
@@ -85,6 +88,10 @@ export interface Report {
   gateways: GatewayReport[];
   violations: ViolationReport[];
   notes: string[];
+  /** The networks, peerings, links and P2S clients the diagram draws. */
+  topology: TopologyView;
+  /** What changes for each gateway's clients, when the input holds a state before and after (a preview). */
+  routeChanges: GatewayRouteChange[];
 }
 
 function dnsReport(stack: StackAnalysis, gatewayId: string): GatewayReport["dns"] {
@@ -99,7 +106,8 @@ function dnsReport(stack: StackAnalysis, gatewayId: string): GatewayReport["dns"
 
 const LEVEL_ORDER: Record<EnforcementLevel, number> = { mandatory: 0, advisory: 1, disabled: 2 };
 
-export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Report {
+/** Everything a renderer writes: each format is a function of the report alone. */
+export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, routeChanges: GatewayRouteChange[] = []): Report {
   const urns = stack.extraction.urns;
   const gateways = stack.analysis.gateways.map((g): GatewayReport => ({
     name: g.name,
@@ -167,5 +175,12 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}): Re
   );
   if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
   const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);
-  return { coverage: { resourcesRead: coverage.read, resourcesNotRead: coverage.notRead }, gateways, violations, notes };
+  return {
+    coverage: { resourcesRead: coverage.read, resourcesNotRead: coverage.notRead },
+    gateways,
+    violations,
+    notes,
+    topology: topologyView(stack.analysis),
+    routeChanges,
+  };
 }

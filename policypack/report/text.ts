@@ -1,11 +1,10 @@
-import type { GatewayRouteChange } from "../reachability/route-diff";
 import type { Report } from "./report-model";
 import { routeChangeLines } from "./route-changes";
 import { gatewayTables } from "./text-table";
 import { verdict } from "./verdict";
 
 /** The terminal rendering of p2s-check. */
-export function renderText(report: Report, changes: GatewayRouteChange[]): string {
+export function renderText(report: Report): string {
   const out = [`P2S reachability: ${verdict(report)}`, "", ...gatewayTables(report.gateways)];
   if (report.violations.length > 0) {
     out.push("Violations:");
@@ -13,9 +12,9 @@ export function renderText(report: Report, changes: GatewayRouteChange[]): strin
       out.push(`  [${v.enforcementLevel}] ${v.policy}${v.resource ? ` (${v.resource})` : ""}`, `      ${v.message}`);
     out.push("");
   }
-  if (changes.length > 0) {
+  if (report.routeChanges.length > 0) {
     out.push("Route changes:");
-    for (const c of changes) out.push(`  ${c.name}:`, ...routeChangeLines(c).map((l) => `      ${l}`));
+    for (const c of report.routeChanges) out.push(`  ${c.name}:`, ...routeChangeLines(c).map((l) => `      ${l}`));
     out.push("");
   }
   if (report.notes.length > 0) out.push("Notes:", ...report.notes.map((n) => `  - ${n}`), "");

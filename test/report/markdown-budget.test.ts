@@ -8,6 +8,7 @@ import { groupedClientRows } from "../../policypack/report/client-rows";
 import type { Block } from "../../policypack/report/fit-blocks";
 import { fitBlocks } from "../../policypack/report/fit-blocks";
 import { FULL_REPORT, MARKDOWN_BUDGET, renderMarkdown } from "../../policypack/report/markdown";
+import { topologyView } from "../../policypack/report/topology-view";
 import { diagram, diagramChoices, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE } from "../../policypack/report/mermaid";
 import type { Report } from "../../policypack/report/report-model";
 import { buildReport } from "../../policypack/report/report-model";
@@ -51,7 +52,7 @@ function markdownOf(size: Size, mandatory: boolean): string {
   const key = `${size} ${mandatory}`;
   let md = rendered.get(key);
   if (md === undefined) {
-    md = renderMarkdown(reportOf(size, mandatory), stackOf(size).stack.analysis, []);
+    md = renderMarkdown(reportOf(size, mandatory));
     rendered.set(key, md);
   }
   return md;
@@ -141,9 +142,8 @@ describe("the Markdown comment's size budget", () => {
 
   it("cuts advisory violations first, then notes, then client tables, and the diagram last (3,000 resources, shrinking budgets)", () => {
     const report = reportOf("3,000", false);
-    const analysis = stackOf("3,000").stack.analysis;
     const state = (budget: number) => {
-      const md = renderMarkdown(report, analysis, [], budget);
+      const md = renderMarkdown(report, budget);
       const advisory = section(md, "Advisory violations")
         .split("\n")
         .filter((l) => l.startsWith("- **")).length;
@@ -170,7 +170,7 @@ describe("the Markdown comment's size budget", () => {
 
   it("falls back to names alone, cut at the budget, when not even a heading per gateway fits", () => {
     const report = reportOf("30,000", true);
-    const md = renderMarkdown(report, stackOf("30,000").stack.analysis, [], 3_000);
+    const md = renderMarkdown(report, 3_000);
     expect({
       within: md.length <= 3_000 || md.length,
       verdict: md.split("\n")[0].startsWith("## P2S reachability: ❌"),
@@ -187,7 +187,7 @@ describe("the Markdown comment's size budget", () => {
   it("cuts long route changes of a preview, saying where the rest is", () => {
     const before = analyzeResources(generateStack("mixed", 500).map(analyzerInputToRaw)).analysis;
     const changes = diffRoutes(before, stackOf("3,000").stack.analysis);
-    const md = renderMarkdown(reportOf("3,000", false), stackOf("3,000").stack.analysis, changes, 5_000);
+    const md = renderMarkdown({ ...reportOf("3,000", false), routeChanges: changes }, 5_000);
     const lines = section(md, "Route changes in this preview").split("\n");
     expect({
       changes: changes.length > 0,
@@ -258,7 +258,7 @@ describe("the Markdown client tables", () => {
       ...report,
       gateways: Array.from({ length: 8 }, (_, i) => ({ ...report.gateways[i % report.gateways.length], name: `gateway-${i + 1}` })),
     };
-    const md = renderMarkdown(many, stackOf("600").stack.analysis, []);
+    const md = renderMarkdown(many);
     expect({
       within: md.length <= MARKDOWN_BUDGET || md.length,
       folded: many.gateways.map(
@@ -288,9 +288,9 @@ describe("the Markdown client tables", () => {
 
 describe("the Markdown topology diagram", () => {
   it("groups spokes of one hub with the same peering flags into one node, named by first and last spoke", () => {
-    const analysis = stackOf("600").stack.analysis;
-    const named = diagram(analysis, "named");
-    const counted = diagram(analysis, "counted");
+    const view = topologyView(stackOf("600").stack.analysis);
+    const named = diagram(view, "named");
+    const counted = diagram(view, "counted");
     expect({
       named: named.text.split("\n").filter((l) => l.includes("spoke1 …") || l.includes("spoke7,")),
       counted: counted.text.includes('["17 spokes"]'),
@@ -308,8 +308,7 @@ describe("the Markdown topology diagram", () => {
 
   it("stays within Mermaid's maxEdges and maxTextSize, or is left out with a line saying so", () => {
     const got = SIZES.map(([size]) => {
-      const analysis = stackOf(size).stack.analysis;
-      const { choices } = diagramChoices(analysis);
+      const { choices } = diagramChoices(topologyView(stackOf(size).stack.analysis));
       const md = markdownOf(size, false);
       const fence = /```mermaid\n([\s\S]*?)\n```/.exec(md)?.[1];
       const edges = fence === undefined ? 0 : fence.split("\n").filter((l) => /(---|-\.-|===|-->)/.test(l)).length;
@@ -334,11 +333,11 @@ describe("the Markdown comment of a small stack", () => {
   it("cuts nothing on the sample hub: the same as with no budget, with no 'more' line and every network drawn", async () => {
     const stack = analyzeResources((await sampleInputs("hub", "deployed")).map(analyzerInputToRaw));
     const report = buildReport(stack);
-    const md = renderMarkdown(report, stack.analysis, []);
+    const md = renderMarkdown(report);
     expect({
-      same: md === renderMarkdown(report, stack.analysis, [], Infinity),
+      same: md === renderMarkdown(report, Infinity),
       more: md.split("\n").filter((l) => / more\b|left out|cut /.test(l)),
-      ungrouped: md.includes(diagram(stack.analysis, "none").text),
+      ungrouped: md.includes(diagram(topologyView(stack.analysis), "none").text),
     }).toEqual({ same: true, more: [], ungrouped: true });
   });
 });
@@ -347,8 +346,8 @@ describe("the Markdown comment is deterministic", () => {
   it.each(["600", "3,000"] as const)("renders a %s-resource stack to the same string twice, from two analyses", (size) => {
     const again = analyzeResources(generateStack("mixed", SIZES.find(([s]) => s === size)?.[1] ?? 0).map(analyzerInputToRaw));
     const first = markdownOf(size, false);
-    const second = renderMarkdown(buildReport(again), again.analysis, []);
-    const twice = renderMarkdown(reportOf(size, false), stackOf(size).stack.analysis, []);
+    const second = renderMarkdown(buildReport(again));
+    const twice = renderMarkdown(reportOf(size, false));
     expect({ fromAnotherAnalysis: firstDifference(first, second), twice: firstDifference(first, twice) }).toEqual({
       fromAnotherAnalysis: null,
       twice: null,

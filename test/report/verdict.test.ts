@@ -17,6 +17,8 @@ const report = (mandatory: number, advisory: number, gateways = 1): Report => ({
     ...Array.from({ length: advisory }, () => violation("advisory")),
   ],
   notes: [],
+  topology: { networks: [], peerings: [], links: [], clients: [] },
+  routeChanges: [],
 });
 
 describe("the verdict line", () => {

@@ -1,0 +1,66 @@
+import type { Analysis } from "../reachability/results";
+import { peeringBetween } from "../reachability/topology-index";
+import type { Peering } from "../topology/model";
+import { gatewayRunsBgp } from "../topology/gateway";
+
+/** A peering's gateway-transit flags, as the diagram labels them. */
+export interface PeeringFlags {
+  allowsTransit: boolean;
+  usesRemoteGateway: boolean;
+}
+
+/** The network as the diagram draws it: every renderer reads this, never the analysis. */
+export interface TopologyView {
+  /** VNets and sites, sorted by name. */
+  networks: { id: string; name: string; kind: "vnet" | "site"; prefixes: string[]; gateways: number }[];
+  /** One per pair of peered networks, in declaration order: `ab` the peering from `a`, `ba` the one back when there is one. */
+  peerings: { a: string; b: string; ab: PeeringFlags; ba?: PeeringFlags }[];
+  /** Site-to-site and VNet-to-VNet links between networks of the stack. */
+  links: { a: string; b: string; kind: string; bgp: boolean; up: boolean }[];
+  /** The P2S clients of each gateway whose VNet is known. */
+  clients: { id: string; name: string; vnet: string; pool: string[]; protocols: string[]; bgp: boolean }[];
+}
+
+const flags = (p: Peering): PeeringFlags => ({ allowsTransit: p.allowsTransit, usesRemoteGateway: p.usesRemoteGateway });
+
+export function topologyView(analysis: Analysis): TopologyView {
+  const index = analysis.index;
+  const networks = [...index.networks.values()]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((n) => ({
+      id: n.id,
+      name: n.name,
+      kind: n.kind,
+      prefixes: n.prefixes.map((c) => c.text),
+      gateways: index.gatewaysByVnet.get(n.id)?.length ?? 0,
+    }));
+  const peerings: TopologyView["peerings"] = [];
+  const done = new Set<string>();
+  for (const { peering, from, to } of index.edges) {
+    if (!from || !to) continue;
+    const key = [from.id, to.id].sort().join("\u0000");
+    if (done.has(key)) continue;
+    done.add(key);
+    const back = peeringBetween(index, to, from);
+    peerings.push({ a: from.id, b: to.id, ab: flags(peering), ...(back ? { ba: flags(back) } : {}) });
+  }
+  const end = (id: string) => index.gateways.get(id)?.vnet ?? id;
+  const links = index.links
+    .map((link) => ({ a: end(link.a), b: end(link.b), kind: link.kind, bgp: link.bgp, up: link.up }))
+    .filter((link) => index.networks.has(link.a) && index.networks.has(link.b));
+  const clients = analysis.gateways.flatMap((g) => {
+    if (!g.vnet) return [];
+    const gateway = index.gateways.get(g.id);
+    return [
+      {
+        id: g.id,
+        name: g.name,
+        vnet: g.vnet,
+        pool: g.clientPool,
+        protocols: g.protocols,
+        bgp: gateway !== undefined && gatewayRunsBgp(gateway),
+      },
+    ];
+  });
+  return { networks, peerings, links, clients };
+}
