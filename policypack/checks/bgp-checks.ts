@@ -6,12 +6,13 @@ import type { Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding } from "../reachability/findings";
 import type { Link, TopologyIndex } from "../reachability/topology-index";
+import { finding } from "../reachability/findings";
 
 /** Spec section 4a: BGP asked for but impossible, equal ASNs on a link, custom routes over the client pool. */
 export function checkBgp(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
   const add = (code: Finding["code"], resource: string, related: string[], problem: Sentence, fix: Fix, subject?: string) =>
-    findings.push({ category: "bgp-config", code, resource, related, problem, fix, ...(subject !== undefined ? { subject } : {}) });
+    findings.push(finding("bgp-config", { code, resource, related, problem, fix, subject }));
 
   const askedOf = new Map<string, { gateway: VpnGateway; connections: Connection[] }>();
   for (const connection of index.topology.connections) {
@@ -119,15 +120,15 @@ function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding
     if (route.length === 0) continue;
     const clash = pool.find((p) => overlaps(p, route));
     if (clash) {
-      findings.push({
-        category: "bgp-config",
-        code: "custom-route-overlaps-pool",
-        resource: gateway.id,
-        related: [],
-        subject: route.text,
-        problem: sentence`Custom route ${route.text} of ${gateway.name} overlaps its client pool ${clash.text}.`,
-        fix: remove(sentence`Remove ${route.text} from ${advertised} of ${gateway.name} or narrow it to exclude the client pool.`),
-      });
+      findings.push(
+        finding("bgp-config", {
+          code: "custom-route-overlaps-pool",
+          resource: gateway.id,
+          subject: route.text,
+          problem: sentence`Custom route ${route.text} of ${gateway.name} overlaps its client pool ${clash.text}.`,
+          fix: remove(sentence`Remove ${route.text} from ${advertised} of ${gateway.name} or narrow it to exclude the client pool.`),
+        }),
+      );
     }
   }
   return findings;

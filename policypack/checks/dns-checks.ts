@@ -3,11 +3,12 @@ import type { Finding } from "../reachability/findings";
 import { AZURE_DNS, NEW_PROFILE, dynamicInboundEndpoints } from "../reachability/dns";
 import type { GatewayDns } from "../reachability/results";
 import type { TopologyIndex } from "../reachability/topology-index";
+import { finding } from "../reachability/findings";
 
 /** DNS servers P2S clients cannot use, private endpoints whose names they cannot resolve, inbound endpoints that cannot be checked (D1-D8). */
 export function checkDns(index: TopologyIndex, dns: readonly GatewayDns[]): Finding[] {
   const out: Finding[] = [];
-  const add = (finding: Omit<Finding, "category" | "related">) => out.push({ category: "dns-resolution", related: [], ...finding });
+  const add = (f: Parameters<typeof finding>[1]) => out.push(finding("dns-resolution", f));
   for (const { gateway, vnet, servers, endpoints } of dns) {
     for (const server of servers) {
       if (server.works || !server.reason || !server.fix) continue;

@@ -14,6 +14,7 @@ import { joinList } from "../topology/order";
 import type { FieldKey, FieldRef, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding, FindingCategory } from "../reachability/findings";
+import { finding } from "../reachability/findings";
 
 /** ASNs Azure reserves (VPN Gateway FAQ), 65515 aside. */
 const RESERVED_ASNS: readonly [number, number][] = [
@@ -34,17 +35,6 @@ export function isReservedSiteAsn(asn: number): boolean {
   return asn === AZURE_DEFAULT_ASN || isReservedAsn(asn);
 }
 
-function finding(
-  category: FindingCategory,
-  code: Finding["code"],
-  resource: string,
-  problem: Sentence,
-  fix: Finding["fix"],
-  subject?: string,
-): Finding {
-  return { category, code, resource, related: [], problem, fix, ...(subject !== undefined ? { subject } : {}) };
-}
-
 function ipv6Pools(gateway: VpnGateway): string[] {
   return [...gateway.clientPool, ...(gateway.groupPools ?? [])].filter((p) => {
     const parsed = parseCidr(p);
@@ -56,7 +46,7 @@ function ipv6Pools(gateway: VpnGateway): string[] {
 function findingsFor(category: FindingCategory, gateway: VpnGateway) {
   const out: Finding[] = [];
   const add = (code: Finding["code"], problem: Sentence, fix: Finding["fix"], subject?: string) =>
-    out.push(finding(category, code, gateway.id, problem, fix, subject));
+    out.push(finding(category, { code, resource: gateway.id, problem, fix, subject }));
   const field = (key: FieldKey) => fieldRef(gateway.id, key);
   return { out, add, field, id: gateway.id, name: gateway.name, listed: gateway.protocols ?? [] };
 }
@@ -219,19 +209,18 @@ function checkEntraSettings(gateway: VpnGateway, add: ReturnType<typeof findings
 export function checkSiteSettings(site: Site): Finding[] {
   if (site.bgpAsn === undefined || !isReservedSiteAsn(site.bgpAsn)) return [];
   return [
-    finding(
-      "gateway-settings",
-      "reserved-asn",
-      site.id,
-      sentence`${site.name} uses ASN ${site.bgpAsn}, which Azure reserves.`,
-      {
+    finding("gateway-settings", {
+      code: "reserved-asn",
+      resource: site.id,
+      problem: sentence`${site.name} uses ASN ${site.bgpAsn}, which Azure reserves.`,
+      fix: {
         resource: site.id,
         field: "site.asn",
         action: "change",
         text: sentence`Give ${site.name} the real ASN of the on-premises device, outside 65515, 8074-8075, 12076, 23456, 64496-64511, 65517-65520 and 65535-65551.`,
       },
-      String(site.bgpAsn),
-    ),
+      subject: String(site.bgpAsn),
+    }),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { Finding } from "../reachability/findings";
 import type { GatewayAnalysis } from "../reachability/results";
 import type { TopologyIndex } from "../reachability/topology-index";
 import { addRouteCommand, vpnConnectionName } from "../reachability/windows-connection";
+import { finding } from "../reachability/findings";
 
 /** A message lists this many items at most; the JSON report and the Markdown comment list them all. */
 const LISTED = 12;
@@ -42,20 +43,21 @@ export function checkManualRoutes(index: TopologyIndex, gateways: readonly Gatew
       const commands = few
         ? `: ${client.manualRoutes.map((prefix) => addRouteCommand(connectionName, prefix)).join("; ")}`
         : ` ${addRouteCommand(connectionName, "<prefix>")} for each (p2s-check --format markdown writes the commands)`;
-      out.push({
-        category: "windows-manual-routes",
-        code: "windows-manual-route",
-        resource: gateway.id,
-        related: [],
-        subject: client.id,
-        problem: sentence`The ${client.label} of ${gateway.name} can reach ${listed(networks, "networks")} over BGP but gets no route to ${prefixes}.`,
-        fix: {
+      out.push(
+        finding("windows-manual-routes", {
+          code: "windows-manual-route",
           resource: gateway.id,
-          field: "gateway.advertisedRoutePrefixes",
-          action: "add",
-          text: sentence`Add ${few ? prefixes : "them"} to ${fieldRef(gateway.id, "gateway.advertisedRoutePrefixes")} of ${gateway.name}; or have each user of it run${commands}; or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway${pushedAlternative(gateway)}.`,
-        },
-      });
+          related: [],
+          subject: client.id,
+          problem: sentence`The ${client.label} of ${gateway.name} can reach ${listed(networks, "networks")} over BGP but gets no route to ${prefixes}.`,
+          fix: {
+            resource: gateway.id,
+            field: "gateway.advertisedRoutePrefixes",
+            action: "add",
+            text: sentence`Add ${few ? prefixes : "them"} to ${fieldRef(gateway.id, "gateway.advertisedRoutePrefixes")} of ${gateway.name}; or have each user of it run${commands}; or move them to the Azure VPN Client over OpenVPN, which receives the routes from the gateway${pushedAlternative(gateway)}.`,
+          },
+        }),
+      );
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Finding } from "../reachability/findings";
 import type { GatewayAnalysis } from "../reachability/results";
 import type { Network, TopologyIndex } from "../reachability/topology-index";
 import { peeringBetween } from "../reachability/topology-index";
+import { finding } from "../reachability/findings";
 
 /** Spec section 4: client pools that overlap what clients reach or route, and overlapping peered VNets. */
 export function checkOverlaps(index: TopologyIndex, gateways: GatewayAnalysis[]): Finding[] {
@@ -30,20 +31,21 @@ function poolsAgainstPools(index: TopologyIndex, gateways: GatewayAnalysis[]): F
       other === owner
         ? `its client pool ${otherPool.text}`
         : `the client pool ${otherPool.text} of ${other.name}, whose VNet its clients reach`;
-    findings.push({
-      category: "address-overlap",
-      code: "pools-overlap",
-      resource: owner.id,
-      subject: `${pool.text} ${otherPool.text}`,
-      related: other === owner ? [] : [other.id],
-      problem: sentence`The client pool ${pool.text} of ${owner.name} overlaps ${where}, so clients can get the same address.`,
-      fix: {
+    findings.push(
+      finding("address-overlap", {
+        code: "pools-overlap",
         resource: owner.id,
-        field,
-        action: "change",
-        text: sentence`Give ${owner.name} a ${fieldRef(owner.id, field)} apart from every other client pool.`,
-      },
-    });
+        subject: `${pool.text} ${otherPool.text}`,
+        related: other === owner ? [] : [other.id],
+        problem: sentence`The client pool ${pool.text} of ${owner.name} overlaps ${where}, so clients can get the same address.`,
+        fix: {
+          resource: owner.id,
+          field,
+          action: "change",
+          text: sentence`Give ${owner.name} a ${fieldRef(owner.id, field)} apart from every other client pool.`,
+        },
+      }),
+    );
   };
   for (const g of gateways) {
     const pools = index.pools.get(g.id) ?? [];
@@ -88,8 +90,7 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
   for (const network of analysis.reach.nonBgpRoutes.keys()) visit(network);
   return [...hits.entries()].map(([poolText, hit]): Finding => {
     const field = poolField(index, analysis.id, pool.find((c) => c.text === poolText) as Cidr);
-    return {
-      category: "address-overlap",
+    return finding("address-overlap", {
       code: "pool-overlap",
       resource: analysis.id,
       subject: poolText,
@@ -101,7 +102,7 @@ function poolOverlaps(index: TopologyIndex, analysis: GatewayAnalysis): Finding[
         action: "change",
         text: sentence`Give ${analysis.name} a ${fieldRef(analysis.id, field)} that overlaps no VNet, site or route its clients use.`,
       },
-    };
+    });
   });
 }
 
@@ -116,19 +117,20 @@ function peeredOverlaps(index: TopologyIndex): Finding[] {
     const clashes: string[] = [];
     for (const x of a.prefixes) for (const y of b.prefixes) if (overlaps(x, y)) clashes.push(`${x.text} and ${y.text}`);
     if (clashes.length === 0) continue;
-    findings.push({
-      category: "address-overlap",
-      code: "peered-prefix-overlap",
-      resource: peering.id,
-      related: [a.id, b.id],
-      problem: sentence`${peering.name} peers ${a.name} and ${b.name}, whose address spaces overlap (${clashes.join("; ")}), so Azure refuses the peering.`,
-      fix: {
-        resource: b.id,
-        field: "vnet.prefixes",
-        action: "change",
-        text: sentence`Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.`,
-      },
-    });
+    findings.push(
+      finding("address-overlap", {
+        code: "peered-prefix-overlap",
+        resource: peering.id,
+        related: [a.id, b.id],
+        problem: sentence`${peering.name} peers ${a.name} and ${b.name}, whose address spaces overlap (${clashes.join("; ")}), so Azure refuses the peering.`,
+        fix: {
+          resource: b.id,
+          field: "vnet.prefixes",
+          action: "change",
+          text: sentence`Re-address ${b.name} or ${a.name} so that their prefixes are disjoint.`,
+        },
+      }),
+    );
   }
   return findings;
 }

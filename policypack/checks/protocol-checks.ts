@@ -4,6 +4,7 @@ import { sentence, sentenceKey } from "../topology/sentence";
 import type { Finding, Reason } from "../reachability/findings";
 import { PLATFORM_LABELS } from "../reachability/platforms";
 import type { GatewayAnalysis } from "../reachability/results";
+import { finding } from "../reachability/findings";
 
 /**
  * Platforms the user requires that no client of a gateway serves, grouped by why: no protocol for
@@ -23,18 +24,19 @@ export function checkRequiredPlatforms(gateways: GatewayAnalysis[], required: re
     }
     for (const { platforms, reason } of groups.values()) {
       const labels = joinList(platforms.map((p) => PLATFORM_LABELS[p]));
-      findings.push({
-        category: "client-protocols",
-        code: "platform-not-served",
-        resource: analysis.id,
-        subject: platforms.join(","),
-        related: [],
-        problem:
-          reason.code === "no-protocol-for-platform"
-            ? sentence`${labels} clients cannot connect to ${analysis.name}, whose protocols are ${analysis.protocols.join(", ")}${analysis.protocolsAssumed ? " (Azure's default)" : ""}.`
-            : sentence`${labels} clients cannot connect to ${analysis.name}: ${reason.text}.`,
-        fix: reason.fix,
-      });
+      findings.push(
+        finding("client-protocols", {
+          code: "platform-not-served",
+          resource: analysis.id,
+          subject: platforms.join(","),
+          related: [],
+          problem:
+            reason.code === "no-protocol-for-platform"
+              ? sentence`${labels} clients cannot connect to ${analysis.name}, whose protocols are ${analysis.protocols.join(", ")}${analysis.protocolsAssumed ? " (Azure's default)" : ""}.`
+              : sentence`${labels} clients cannot connect to ${analysis.name}: ${reason.text}.`,
+          fix: reason.fix,
+        }),
+      );
     }
   }
   return findings;
@@ -47,19 +49,20 @@ export function checkRouteLimits(gateways: GatewayAnalysis[]): Finding[] {
     for (const client of analysis.clients) {
       const limit = client.spec.routeLimit;
       if (!limit || !client.protocols.includes(limit.protocol) || client.routes.length <= limit.max) continue;
-      findings.push({
-        category: "client-protocols",
-        code: "too-many-routes",
-        resource: analysis.id,
-        subject: client.id,
-        related: [],
-        problem: sentence`The ${client.label} of ${analysis.name} would receive ${client.routes.length} routes over ${limit.protocol}, more than ${limit.max}, ${limit.why}, so it fails to connect.`,
-        fix: {
+      findings.push(
+        finding("client-protocols", {
+          code: "too-many-routes",
           resource: analysis.id,
-          action: "change",
-          text: sentence`Summarise the networks behind ${analysis.name} into fewer, wider prefixes, for example with custom routes that cover several VNets.`,
-        },
-      });
+          subject: client.id,
+          related: [],
+          problem: sentence`The ${client.label} of ${analysis.name} would receive ${client.routes.length} routes over ${limit.protocol}, more than ${limit.max}, ${limit.why}, so it fails to connect.`,
+          fix: {
+            resource: analysis.id,
+            action: "change",
+            text: sentence`Summarise the networks behind ${analysis.name} into fewer, wider prefixes, for example with custom routes that cover several VNets.`,
+          },
+        }),
+      );
     }
   }
   return findings;

@@ -6,6 +6,7 @@ import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding } from "../reachability/findings";
 import type { PeeringEdge, TopologyIndex } from "../reachability/topology-index";
 import { nameOf, peeringBetween } from "../reachability/topology-index";
+import { finding } from "../reachability/findings";
 
 /** Spec section 4: peering and gateway-transit settings that break P2S reachability. */
 export function checkGatewayTransit(index: TopologyIndex): Finding[] {
@@ -15,7 +16,7 @@ export function checkGatewayTransit(index: TopologyIndex): Finding[] {
 }
 
 function transitFinding(code: Finding["code"], resource: string, related: string[], problem: Sentence, fix: Fix): Finding {
-  return { category: "gateway-transit", code, resource, related, problem, fix };
+  return finding("gateway-transit", { code, resource, related, problem, fix });
 }
 
 /** One peering direction: no way back, or remote gateways used where there is none, or no transit, or an own gateway. */

@@ -5,6 +5,7 @@ import { clientLabel } from "../reachability/clients";
 import type { Finding, Reason, ReasonCode } from "../reachability/findings";
 import { PLATFORM_LABELS } from "../reachability/platforms";
 import type { ClientResult, GatewayAnalysis } from "../reachability/results";
+import { finding } from "../reachability/findings";
 
 /** The reasons a route leads nowhere, which are also the findings' codes. */
 const ROUTE_CODES = ["link-without-bgp", "link-down", "route-without-access"] as const;
@@ -58,14 +59,13 @@ export function checkUnreachableRoutes(gateways: readonly GatewayAnalysis[]): Fi
   return [...groups.values()].map((g): Finding => {
     const prefixes = [...g.prefixes];
     const many = prefixes.length > 1;
-    return {
-      category: "unreachable-routes",
+    return finding("unreachable-routes", {
       code: routeCode(g.reason.code),
       resource: g.reason.resources[0] ?? g.gateway.id,
       related: g.reason.resources.slice(1),
       subject: `${g.clients[0].routeSource} ${prefixes.join(",")}`,
       problem: sentence`${who(g)} clients of ${g.gateway.name} receive ${many ? "routes" : "a route"} to ${joinList(prefixes)} but cannot reach ${many ? "them" : "it"}: ${g.reason.text}.`,
       fix: g.reason.fix,
-    };
+    });
   });
 }

@@ -3,6 +3,7 @@ import { compareText } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
 import { sentenceKey } from "../topology/sentence";
 
+/** The rule of the specification (docs/rules.md) that decided: tests assert it, so a reason cannot come from the wrong rule. */
 export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8";
 
 export type ReasonCode =
@@ -104,6 +105,25 @@ export interface Finding {
   problem: Sentence;
   /** How to fix it. */
   fix: Fix;
+}
+
+/**
+ * The one way a check reports: what is wrong with which resource and how to fix it, in the check's
+ * category. Other resources involved and the subject (a prefix, a client) are optional.
+ */
+export function finding(
+  category: FindingCategory,
+  f: { code: FindingCode; resource: string; problem: Sentence; fix: Fix; related?: readonly string[]; subject?: string },
+): Finding {
+  return {
+    category,
+    code: f.code,
+    resource: f.resource,
+    related: [...(f.related ?? [])],
+    ...(f.subject !== undefined ? { subject: f.subject } : {}),
+    problem: f.problem,
+    fix: f.fix,
+  };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

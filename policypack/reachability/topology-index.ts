@@ -6,6 +6,7 @@ import { compareText } from "../topology/order";
 import type { FieldKey, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding } from "./findings";
+import { finding } from "./findings";
 
 export interface Network {
   /** Position in TopologyIndex.networkList: per-traversal state lives in arrays indexed by it. */
@@ -166,20 +167,21 @@ function prefixParser(invalid: Finding[]): ParsePrefixes {
       const parsed = parseCidr(value);
       if (parsed.ok) out.push(parsed.cidr);
       else
-        invalid.push({
-          category: "address-overlap",
-          code: "invalid-prefix",
-          resource: ownerId,
-          related: [],
-          subject: value,
-          problem: sentence`${ownerName} lists ${parsed.given} in ${field}, which ${parsed.why}, so it is left out of the analysis.`,
-          fix: {
+        invalid.push(
+          finding("address-overlap", {
+            code: "invalid-prefix",
             resource: ownerId,
-            field: key,
-            action: "change",
-            text: sentence`Write ${field} entries as network-aligned CIDRs such as 10.1.0.0/16.`,
-          },
-        });
+            related: [],
+            subject: value,
+            problem: sentence`${ownerName} lists ${parsed.given} in ${field}, which ${parsed.why}, so it is left out of the analysis.`,
+            fix: {
+              resource: ownerId,
+              field: key,
+              action: "change",
+              text: sentence`Write ${field} entries as network-aligned CIDRs such as 10.1.0.0/16.`,
+            },
+          }),
+        );
     }
     return out;
   };
