@@ -60,7 +60,7 @@ export class PackSession implements PreviewAnalyzer {
     return out;
   }
 
-  /** The diagnostics in compact form, sorted; the pack has no resource policies, so all are stack-level. */
+  /** The diagnostics of the resource and stack policies in compact form, sorted: a resource policy reports once per resource it finds. */
   async run(inputs: AnalyzerInput[]): Promise<Seen[]> {
     const diagnostics = await this.diagnostics(inputs);
     return diagnostics.map(seen).sort(compareSeen);
