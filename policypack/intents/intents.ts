@@ -77,6 +77,23 @@ function splitList(value: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** The intents of the policy configuration's `intents` list, read whatever it holds. */
+export function intentsFromConfig(value: unknown): Intent[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw, i) => {
+    const bag = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+    return {
+      origin: `intent ${i + 1} of the policy configuration`,
+      gateway: typeof bag.gateway === "string" ? bag.gateway : "*",
+      platforms: Array.isArray(bag.platforms) ? texts(bag.platforms) : undefined,
+      reach: texts(bag.reach),
+      deny: texts(bag.deny),
+      ...(Array.isArray(bag.stacks) ? { stacks: texts(bag.stacks) } : {}),
+    };
+  });
+}
+
 /** Intents carried by tags: p2s-access on networks, p2s-reach and p2s-deny on gateways. */
 export function intentsFromTags(topology: Topology): { intents: Intent[]; violations: IntentViolation[] } {
   const intents: Intent[] = [];

@@ -1,6 +1,5 @@
 import type { StackAnalysis } from "../pipeline/stack-analysis";
-import type { Intent } from "../intents/intents";
-import { evaluateIntents } from "../intents/intents";
+import { evaluateIntents, intentsFromConfig } from "../intents/intents";
 import { MAX_STACK_PATTERN_LENGTH } from "../topology/stack-pattern";
 import type { PolicyModule } from "../pipeline/policy-module";
 import { PLATFORM_LIST_SCHEMA, documentationUrl } from "../pipeline/policy-module";
@@ -15,25 +14,8 @@ const MAX_LIST = 1000;
 const MAX_NAME_LENGTH = 256;
 const TARGET_LIST = { type: "array", maxItems: MAX_LIST, items: { type: "string", maxLength: MAX_NAME_LENGTH } };
 
-function configIntents(config: Record<string, unknown>): Intent[] {
-  const value = config.intents;
-  if (!Array.isArray(value)) return [];
-  return value.map((raw, i) => {
-    const bag = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-    const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-    return {
-      origin: `intent ${i + 1} of the policy configuration`,
-      gateway: typeof bag.gateway === "string" ? bag.gateway : "*",
-      platforms: Array.isArray(bag.platforms) ? texts(bag.platforms) : undefined,
-      reach: texts(bag.reach),
-      deny: texts(bag.deny),
-      ...(Array.isArray(bag.stacks) ? { stacks: texts(bag.stacks) } : {}),
-    };
-  });
-}
-
 function evaluate(stack: StackAnalysis, config: Record<string, unknown>) {
-  return evaluateIntents(stack.analysis, [...configIntents(config), ...stack.tagIntents.intents], stack.intentScope);
+  return evaluateIntents(stack.analysis, [...intentsFromConfig(config.intents), ...stack.tagIntents.intents], stack.intentScope);
 }
 
 export const intendedAccess: PolicyModule = {
