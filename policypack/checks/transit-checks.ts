@@ -1,6 +1,6 @@
-import { isBasicSku } from "../topology/gateway";
+import { isBasicSku, isP2sGateway } from "../topology/gateway";
 import type { Peering } from "../topology/model";
-import { compareText } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding } from "../reachability/findings";
@@ -81,21 +81,29 @@ function addPeeringFindings(index: TopologyIndex, { peering, from, to }: Peering
   }
 }
 
-/** A VNet uses one remote gateway at most: every peering but the first by name that asks for one. */
+/**
+ * A VNet uses one remote gateway at most: every peering that asks for one but the one to keep,
+ * which is the peering to a P2S gateway's VNet (what this pack is about), else to any gateway's,
+ * else the first by name.
+ */
 function multipleRemoteGateways(index: TopologyIndex): Finding[] {
   const findings: Finding[] = [];
+  const rank = (p: Peering) => {
+    const gateways = p.to === undefined ? [] : (index.gatewaysByVnet.get(p.to) ?? []);
+    return gateways.some(isP2sGateway) ? 0 : gateways.length > 0 ? 1 : 2;
+  };
   for (const vnet of index.networkList) {
     const remote = index.edgesFrom[vnet.ix]
       .map((e) => e.peering)
       .filter((p) => p.usesRemoteGateway)
-      .sort((a, b) => compareText(a.name, b.name));
+      .sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
     for (const extra of remote.slice(1)) {
       findings.push(
         transitFinding(
           "multiple-remote-gateways",
           extra.id,
           remote.filter((p) => p !== extra).map((p) => p.id),
-          sentence`${vnet.name} uses remote gateways through ${remote.map((p) => p.name).join(", ")}, but a VNet can use only one.`,
+          sentence`${vnet.name} uses remote gateways through ${joinList(remote.map((p) => p.name).sort(compareText))}, but a VNet can use only one.`,
           {
             resource: extra.id,
             field: "peering.usesRemoteGateway",

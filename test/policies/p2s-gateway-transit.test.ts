@@ -67,13 +67,13 @@ describe("p2s-gateway-transit", () => {
     ]);
   });
 
-  it("reports a spoke that also uses the gateway of a second hub", () => {
+  it("reports a spoke that also uses the gateway of a second hub, keeping the peering to the P2S gateway's VNet", () => {
     const t = plus(baseline, (b) => b.vnet("hub2", "10.5.0.0/16").gateway("hub2-gw", "hub2").transitPeering("hub2", "vnet2"));
     expect(violationsFound(POLICY, t)).toEqual([
       [
         "transit.multiple-remote-gateways",
-        "vnet2-to-vnet1",
-        "vnet2 uses remote gateways through vnet2-to-hub2, vnet2-to-vnet1, but a VNet can use only one. Keep useRemoteGateways on vnet2-to-hub2 only and set it to false on vnet2-to-vnet1.",
+        "vnet2-to-hub2",
+        "vnet2 uses remote gateways through vnet2-to-hub2 and vnet2-to-vnet1, but a VNet can use only one. Keep useRemoteGateways on vnet2-to-vnet1 only and set it to false on vnet2-to-hub2.",
       ],
     ]);
   });
