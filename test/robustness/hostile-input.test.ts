@@ -161,7 +161,7 @@ describe("hostile input", () => {
     expect(POLICIES.flatMap((p) => violationsOf(p, stack)).map((v) => `${v.policy} ${v.resource}: ${v.message.split(",")[0]}`)).toEqual([
       "p2s-gateway-transit a-b: a-b peers a with b",
       "p2s-gateway-transit a-b: a-b sets useRemoteGateways",
-      "p2s-gateway-transit a-elsewhere: a uses remote gateways through a-b",
+      "p2s-gateway-transit a-elsewhere: a uses remote gateways through a-b and a-elsewhere",
       "p2s-gateway-transit b-c: b-c peers b with c",
       "p2s-gateway-transit b-c: b-c sets useRemoteGateways",
       "p2s-gateway-transit c-a: c-a peers c with a",
