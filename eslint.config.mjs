@@ -5,7 +5,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // The engine and what builds on it without the SDK: the architecture test checks the rest of the pack.
-    files: ["policypack/topology/**/*.ts", "policypack/reachability/**/*.ts", "policypack/checks/**/*.ts", "policypack/intents/**/*.ts"],
+    files: [
+      "policypack/topology/**/*.ts",
+      "policypack/reachability/**/*.ts",
+      "policypack/filters/**/*.ts",
+      "policypack/checks/**/*.ts",
+      "policypack/intents/**/*.ts",
+    ],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "no-restricted-imports": ["error", { patterns: ["@pulumi/*"] }],

@@ -42,6 +42,7 @@ const LAYER: Record<string, number> = {
   topology: 0,
   extract: 1,
   reachability: 2,
+  filters: 2.5,
   checks: 3,
   intents: 4,
   pipeline: 5,
