@@ -44,8 +44,8 @@ export function extractTopology(resources: RawResource[]): Extraction {
   const urns = new Map<string, string>();
   const notes: string[] = [];
   const ctx: Context = { resolver, topology, urns, notes };
-  // Resources that amend another (classic VirtualNetworkDnsServers, zone groups) are read after the rest.
-  const amending = (e: Entry) => e.kind === "VirtualNetworkDnsServers" || e.kind === "PrivateDnsZoneGroup";
+  // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes of their own) are read after the rest.
+  const amending = (e: Entry) => e.kind === "VirtualNetworkDnsServers" || e.kind === "PrivateDnsZoneGroup" || e.kind === "Route";
   for (const entry of [...resolver.entries.filter((e) => !amending(e)), ...resolver.entries.filter(amending)]) readResource(ctx, entry);
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   const coverage = coverageOf(resources, resolver.entries.length);

@@ -8,6 +8,7 @@ import type { FieldPath, ProviderRecord } from "./providers/provider-record";
 import { eachItem, spelled } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import { readDnsResource } from "./read-dns";
+import { readInlineSubnets, readSubnetResource } from "./read-subnet";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
 import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
@@ -36,6 +37,16 @@ export function readResource(ctx: Context, entry: Entry): void {
       break;
     case "PublicIPAddress":
       addPublicIp(ctx, entry, record);
+      break;
+    case "Subnet":
+    case "SubnetNetworkSecurityGroupAssociation":
+    case "SubnetRouteTableAssociation":
+    case "RouteTable":
+    case "Route":
+      readSubnetResource(ctx, entry);
+      break;
+    case "NetworkSecurityGroup":
+      // Only its name is needed, which the resolver keeps.
       break;
     default:
       readDnsResource(ctx, entry);
@@ -74,6 +85,7 @@ function addVnet(ctx: Context, entry: Entry, record: ProviderRecord): void {
     const id = `${entry.raw.urn}#virtualNetworkPeerings/${azureName ?? i}`;
     addPeering(ctx, entry, record, props, id, azureName ?? `${entry.raw.name} peering ${i + 1}`, entry.raw.urn);
   });
+  readInlineSubnets(ctx, entry, record);
 }
 
 /** A classic VirtualNetworkDnsServers resource sets the DNS servers of the VNet it names (read after every VNet). */

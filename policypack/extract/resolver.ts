@@ -46,7 +46,8 @@ export class Resolver {
       const entry: Entry = { raw, kind, provider, props, azureName, resourceGroup };
       this.entries.push(entry);
       this.byUrn.set(raw.urn, entry);
-      if (id) this.byId.set(id, entry);
+      // A classic association takes its subnet's id: the id must keep naming the subnet.
+      if (id && !ASSOCIATIONS.has(kind)) this.byId.set(id, entry);
       if (azureName && NAMED_KINDS.has(kind)) {
         let byType = this.byName.get(ARM_TYPE[kind]);
         if (!byType) this.byName.set(ARM_TYPE[kind], (byType = new Map()));
@@ -168,6 +169,13 @@ const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   "PrivateZone",
   "PrivateEndpoint",
   "DnsResolver",
+  "NetworkSecurityGroup",
+  "RouteTable",
+]);
+
+const ASSOCIATIONS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
+  "SubnetNetworkSecurityGroupAssociation",
+  "SubnetRouteTableAssociation",
 ]);
 
 function sameText(a: string | undefined, b: string | undefined): boolean {

@@ -13,7 +13,12 @@ export type ResourceKind =
   | "PrivateDnsZoneGroup"
   | "DnsResolver"
   | "InboundEndpoint"
-  | "PublicIPAddress";
+  | "PublicIPAddress"
+  | "NetworkSecurityGroup"
+  | "RouteTable"
+  | "Route"
+  | "SubnetNetworkSecurityGroupAssociation"
+  | "SubnetRouteTableAssociation";
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
@@ -34,4 +39,10 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   DnsResolver: "dnsresolvers",
   InboundEndpoint: "inboundendpoints",
   PublicIPAddress: "publicipaddresses",
+  NetworkSecurityGroup: "networksecuritygroups",
+  RouteTable: "routetables",
+  Route: "routes",
+  // The classic provider's associations are no ARM resources: they set a property of the subnet, whose id they take.
+  SubnetNetworkSecurityGroupAssociation: "subnets",
+  SubnetRouteTableAssociation: "subnets",
 };

@@ -2,6 +2,7 @@ import type { Topology } from "../topology/model";
 import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
 import { checkDns } from "../checks/dns-checks";
+import { checkGatewaySubnets } from "../checks/gateway-subnet-checks";
 import { checkConfiguration } from "../checks/index";
 import { checkManualRoutes } from "../checks/manual-route-checks";
 import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
@@ -22,6 +23,7 @@ export function analyze(topology: Topology): Analysis {
     ...checkManualRoutes(index, reach.gateways),
     ...checkUnreachableRoutes(reach.gateways),
     ...checkDns(index, dns),
+    ...checkGatewaySubnets(topology),
   ]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
     .sort(compareFindings);

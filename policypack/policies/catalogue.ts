@@ -3,6 +3,7 @@ import { bgpConfig } from "./bgp-config";
 import { clientProtocols } from "./client-protocols";
 import { dnsResolution } from "./dns-resolution";
 import { gatewaySettings } from "./gateway-settings";
+import { gatewaySubnet } from "./gateway-subnet";
 import { gatewayTransit } from "./gateway-transit";
 import { intendedAccess } from "./intended-access";
 import type { PolicyModule } from "../pipeline/policy-module";
@@ -16,6 +17,7 @@ export const POLICIES: readonly PolicyModule[] = [
   windowsManualRoutes,
   unreachableRoutes,
   gatewayTransit,
+  gatewaySubnet,
   addressOverlap,
   clientProtocols,
   bgpConfig,

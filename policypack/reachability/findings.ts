@@ -46,7 +46,8 @@ export type FindingCategory =
   | "retired-features"
   | "windows-manual-routes"
   | "unreachable-routes"
-  | "dns-resolution";
+  | "dns-resolution"
+  | "gateway-subnet";
 
 export type FindingCode =
   | "invalid-prefix"
@@ -89,7 +90,10 @@ export type FindingCode =
   | "azure-dns-listed"
   | "server-unreachable"
   | "endpoint-not-resolved"
-  | "dynamic-inbound-endpoint";
+  | "dynamic-inbound-endpoint"
+  | "nsg-on-gateway-subnet"
+  | "default-route-on-gateway-subnet"
+  | "gateway-subnet-propagation-disabled";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

@@ -171,6 +171,34 @@ export interface DnsTopology {
   inbound: InboundEndpoint[];
 }
 
+/**
+ * A GatewaySubnet with a network security group or a route table attached, as one resource
+ * declares it: the subnet, the VNet that declares it inline, or a resource that only attaches
+ * one of them (the classic provider's associations).
+ */
+export interface GatewaySubnet {
+  /** The resource to report against: the one that attaches the NSG or route table. */
+  id: string;
+  /** Its Pulumi name. */
+  name: string;
+  /** Id of the subnet's VNet; undefined when it is not in the stack or unresolved. */
+  vnet?: string;
+  /** The record attaches and is nothing else: removing the resource detaches. */
+  attachesOnly?: true;
+  /** The network security group, by id when it is in the stack, else by the Azure name its id gives. */
+  nsg?: { id?: string; name: string };
+  /** Id of the route table, when it is in the stack. */
+  table?: string;
+}
+
+/** A route table and its routes, inline or declared by route resources of their own. */
+export interface RouteTable extends Named {
+  /** Whether routes the VPN gateway knows reach the subnets (Azure's default); undefined when unknown. */
+  propagation: boolean | undefined;
+  /** Routes whose prefix and next hop are known. */
+  routes: { prefix: string; nextHop: string; declaredBy?: { id: string; name: string } }[];
+}
+
 export interface Topology {
   vnets: VirtualNetwork[];
   sites: Site[];
@@ -183,6 +211,10 @@ export interface Topology {
   stacks?: string[];
   /** Name resolution; undefined when the stack declares none of it. */
   dns?: DnsTopology;
+  /** GatewaySubnets with an NSG or route table attached; undefined when the stack has none. */
+  gatewaySubnets?: GatewaySubnet[];
+  /** Route tables; undefined when the stack declares none. */
+  routeTables?: RouteTable[];
 }
 
 export function emptyTopology(): Topology {

@@ -36,6 +36,10 @@ export const FIELD_KEYS = [
   "vnet.nameServers",
   "inbound.address",
   "site.prefixes",
+  "subnet.nsg",
+  "subnet.table",
+  "table.routes",
+  "table.propagation",
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 

@@ -90,6 +90,11 @@ const NAMED_ONLY: FieldKey[] = [
   "gateway.publicIp",
   "site.bgp",
   "inbound.address",
+  // References, and a flag one provider inverts: test/extract/gateway-subnet.test.ts reads them.
+  "subnet.nsg",
+  "subnet.table",
+  "table.routes",
+  "table.propagation",
 ];
 
 /** What a peering and a connection need to be read at all: the VNet a peering belongs to, a connection's type. */

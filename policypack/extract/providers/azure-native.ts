@@ -20,6 +20,9 @@ export const AZURE_NATIVE: ProviderRecord = {
       "PrivateDnsZoneGroup",
       "DnsResolver",
       "InboundEndpoint",
+      "NetworkSecurityGroup",
+      "RouteTable",
+      "Route",
     ].map((k): [string, ResourceKind] => [k, k as ResourceKind]),
   ),
   nameInput: {
@@ -36,6 +39,9 @@ export const AZURE_NATIVE: ProviderRecord = {
     DnsResolver: "dnsResolverName",
     InboundEndpoint: "inboundEndpointName",
     PublicIPAddress: "publicIpAddressName",
+    NetworkSecurityGroup: "networkSecurityGroupName",
+    RouteTable: "routeTableName",
+    Route: "routeName",
   },
   fields: {
     "gateway.clientPool": at(CLIENT, "vpnClientAddressPool"),
@@ -67,6 +73,11 @@ export const AZURE_NATIVE: ProviderRecord = {
     "vnet.nameServers": at("", "dhcpOptions.dnsServers"),
     "inbound.address": at("", "ipConfigurations[*].privateIpAddress"),
     "site.prefixes": at("", "localNetworkAddressSpace.addressPrefixes"),
+    // From a VNet's inline subnets; a standalone Subnet has the same fields at its root.
+    "subnet.nsg": at("subnets[*]", "networkSecurityGroup"),
+    "subnet.table": at("subnets[*]", "routeTable"),
+    "table.routes": at("", "routes"),
+    "table.propagation": at("", "disableBgpRoutePropagation"),
   },
   read: {
     gateway: {
@@ -90,6 +101,13 @@ export const AZURE_NATIVE: ProviderRecord = {
       resolverVnet: { field: "virtualNetwork", path: ["virtualNetwork", "id"] },
       inboundResolver: { byName: "dnsResolverName" },
       inboundSubnet: ["subnet", "id"],
+    },
+    subnet: { refId: ["id"] },
+    routeTable: {
+      propagationMeans: "disabled",
+      routePrefix: ["addressPrefix"],
+      routeNextHop: ["nextHopType"],
+      routeTableName: "routeTableName",
     },
   },
 };

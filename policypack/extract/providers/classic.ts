@@ -21,6 +21,11 @@ export const CLASSIC: ProviderRecord = {
     ["Endpoint", "PrivateEndpoint"],
     ["Resolver", "DnsResolver"],
     ["ResolverInboundEndpoint", "InboundEndpoint"],
+    ["NetworkSecurityGroup", "NetworkSecurityGroup"],
+    ["RouteTable", "RouteTable"],
+    ["Route", "Route"],
+    ["SubnetNetworkSecurityGroupAssociation", "SubnetNetworkSecurityGroupAssociation"],
+    ["SubnetRouteTableAssociation", "SubnetRouteTableAssociation"],
   ]),
   nameInput: {},
   fields: {
@@ -54,6 +59,11 @@ export const CLASSIC: ProviderRecord = {
     // A single block here, a list in azure-native.
     "inbound.address": at("", "ipConfigurations.privateIpAddress"),
     "site.prefixes": at("", "addressSpaces"),
+    // From a VNet's inline subnets; a standalone Subnet has neither, association resources attach them.
+    "subnet.nsg": at("subnets[*]", "securityGroup"),
+    "subnet.table": at("subnets[*]", "routeTableId"),
+    "table.routes": at("", "routes"),
+    "table.propagation": at("", "bgpRoutePropagationEnabled"),
   },
   read: {
     // bgpEnabled replaced enableBgp, which older programs still set.
@@ -82,6 +92,22 @@ export const CLASSIC: ProviderRecord = {
       resolverVnet: { field: "virtualNetworkId", path: ["virtualNetworkId"] },
       inboundResolver: { ref: { field: "privateDnsResolverId", path: ["privateDnsResolverId"] } },
       inboundSubnet: ["subnetId"],
+    },
+    subnet: {
+      refId: [],
+      association: {
+        subnet: { field: "subnetId", path: ["subnetId"] },
+        nsg: { field: "networkSecurityGroupId", path: ["networkSecurityGroupId"] },
+        table: { field: "routeTableId", path: ["routeTableId"] },
+      },
+    },
+    // v6 inverted the flag: bgpRoutePropagationEnabled replaced disableBgpRoutePropagation.
+    routeTable: {
+      propagationMeans: "enabled",
+      disabledAlias: ["disableBgpRoutePropagation"],
+      routePrefix: ["addressPrefix"],
+      routeNextHop: ["nextHopType"],
+      routeTableName: "routeTableName",
     },
   },
 };

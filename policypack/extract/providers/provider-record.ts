@@ -69,6 +69,23 @@ export interface ReadPaths {
     /** Inside the first of ipConfigurations. */
     inboundSubnet: string[];
   };
+  subnet: {
+    /** The id inside an NSG or route table reference: azure-native nests it in an object, the classic fields are ids. */
+    refId: string[];
+    /** The classic resources that attach an NSG or a route table to a subnet, each naming the subnet and what it attaches. */
+    association?: { subnet: RefPath; nsg: RefPath; table: RefPath };
+  };
+  routeTable: {
+    /** What true means in the propagation field: azure-native disables propagation, the classic v6 flag enables it. */
+    propagationMeans: "disabled" | "enabled";
+    /** An older name of the flag, meaning disabled: what programs for classic v4-v5 still set. */
+    disabledAlias?: string[];
+    /** Inside each route, inline or standalone. */
+    routePrefix: string[];
+    routeNextHop: string[];
+    /** A standalone route's table, by Azure name. */
+    routeTableName: string;
+  };
 }
 
 /** Everything the pack knows of one provider: its type tokens, its names, where it keeps each setting. */

@@ -1,0 +1,93 @@
+import { parseCidr } from "../topology/cidr";
+import type { GatewaySubnet, RouteTable, Topology } from "../topology/model";
+import type { Sentence } from "../topology/sentence";
+import { fieldRef, sentence } from "../topology/sentence";
+import type { Finding } from "../reachability/findings";
+import { finding } from "../reachability/findings";
+
+/** Where the GatewaySubnet is, for messages: "the GatewaySubnet of hub", or just "the GatewaySubnet". */
+function where(topology: Topology, subnet: GatewaySubnet): Sentence {
+  const vnet = topology.vnets.find((v) => v.id === subnet.vnet);
+  return vnet ? sentence`the GatewaySubnet of ${vnet.name}` : sentence`the GatewaySubnet`;
+}
+
+/** A route for every IPv4 address: Azure says the gateway does not function with it on its subnet. */
+function isDefaultRoute(prefix: string): boolean {
+  const parsed = parseCidr(prefix);
+  return parsed.ok && parsed.cidr.family === 4 && parsed.cidr.length === 0;
+}
+
+/**
+ * What Azure does not support on the gateway's subnet (spec 4a, strong): a network security group
+ * ("might cause your virtual network gateway to stop functioning"), and a route table with a
+ * 0.0.0.0/0 route or without gateway route propagation ("the gateway will not function"). Routes
+ * for other prefixes, such as spokes sent through a firewall, are fine; unknown values report nothing.
+ */
+export function checkGatewaySubnets(topology: Topology): Finding[] {
+  const out: Finding[] = [];
+  const add = (f: Parameters<typeof finding>[1]) => out.push(finding("gateway-subnet", f));
+  const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  // A table on several GatewaySubnets is reported once, naming every subnet that uses it.
+  const onGatewaySubnets = new Map<RouteTable, GatewaySubnet[]>();
+  for (const subnet of topology.gatewaySubnets ?? []) {
+    const table = subnet.table !== undefined ? tables.get(subnet.table) : undefined;
+    if (table) onGatewaySubnets.set(table, [...(onGatewaySubnets.get(table) ?? []), subnet]);
+    if (!subnet.nsg) continue;
+    const at = where(topology, subnet);
+    add({
+      code: "nsg-on-gateway-subnet",
+      resource: subnet.id,
+      related: subnet.nsg.id !== undefined ? [subnet.nsg.id] : [],
+      problem: sentence`${subnet.name} puts the network security group ${subnet.nsg.name} on ${at}, which Azure does not support: the VPN gateway may stop working.`,
+      fix: subnet.attachesOnly
+        ? { resource: subnet.id, action: "change", text: sentence`Remove ${subnet.name}, and filter traffic on the other subnets instead.` }
+        : {
+            resource: subnet.id,
+            field: "subnet.nsg",
+            action: "set",
+            text: sentence`Remove ${fieldRef(subnet.id, "subnet.nsg")} from ${at} in ${subnet.name}, and filter traffic on the other subnets instead.`,
+          },
+    });
+  }
+  for (const [table, subnets] of onGatewaySubnets) {
+    const at = where(topology, subnets[0]);
+    const related = subnets.map((s) => s.id);
+    for (const route of table.routes.filter((r) => isDefaultRoute(r.prefix))) {
+      const resource = route.declaredBy?.id ?? table.id;
+      add({
+        code: "default-route-on-gateway-subnet",
+        resource,
+        related,
+        subject: route.prefix,
+        problem: sentence`Route table ${table.name} on ${at} sends ${route.prefix} to ${route.nextHop}, with which the VPN gateway does not function.`,
+        fix: route.declaredBy
+          ? {
+              resource,
+              action: "change",
+              text: sentence`Remove ${route.declaredBy.name}, or give ${at} a route table without a ${route.prefix} route; routes for spoke prefixes to a firewall are fine.`,
+            }
+          : {
+              resource,
+              field: "table.routes",
+              action: "remove",
+              text: sentence`Remove the ${route.prefix} route from ${fieldRef(table.id, "table.routes")} of ${table.name}; routes for spoke prefixes to a firewall are fine.`,
+            },
+      });
+    }
+    if (table.propagation === false) {
+      add({
+        code: "gateway-subnet-propagation-disabled",
+        resource: table.id,
+        related,
+        problem: sentence`Route table ${table.name} on ${at} disables gateway route propagation, with which the VPN gateway does not function.`,
+        fix: {
+          resource: table.id,
+          field: "table.propagation",
+          action: "set",
+          text: sentence`Turn gateway route propagation back on with ${fieldRef(table.id, "table.propagation")} of ${table.name}, or give ${at} a route table that keeps it on.`,
+        },
+      });
+    }
+  }
+  return out;
+}
