@@ -111,8 +111,8 @@ function connectionGateways(index: TopologyIndex, connection: Connection): VpnGa
 
 function customRouteFindings(index: TopologyIndex, gateway: VpnGateway): Finding[] {
   const routes = index.advertisedRoutes.get(gateway.id) ?? [];
-  const advertised = fieldRef(gateway.id, "gateway.advertisedRoutes");
-  const remove = (text: Sentence): Fix => ({ resource: gateway.id, field: "gateway.advertisedRoutes", action: "remove", text });
+  const advertised = fieldRef(gateway.id, "gateway.advertisedRoutePrefixes");
+  const remove = (text: Sentence): Fix => ({ resource: gateway.id, field: "gateway.advertisedRoutePrefixes", action: "remove", text });
   const pool = index.pools.get(gateway.id) ?? [];
   const findings: Finding[] = [];
   for (const route of routes) {

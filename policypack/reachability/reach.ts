@@ -262,9 +262,9 @@ function routeSet(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach
       text: sentence`custom route ${cidr.text} of ${gateway.name} covers no network the clients can reach`,
       fix: {
         resource: gateway.id,
-        field: "gateway.advertisedRoutes",
+        field: "gateway.advertisedRoutePrefixes",
         action: "remove",
-        text: sentence`Remove ${cidr.text} from ${fieldRef(gateway.id, "gateway.advertisedRoutes")} of ${gateway.name}, or make the network behind it reachable.`,
+        text: sentence`Remove ${cidr.text} from ${fieldRef(gateway.id, "gateway.advertisedRoutePrefixes")} of ${gateway.name}, or make the network behind it reachable.`,
       },
     });
   }
@@ -382,8 +382,8 @@ function addProtocolsFix(gateway: VpnGateway): Reason["fix"] {
 function addCustomRouteFix(gateway: { id: string; name: string }, prefix: string, rest: Sentence): Reason["fix"] {
   return {
     resource: gateway.id,
-    field: "gateway.advertisedRoutes",
+    field: "gateway.advertisedRoutePrefixes",
     action: "add",
-    text: sentence`Add ${prefix} to ${fieldRef(gateway.id, "gateway.advertisedRoutes")} of ${gateway.name}${rest}`,
+    text: sentence`Add ${prefix} to ${fieldRef(gateway.id, "gateway.advertisedRoutePrefixes")} of ${gateway.name}${rest}`,
   };
 }

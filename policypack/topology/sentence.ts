@@ -18,7 +18,6 @@ export const FIELD_KEYS = [
   "gateway.generation",
   "gateway.asn",
   "gateway.bgp",
-  "gateway.advertisedRoutes",
   "gateway.advertisedRoutePrefixes",
   "gateway.entraTenant",
   "gateway.entraIssuer",

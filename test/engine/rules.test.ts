@@ -197,7 +197,7 @@ describe("R5 connections with BGP", () => {
       [
         "10.101.0.0/16",
         "site1 is reached over BGP through vnet1-gw-to-site1, and Windows clients do not install BGP-learned routes",
-        "Add 10.101.0.0/16 to customRoutes of vnet1-gw, or have Windows users add the route with Add-VpnConnectionRoute.",
+        "Add 10.101.0.0/16 to customRoutes.addressPrefixes of vnet1-gw, or have Windows users add the route with Add-VpnConnectionRoute.",
       ],
     ]);
   });

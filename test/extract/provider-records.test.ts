@@ -86,7 +86,6 @@ const READ: Partial<Record<FieldKey, { kind: string; value: unknown; also?: Fiel
 const NAMED_ONLY: FieldKey[] = [
   "gateway.clientPool",
   "gateway.groupPool",
-  "gateway.advertisedRoutes",
   "gateway.publicIp",
   "site.bgp",
   "inbound.address",

@@ -59,7 +59,7 @@ describe("p2s-bgp-config", () => {
       [
         "bgp.custom-route-overlaps-pool",
         "vnet1-gw",
-        "Custom route 192.168.0.0/16 of vnet1-gw overlaps its client pool 192.168.0.0/24. Remove 192.168.0.0/16 from customRoutes of vnet1-gw or narrow it to exclude the client pool.",
+        "Custom route 192.168.0.0/16 of vnet1-gw overlaps its client pool 192.168.0.0/24. Remove 192.168.0.0/16 from customRoutes.addressPrefixes of vnet1-gw or narrow it to exclude the client pool.",
       ],
     ]);
   });

@@ -41,12 +41,12 @@ describe("p2s-unreachable-routes", () => {
       [
         "routes.route-without-access",
         "vnet1-gw",
-        "Windows clients of vnet1-gw receive a route to 10.50.0.0/16 but cannot reach it: custom route 10.50.0.0/16 of vnet1-gw covers no network the clients can reach. Remove 10.50.0.0/16 from customRoutes of vnet1-gw, or make the network behind it reachable.",
+        "Windows clients of vnet1-gw receive a route to 10.50.0.0/16 but cannot reach it: custom route 10.50.0.0/16 of vnet1-gw covers no network the clients can reach. Remove 10.50.0.0/16 from customRoutes.addressPrefixes of vnet1-gw, or make the network behind it reachable.",
       ],
       [
         "routes.route-without-access",
         "vnet1-gw",
-        "macOS, Linux, iOS and Android clients of vnet1-gw receive a route to 10.50.0.0/16 but cannot reach it: custom route 10.50.0.0/16 of vnet1-gw covers no network the clients can reach. Remove 10.50.0.0/16 from customRoutes of vnet1-gw, or make the network behind it reachable.",
+        "macOS, Linux, iOS and Android clients of vnet1-gw receive a route to 10.50.0.0/16 but cannot reach it: custom route 10.50.0.0/16 of vnet1-gw covers no network the clients can reach. Remove 10.50.0.0/16 from customRoutes.addressPrefixes of vnet1-gw, or make the network behind it reachable.",
       ],
     ]);
   });

@@ -55,7 +55,6 @@ export const AZURE_NATIVE: ProviderRecord = {
     "gateway.generation": at("", "vpnGatewayGeneration"),
     "gateway.asn": at("", "bgpSettings.asn"),
     "gateway.bgp": at("", "enableBgp"),
-    "gateway.advertisedRoutes": at("", "customRoutes"),
     "gateway.advertisedRoutePrefixes": at("", "customRoutes.addressPrefixes"),
     "gateway.entraTenant": at("", `${CLIENT}.aadTenant`),
     "gateway.entraIssuer": at("", `${CLIENT}.aadIssuer`),

@@ -40,7 +40,6 @@ export const CLASSIC: ProviderRecord = {
     "gateway.generation": at("", "generation"),
     "gateway.asn": at("", "bgpSettings.asn"),
     "gateway.bgp": at("", "bgpEnabled"),
-    "gateway.advertisedRoutes": at("", "customRoute"),
     "gateway.advertisedRoutePrefixes": at("", "customRoute.addressPrefixes"),
     "gateway.entraTenant": at("", `${CLIENT}.aadTenant`),
     "gateway.entraIssuer": at("", `${CLIENT}.aadIssuer`),
