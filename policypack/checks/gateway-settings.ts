@@ -11,6 +11,7 @@ import {
 } from "../topology/gateway";
 import type { PublicIp, Site, VpnGateway } from "../topology/model";
 import { joinList } from "../topology/order";
+import { quoted } from "../topology/quoted";
 import type { FieldKey, FieldRef, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Finding, FindingCategory } from "../reachability/findings";
@@ -148,12 +149,8 @@ export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
 const TENANT_ID = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 /** A tenant URL: https://login.microsoftonline.com/{tenant} in Azure public cloud, another login. host elsewhere. */
 const TENANT_URL = /^https:\/\/login\.[a-z0-9.-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/?$/i;
-/** The longest declared value a message quotes. */
+/** The longest declared value a message quotes: a tenant or issuer URL fits. */
 const QUOTED_LENGTH = 100;
-
-function quoted(value: string): string {
-  return JSON.stringify(value.length > QUOTED_LENGTH ? `${value.slice(0, QUOTED_LENGTH)}…` : value);
-}
 
 /**
  * Spec 4a: Microsoft Entra ID settings that deploy but fail users' sign-ins (vpn-gateway-entra-audience-values,
@@ -168,19 +165,19 @@ function checkEntraSettings(gateway: VpnGateway, add: ReturnType<typeof findings
   if (issuer !== undefined && !issuer.endsWith("/")) {
     add(
       "entra-issuer-without-slash",
-      sentence`${issuerField} of ${name} is ${quoted(issuer)}, without the trailing /, so Microsoft Entra ID sign-ins might fail.`,
+      sentence`${issuerField} of ${name} is ${quoted(issuer, QUOTED_LENGTH)}, without the trailing /, so Microsoft Entra ID sign-ins might fail.`,
       {
         resource: gateway.id,
         field: "gateway.entraIssuer",
         action: "set",
-        text: sentence`Set ${issuerField} of ${name} to ${quoted(`${issuer}/`)}. ${newProfile}`,
+        text: sentence`Set ${issuerField} of ${name} to ${quoted(`${issuer}/`, QUOTED_LENGTH)}. ${newProfile}`,
       },
     );
   }
   if (tenant !== undefined && !TENANT_URL.test(tenant)) {
     add(
       "entra-tenant-invalid",
-      sentence`${tenantField} of ${name} is ${quoted(tenant)}, which names no tenant (a tenant URL ends with the tenant's ID), so users cannot sign in.`,
+      sentence`${tenantField} of ${name} is ${quoted(tenant, QUOTED_LENGTH)}, which names no tenant (a tenant URL ends with the tenant's ID), so users cannot sign in.`,
       {
         resource: gateway.id,
         field: "gateway.entraTenant",

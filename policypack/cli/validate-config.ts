@@ -1,6 +1,7 @@
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { POLICIES } from "../policies/catalogue";
+import { quoted } from "../topology/quoted";
 import type { PolicyModule } from "../pipeline/policy-module";
 
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
@@ -40,17 +41,9 @@ function where(policy: string, pointer: string): string {
   );
 }
 
-/** At most this many characters of a value or key quoted back, so one line stays one short line. */
-const QUOTE_LENGTH = 60;
-
-/** A key or string quoted as JSON (control characters escaped), cut to a short length. */
-function quote(text: string): string {
-  return JSON.stringify(text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text);
-}
-
 /** A value as one short line; arrays and objects by kind, never walked (their depth is the user's). */
 function describe(value: unknown): string {
-  if (typeof value === "string") return quote(value);
+  if (typeof value === "string") return quoted(value);
   if (Array.isArray(value)) return "an array";
   if (value !== null && typeof value === "object") return "an object";
   return String(value);
@@ -70,7 +63,7 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
   switch (error.keyword) {
     case "additionalProperties": {
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      return `${path} has the unknown key ${quote((error.params as { additionalProperty: string }).additionalProperty)}; expected ${allowed.join(", ")}`;
+      return `${path} has the unknown key ${quoted((error.params as { additionalProperty: string }).additionalProperty)}; expected ${allowed.join(", ")}`;
     }
     case "enum":
       return `${path} is ${describe(value)}; expected one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
@@ -91,7 +84,7 @@ export function configProblem(config: unknown): string | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return "is not a JSON object";
   for (const [key, entry] of Object.entries(config)) {
     if (key !== "all" && !POLICIES.some((p) => p.name === key))
-      return `names the unknown policy ${quote(key)}; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
+      return `names the unknown policy ${quoted(key)}; expected ${["all", ...POLICIES.map((p) => p.name)].join(", ")}`;
     if (typeof entry === "string") {
       if (!LEVELS.includes(entry))
         return `gives ${key} the unknown enforcement level ${describe(entry)}; expected one of ${LEVELS.join(", ")}`;

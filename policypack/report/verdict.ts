@@ -11,7 +11,7 @@ export function verdict(report: Report): string {
   const notRead = report.coverage.resourcesNotRead.reduce((n, r) => n + r.count, 0);
   if (report.coverage.resourcesRead === 0)
     return `⚠️ nothing checked: no Azure network resource the pack reads${notRead > 0 ? ` (${notRead} not read)` : ""}`;
-  if (notRead > 0) return `⚠️ no violation in what was read (${gateways}); ${notRead} network resource${notRead === 1 ? "" : "s"} not read`;
+  if (notRead > 0) return `⚠️ no violation in what was read (${gateways}); ${count(notRead, "network resource")} not read`;
   return `✅ no violation (${gateways})`;
 }
 

@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { quoted } from "./quoted";
 
 /** A parsed, network-aligned CIDR. All arithmetic is left to ipaddr.js. */
 export interface Cidr {
@@ -53,13 +54,6 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `the ${typeof value} ${quoted(String(value))}`;
-}
-
-/** A value as a message quotes it: escaped as JSON, at most this long, so one bad entry cannot flood a report. */
-const QUOTED_LENGTH = 60;
-
-function quoted(text: string): string {
-  return JSON.stringify(text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text);
 }
 
 /** True when `inner` lies inside `outer` (equal counts). */

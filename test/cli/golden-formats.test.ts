@@ -1,23 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runCheck } from "../../policypack/cli/p2s-check";
-import { changePreviewFile, exportFile, previewFile } from "../helpers/stack-files";
+import { GOLDEN, GOLDEN_INPUTS as fixtures } from "../helpers/golden-inputs";
 
 /**
  * Beside the JSON contract (json-contract.test.ts), the text, Markdown and SARIF reports of the same
  * five inputs are compared, whole, with committed files: a change to what a reader sees shows in the
  * diff of a pull request. UPDATE_GOLDEN=1 npx jest test/cli/golden-formats rewrites them.
  */
-const GOLDEN = path.join(__dirname, "golden");
-const CONFIG = path.resolve(__dirname, "../../policy-config.json");
-
-const fixtures: [string, () => Promise<string[]>][] = [
-  ["hub-export-with-config", async () => ["--config", CONFIG, await exportFile("hub")]],
-  ["pci-leak-export", async () => [await exportFile("pci-leak")]],
-  ["seed-4-preview", async () => [await previewFile("4")]],
-  ["seed-8-export", async () => [await exportFile("8")]],
-  ["seed-3-to-4-change", async () => [await changePreviewFile("3", "4")]],
-];
 
 /** Each format and the extension of its golden files. */
 const formats: [string, string][] = [

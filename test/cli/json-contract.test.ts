@@ -1,23 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runCheck } from "../../policypack/cli/p2s-check";
-import { changePreviewFile, exportFile, previewFile } from "../helpers/stack-files";
+import { GOLDEN, GOLDEN_INPUTS as fixtures } from "../helpers/golden-inputs";
 
 /**
  * The JSON output of p2s-check is a contract: fields may be added, never renamed or dropped. Each
  * fixture's complete output is compared with a committed file; a change to the contract updates
  * the file in the same commit (UPDATE_GOLDEN=1 npx jest test/cli/json-contract rewrites them).
  */
-const GOLDEN = path.join(__dirname, "golden");
-const CONFIG = path.resolve(__dirname, "../../policy-config.json");
-
-const fixtures: [string, () => Promise<string[]>][] = [
-  ["hub-export-with-config", async () => ["--config", CONFIG, await exportFile("hub")]],
-  ["pci-leak-export", async () => [await exportFile("pci-leak")]],
-  ["seed-4-preview", async () => [await previewFile("4")]],
-  ["seed-8-export", async () => [await exportFile("8")]],
-  ["seed-3-to-4-change", async () => [await changePreviewFile("3", "4")]],
-];
 
 describe("the JSON contract of p2s-check", () => {
   it.each(fixtures)("gives exactly the committed output for %s", async (name, args) => {

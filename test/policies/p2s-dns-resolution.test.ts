@@ -1,5 +1,6 @@
+import { BLOB, dnsBaseline } from "../helpers/dns-baseline";
 import { violationsFound } from "../helpers/policy-violations";
-import { TopologyBuilder, changed, changedDns } from "../helpers/topology-builder";
+import { changed, changedDns } from "../helpers/topology-builder";
 
 /**
  * p2s-dns-resolution (codes dns.*). Baseline, spec section 6's compliant hub: a DNS Private
@@ -8,23 +9,7 @@ import { TopologyBuilder, changed, changedDns } from "../helpers/topology-builde
  * (test/policies/dns-preview.test.ts checks the same through the pack on the sample stack.)
  */
 const POLICY = "p2s-dns-resolution";
-const BLOB = "privatelink.blob.core.windows.net";
-const baseline = changed(
-  new TopologyBuilder()
-    .vnet("hub", "10.0.0.0/16")
-    .vnet("app", "10.1.0.0/16")
-    .vnet("iso", "10.9.0.0/16")
-    .p2sGateway("hub-gw", "hub")
-    .transitPeering("hub", "app")
-    .resolver("hub-resolver", "hub", "10.0.5.4")
-    .zone(BLOB)
-    .zoneLink(BLOB, "hub")
-    .privateEndpoint("appdata-blob", "app", [BLOB])
-    .build(),
-  "vnets",
-  "hub",
-  { nameServers: ["10.0.5.4"] },
-);
+const baseline = dnsBaseline();
 
 const NO_SERVER_ANSWERS_BLOB =
   "Clients of hub-gw reach the private endpoint appdata-blob but cannot resolve its name: no DNS server of hub that P2S clients reach answers privatelink.blob.core.windows.net. Set dhcpOptions.dnsServers of hub to 10.0.5.4, the inbound endpoint of hub-resolver, whose VNet is linked to privatelink.blob.core.windows.net. Users then need a new client profile: download it and import it on every device.";
