@@ -14,6 +14,8 @@ export interface Registration {
   /** The id and Azure name a deployment would give it (deployed mode only). */
   id?: string;
   azureName?: string;
+  /** What Azure computes beyond the inputs: sub-resources' ids, private addresses (deployed mode only). */
+  computed?: Record<string, unknown>;
 }
 
 /** What AnalyzeStack receives: outputs (preview: the checked inputs, with unknowns). */
@@ -22,7 +24,7 @@ export function toAnalyzerInputs(registrations: Registration[]): AnalyzerInput[]
     type: r.type,
     urn: r.urn,
     name: r.name,
-    properties: r.id !== undefined ? { ...r.inputs, id: r.id, name: r.azureName } : r.inputs,
+    properties: r.id !== undefined ? { ...r.inputs, ...r.computed, id: r.id, name: r.azureName } : r.inputs,
     parent: r.parent,
     dependencies: r.dependencies,
     propertyDependencies: r.propertyDependencies,

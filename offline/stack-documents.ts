@@ -38,7 +38,10 @@ function state(r: Registration, secrets: (plain: Json) => Json, withOutputs: boo
     ...(r.id !== undefined ? { id: r.id } : {}),
     type: r.type,
     inputs,
-    outputs: withOutputs && r.id !== undefined ? { ...(inputs as Record<string, Json>), id: r.id, name: r.azureName } : {},
+    outputs:
+      withOutputs && r.id !== undefined
+        ? { ...(inputs as Record<string, Json>), ...(r.computed as Record<string, Json> | undefined), id: r.id, name: r.azureName }
+        : {},
     ...(r.parent ? { parent: r.parent } : {}),
     dependencies: r.dependencies,
     propertyDependencies: r.propertyDependencies,

@@ -35,7 +35,7 @@ export function checkGatewaySubnets(topology: Topology): Finding[] {
     if (!subnet.nsg) continue;
     const at = where(topology, subnet);
     add({
-      code: "nsg-on-gateway-subnet",
+      code: "nsg",
       resource: subnet.id,
       related: subnet.nsg.id !== undefined ? [subnet.nsg.id] : [],
       problem: sentence`${subnet.name} puts the network security group ${subnet.nsg.name} on ${at}, which Azure does not support: the VPN gateway may stop working.`,
@@ -55,7 +55,7 @@ export function checkGatewaySubnets(topology: Topology): Finding[] {
     for (const route of table.routes.filter((r) => isDefaultRoute(r.prefix))) {
       const resource = route.declaredBy?.id ?? table.id;
       add({
-        code: "default-route-on-gateway-subnet",
+        code: "default-route",
         resource,
         related,
         subject: route.prefix,
@@ -76,7 +76,7 @@ export function checkGatewaySubnets(topology: Topology): Finding[] {
     }
     if (table.propagation === false) {
       add({
-        code: "gateway-subnet-propagation-disabled",
+        code: "propagation-disabled",
         resource: table.id,
         related,
         problem: sentence`Route table ${table.name} on ${at} disables gateway route propagation, with which the VPN gateway does not function.`,

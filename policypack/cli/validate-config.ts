@@ -1,6 +1,8 @@
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { POLICIES } from "../policies/catalogue";
+import { intendedAccess } from "../policies/intended-access";
+import { parseTarget } from "../intents/port-target";
 import { quoted } from "../topology/quoted";
 import type { PolicyModule } from "../pipeline/policy-module";
 
@@ -77,8 +79,27 @@ function explain(policy: string, error: ErrorObject, entry: unknown): string {
 }
 
 /**
+ * The first target whose ports do not parse, as one line. The schema cannot say it, and an intent
+ * the pack could not read must fail here rather than pass unchecked. Runs on a schema-valid entry,
+ * so its lists and strings are already bounded.
+ */
+function targetProblem(policy: string, entry: unknown): string | undefined {
+  const intents = (entry as { intents?: { reach?: string[]; deny?: string[] }[] }).intents ?? [];
+  for (const [i, intent] of intents.entries()) {
+    for (const key of ["reach", "deny"] as const) {
+      for (const [j, text] of (intent[key] ?? []).entries()) {
+        const parsed = parseTarget(text);
+        if (!parsed.ok) return `${policy}.intents[${i}].${key}[${j}] is ${quoted(text)}: ${parsed.why}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Why a policy configuration would not be accepted by the Pulumi CLI (one line naming the key),
- * or undefined: known policy names and `all`, enforcement levels, and each policy's configSchema.
+ * or undefined: known policy names and `all`, enforcement levels, and each policy's configSchema;
+ * then what the CLI would accept but the pack could not read: an intent target's ports.
  */
 export function configProblem(config: unknown): string | undefined {
   if (config === null || typeof config !== "object" || Array.isArray(config)) return "is not a JSON object";
@@ -92,6 +113,8 @@ export function configProblem(config: unknown): string | undefined {
     }
     const validate = validatorFor(key);
     if (!validate(entry)) return explain(key, (validate.errors ?? [])[0], entry);
+    const targets = key === intendedAccess.name ? targetProblem(key, entry) : undefined;
+    if (targets) return targets;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { AUTH_TYPES } from "../topology/model";
 import { isUnknown } from "./plain";
 import type { Entry, Resolution, Resolver } from "./resolver";
 import { describeResolution } from "./resolver";
+import type { FirewallReading } from "./firewall-reading";
 import { at, strings } from "./values";
 
 /** What every provider's reader adds to as it reads the stack's resources. */
@@ -12,6 +13,8 @@ export interface Context {
   topology: Topology;
   urns: Map<string, string>;
   notes: string[];
+  /** Firewall rules as they are read, joined to their firewalls at the end. */
+  firewallReading: FirewallReading;
 }
 
 /** The prefixes at `path` of a resource, noting what is secret, unknown or not a string. */

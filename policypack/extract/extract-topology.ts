@@ -3,10 +3,13 @@ import type { Topology } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { Spell } from "../topology/sentence";
 import { spellFor } from "./providers/providers";
+import { newFirewallReading } from "./firewall-reading";
+import { finishFirewalls } from "./read-firewall";
 import { readResource } from "./read-resource";
 import type { Context } from "./context";
 import type { RawResource } from "./raw-resource";
 import type { Entry } from "./resolver";
+import type { ResourceKind } from "./resource-kind";
 import { Resolver } from "./resolver";
 
 export interface Extraction {
@@ -37,16 +40,29 @@ function coverageOf(resources: RawResource[], read: number): Coverage {
   return { read, notRead: [...counts].sort(([a], [b]) => compareText(a, b)).map(([type, count]) => ({ type, count })) };
 }
 
+const AMENDING: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
+  "VirtualNetworkDnsServers",
+  "PrivateDnsZoneGroup",
+  "Route",
+  "SecurityRule",
+  "SubnetNetworkSecurityGroupAssociation",
+  "SubnetRouteTableAssociation",
+  "FirewallPolicyRuleCollectionGroup",
+  "FirewallNetworkRuleCollection",
+  "FirewallApplicationRuleCollection",
+]);
+
 /** Builds the engine's topology from azure-native and classic @pulumi/azure resources; never throws on odd input. */
 export function extractTopology(resources: RawResource[]): Extraction {
   const resolver = new Resolver(resources.filter((r) => r !== null && typeof r === "object"));
   const topology = emptyTopology();
   const urns = new Map<string, string>();
   const notes: string[] = [];
-  const ctx: Context = { resolver, topology, urns, notes };
-  // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes of their own) are read after the rest.
-  const amending = (e: Entry) => e.kind === "VirtualNetworkDnsServers" || e.kind === "PrivateDnsZoneGroup" || e.kind === "Route";
+  const ctx: Context = { resolver, topology, urns, notes, firewallReading: newFirewallReading() };
+  // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes and rules of their own, associations) are read after the rest.
+  const amending = (e: Entry) => AMENDING.has(e.kind);
   for (const entry of [...resolver.entries.filter((e) => !amending(e)), ...resolver.entries.filter(amending)]) readResource(ctx, entry);
+  finishFirewalls(ctx, ctx.firewallReading);
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   const coverage = coverageOf(resources, resolver.entries.length);
   const providers = new Map(resolver.entries.map((e) => [e.raw.urn, e.provider]));

@@ -8,6 +8,8 @@ import type { FieldPath, ProviderRecord } from "./providers/provider-record";
 import { eachItem, spelled } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import { readDnsResource } from "./read-dns";
+import { readFirewallResource } from "./read-firewall";
+import { readNsgResource } from "./read-nsg";
 import { readInlineSubnets, readSubnetResource } from "./read-subnet";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
@@ -46,7 +48,15 @@ export function readResource(ctx: Context, entry: Entry): void {
       readSubnetResource(ctx, entry);
       break;
     case "NetworkSecurityGroup":
-      // Only its name is needed, which the resolver keeps.
+    case "SecurityRule":
+      readNsgResource(ctx, entry);
+      break;
+    case "AzureFirewall":
+    case "FirewallPolicy":
+    case "FirewallPolicyRuleCollectionGroup":
+    case "FirewallNetworkRuleCollection":
+    case "FirewallApplicationRuleCollection":
+      readFirewallResource(ctx, ctx.firewallReading, entry);
       break;
     default:
       readDnsResource(ctx, entry);

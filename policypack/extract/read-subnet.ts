@@ -1,10 +1,10 @@
-import type { GatewaySubnet, RouteTable } from "../topology/model";
+import type { GatewaySubnet, Route, RouteTable, Subnet } from "../topology/model";
 import { parseArmId } from "./arm-id";
 import type { Context } from "./context";
 import { unresolvedNote, urnOf } from "./context";
 import { isUnknown } from "./plain";
 import type { ProviderRecord } from "./providers/provider-record";
-import { eachItem } from "./providers/provider-record";
+import { RULE_FIELDS, eachItem } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
@@ -17,17 +17,16 @@ function isGatewaySubnet(name: string | undefined): boolean {
   return name?.toLowerCase() === GATEWAY_SUBNET;
 }
 
-/** Reads what attaches an NSG or a route table to a GatewaySubnet, and route tables with their routes. */
+/** Reads subnets, what attaches an NSG or a route table to them, and route tables with their routes. */
 export function readSubnetResource(ctx: Context, entry: Entry): void {
   const record = PROVIDERS[entry.provider];
   switch (entry.kind) {
-    case "Subnet":
-      // The classic Subnet has neither field: its associations attach them.
-      if (record.read.subnet.association === undefined && isGatewaySubnet(entry.azureName)) {
-        const vnet = urnOf(ctx.resolver.vnetByName(entry, entry.props.virtualNetworkName, "virtualNetworkName"));
-        addGatewaySubnet(ctx, entry, record, entry.props, { id: entry.raw.urn, name: entry.raw.name, vnet }, false);
-      }
+    case "Subnet": {
+      const vnet = urnOf(ctx.resolver.vnetByName(entry, entry.props.virtualNetworkName, "virtualNetworkName"));
+      const declaredBy = { id: entry.raw.urn, name: entry.raw.name };
+      addSubnet(ctx, entry, record, entry.props, { id: entry.raw.urn, name: entry.azureName ?? entry.raw.name, declaredBy, vnet }, false);
       break;
+    }
     case "SubnetNetworkSecurityGroupAssociation":
     case "SubnetRouteTableAssociation":
       addAssociation(ctx, entry, record);
@@ -43,22 +42,25 @@ export function readSubnetResource(ctx: Context, entry: Entry): void {
   }
 }
 
-/** The GatewaySubnet among a VNet's inline subnets; the VNet is what a finding names. */
+/** A VNet's inline subnets; the VNet is what a finding names. */
 export function readInlineSubnets(ctx: Context, entry: Entry, record: ProviderRecord): void {
   for (const value of list(at(entry.props, ...eachItem(record.fields["subnet.nsg"]).list))) {
     const props = asBag(value);
-    if (!props || !isGatewaySubnet(str(props.name))) continue;
-    addGatewaySubnet(ctx, entry, record, props, { id: entry.raw.urn, name: entry.raw.name, vnet: entry.raw.urn }, true);
+    const name = props ? str(props.name) : undefined;
+    if (!props || name === undefined) continue;
+    const id = `${entry.raw.urn}#subnets/${name}`;
+    ctx.urns.set(id, entry.raw.urn);
+    addSubnet(ctx, entry, record, props, { id, name, declaredBy: { id: entry.raw.urn, name: entry.raw.name }, vnet: entry.raw.urn }, true);
   }
 }
 
-/** A subnet's NSG and route table, from `props` (the subnet resource, or one inline subnet of a VNet). */
-function addGatewaySubnet(
+/** A subnet's prefixes, NSG, route table and endpoint policies, from `props` (the subnet resource, or one inline subnet of a VNet). */
+function addSubnet(
   ctx: Context,
   entry: Entry,
   record: ProviderRecord,
   props: Bag,
-  base: Pick<GatewaySubnet, "id" | "name" | "vnet">,
+  base: Pick<Subnet, "id" | "name" | "declaredBy" | "vnet">,
   inline: boolean,
 ): void {
   const refs = { nsg: record.fields["subnet.nsg"], table: record.fields["subnet.table"] };
@@ -72,7 +74,27 @@ function addGatewaySubnet(
       key === "nsg" ? "NetworkSecurityGroup" : "RouteTable",
     ]);
   };
-  push(ctx, entry, base, refOf("nsg"), refOf("table"));
+  const nsgRef = refOf("nsg");
+  const tableRef = refOf("table");
+  const paths = record.read.subnet;
+  const declared = [...(paths.prefix ? [at(props, ...paths.prefix)] : []), ...list(at(props, ...paths.prefixes))];
+  const prefixes = declared.filter((p): p is string => typeof p === "string" && !isUnknown(p));
+  const policies = str(at(props, ...paths.endpointPolicies));
+  const subnet: Subnet = { ...base, prefixes, ...(policies !== undefined ? { endpointPolicies: policies } : {}) };
+  (ctx.topology.subnets ??= []).push(subnet);
+  attach(ctx, subnet, nsgRef, tableRef);
+  if (isGatewaySubnet(base.name)) {
+    const gateway = { id: entry.raw.urn, name: entry.raw.name, vnet: base.vnet };
+    push(ctx, entry, gateway, nsgRef, tableRef);
+  }
+}
+
+/** Sets what resolves of an NSG and a route table on a subnet record; what is attached but cannot be read is "unknown". */
+function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
+  if (nsgRef && "urn" in nsgRef) subnet.nsg = { id: nsgRef.urn, name: ctx.resolver.entry(nsgRef.urn)?.raw.name ?? nsgRef.urn };
+  else if (nsgRef && "external" in nsgRef) subnet.nsg = { name: nsgRef.external };
+  else if (nsgRef) subnet.nsg = "unknown";
+  if (tableRef) subnet.table = urnOf(tableRef) ?? "unknown";
 }
 
 /** A classic association: the subnet it names, and the NSG or route table it attaches. */
@@ -84,9 +106,15 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
   const parsed = typeof subnetId === "string" && !isUnknown(subnetId) ? parseArmId(subnetId) : undefined;
   let vnet: string | undefined;
   let subnetName: string | undefined;
+  let subnetUrn: string | undefined;
   if (parsed && parsed.types[0] === "virtualnetworks") {
     subnetName = parsed.names[parsed.names.length - 1];
-    vnet = urnOf(ctx.resolver.reference(entry, subnetId, paths.subnet.field, ["VirtualNetwork"]));
+    const r = ctx.resolver.reference(entry, subnetId, paths.subnet.field, ["Subnet", "VirtualNetwork"]);
+    const found = urnOf(r) !== undefined ? ctx.resolver.entry(urnOf(r) as string) : undefined;
+    if (found?.kind === "Subnet") {
+      subnetUrn = found.raw.urn;
+      vnet = urnOf(ctx.resolver.vnetByName(found, found.props.virtualNetworkName, "virtualNetworkName"));
+    } else vnet = found?.raw.urn;
   } else {
     const r = ctx.resolver.reference(entry, subnetId, paths.subnet.field, ["Subnet"]);
     const subnet = urnOf(r) !== undefined ? ctx.resolver.entry(urnOf(r) as string) : undefined;
@@ -95,12 +123,17 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
       return;
     }
     subnetName = subnet.azureName;
+    subnetUrn = subnet.raw.urn;
     vnet = urnOf(ctx.resolver.vnetByName(subnet, subnet.props.virtualNetworkName, "virtualNetworkName"));
   }
-  if (!isGatewaySubnet(subnetName)) return;
   const nsg = entry.kind === "SubnetNetworkSecurityGroupAssociation";
   const ref = nsg ? paths.nsg : paths.table;
   const r = ctx.resolver.reference(entry, at(entry.props, ...ref.path), ref.field, [nsg ? "NetworkSecurityGroup" : "RouteTable"]);
+  // Associations are read after every subnet, so the subnet they amend is there, standalone or inline.
+  const inlineId = vnet !== undefined && subnetName !== undefined ? `${vnet}#subnets/${subnetName}` : undefined;
+  const subnet = ctx.topology.subnets?.find((s) => s.id === subnetUrn || s.id === inlineId);
+  if (subnet) attach(ctx, subnet, nsg ? r : undefined, nsg ? undefined : r);
+  if (!isGatewaySubnet(subnetName)) return;
   const base = { id: entry.raw.urn, name: entry.raw.name, vnet, attachesOnly: true as const };
   push(ctx, entry, base, nsg ? r : undefined, nsg ? undefined : r);
 }
@@ -125,11 +158,27 @@ function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolutio
   });
 }
 
-function route(record: ProviderRecord, props: unknown): { prefix: string; nextHop: string } | undefined {
-  const prefix = str(at(props, ...record.read.routeTable.routePrefix));
-  const nextHop = str(at(props, ...record.read.routeTable.routeNextHop));
+/**
+ * A route's prefix, next hop and appliance. In a brand-new stack's preview an appliance's address is
+ * unknown, but the property it comes from still depends on the firewall: `dependsOn` names it.
+ */
+function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknown, dependsOn: string): Route | undefined {
+  const paths = record.read.routeTable;
+  const prefix = str(at(props, ...paths.routePrefix));
+  const nextHop = str(at(props, ...paths.routeNextHop));
   // A route whose prefix or next hop is unknown until deployment cannot be judged: it is left out.
-  return prefix !== undefined && nextHop !== undefined ? { prefix, nextHop } : undefined;
+  if (prefix === undefined || nextHop === undefined) return undefined;
+  const name = str(at(props, RULE_FIELDS.name));
+  const address = at(props, ...paths.routeNextHopAddress);
+  const firewalls = ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
+  const appliance = firewalls.length === 1 ? ctx.resolver.entry(firewalls[0]) : undefined;
+  return {
+    ...(name !== undefined ? { name } : {}),
+    prefix,
+    nextHop,
+    ...(typeof address === "string" && !isUnknown(address) ? { nextHopAddress: address } : {}),
+    ...(appliance ? { appliance: { id: appliance.raw.urn, name: appliance.raw.name } } : {}),
+  };
 }
 
 /** Whether gateway routes propagate: Azure's default unless the flag (or its older, inverted name) says otherwise. */
@@ -144,7 +193,8 @@ function propagation(record: ProviderRecord, props: Bag): boolean | undefined {
 }
 
 function addRouteTable(ctx: Context, entry: Entry, record: ProviderRecord): void {
-  const routes = list(at(entry.props, ...record.fields["table.routes"].path)).flatMap((props) => route(record, props) ?? []);
+  const field = record.fields["table.routes"].path;
+  const routes = list(at(entry.props, ...field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
   const table: RouteTable = {
     id: entry.raw.urn,
     name: entry.raw.name,
@@ -160,7 +210,7 @@ function addRoute(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const field = record.read.routeTable.routeTableName;
   const r = ctx.resolver.byAzureName(entry, entry.props[field], field, "RouteTable");
   const table = ctx.topology.routeTables?.find((t) => t.id === urnOf(r));
-  const read = route(record, entry.props);
+  const read = route(ctx, entry, record, entry.props, record.read.routeTable.routeNextHopAddress[0]);
   if (!table || !read) return;
-  table.routes.push({ ...read, declaredBy: { id: entry.raw.urn, name: entry.raw.name } });
+  table.routes.push({ ...read, name: read.name ?? entry.azureName, declaredBy: { id: entry.raw.urn, name: entry.raw.name } });
 }

@@ -171,6 +171,8 @@ const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   "DnsResolver",
   "NetworkSecurityGroup",
   "RouteTable",
+  "AzureFirewall",
+  "FirewallPolicy",
 ]);
 
 const ASSOCIATIONS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([

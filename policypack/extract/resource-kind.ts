@@ -18,7 +18,13 @@ export type ResourceKind =
   | "RouteTable"
   | "Route"
   | "SubnetNetworkSecurityGroupAssociation"
-  | "SubnetRouteTableAssociation";
+  | "SubnetRouteTableAssociation"
+  | "SecurityRule"
+  | "AzureFirewall"
+  | "FirewallPolicy"
+  | "FirewallPolicyRuleCollectionGroup"
+  | "FirewallNetworkRuleCollection"
+  | "FirewallApplicationRuleCollection";
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
@@ -45,4 +51,11 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   // The classic provider's associations are no ARM resources: they set a property of the subnet, whose id they take.
   SubnetNetworkSecurityGroupAssociation: "subnets",
   SubnetRouteTableAssociation: "subnets",
+  SecurityRule: "securityrules",
+  AzureFirewall: "azurefirewalls",
+  FirewallPolicy: "firewallpolicies",
+  FirewallPolicyRuleCollectionGroup: "rulecollectiongroups",
+  // The classic provider's collections of a firewall's own rules: a part of the firewall in ARM, no resource.
+  FirewallNetworkRuleCollection: "networkrulecollections",
+  FirewallApplicationRuleCollection: "applicationrulecollections",
 };

@@ -1,8 +1,11 @@
 import type { Cidr } from "../topology/cidr";
-import { parseCidr } from "../topology/cidr";
 import type { NetworkSecurityGroup, SecurityRule } from "../topology/security-rules";
-import type { FlowPart, PortRange, Protocol } from "./flow-set";
-import { ALL_PORTS, FlowSet, PROTOCOLS, firstMatch, normalisedPorts, portsText } from "./flow-set";
+import type { FlowPart } from "./flow-set";
+import { ALL_PORTS, FlowSet, PROTOCOLS, firstMatch } from "./flow-set";
+import type { Tri } from "./rule-terms";
+import { EVERYTHING, SERVICE_TAG, cidrOrAddress, coverage, coversAllPorts, flowsOf, isAny, parsePorts, protocolPorts } from "./rule-terms";
+import type { Verdict, VerdictPart } from "./verdict";
+import { VERDICT_ORDER } from "./verdict";
 
 /** The rule that decides a part, named as reports name it. */
 export interface RuleRef {
@@ -11,10 +14,9 @@ export interface RuleRef {
   priority: number;
 }
 
-export type NsgVerdict =
-  { verdict: "allowed"; rule: RuleRef } | { verdict: "denied"; rule: RuleRef } | { verdict: "not checked"; rule: RuleRef; why: string };
+export type NsgVerdict = Verdict<RuleRef>;
 
-export type NsgFlowPart = NsgVerdict & { flows: FlowSet };
+export type NsgFlowPart = VerdictPart<RuleRef>;
 
 /** Whether the service tag VirtualNetwork holds the pool: only a gateway route or a UDR to it says yes (spec F3). */
 export type TagMembership = boolean | "unknown";
@@ -56,12 +58,6 @@ function defaultRule(name: string, priority: number, access: "allow" | "deny", s
   };
 }
 
-/** Text that names a service tag ("Storage", "Sql.WestEurope"): such tags hold Azure services' addresses, never a client pool's. */
-const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)?$/;
-/** "0.0.0.0/0" matches IPv6 too: the portal and the API treat it as "any" (spec F2). */
-const EVERYTHING: readonly Cidr[] = ["0.0.0.0/0", "::/0"].map(cidrOrAddress).filter((c): c is Cidr => c !== undefined);
-const ORDER: Record<NsgVerdict["verdict"], number> = { allowed: 0, "not checked": 1, denied: 2 };
-
 /**
  * Spec F2-F4 for one NSG, inbound at the subnet: the pools' flows (address x protocol x
  * destination port) cut into parts, each decided by the first rule in priority order that matches
@@ -87,7 +83,7 @@ export function evaluateNsg(input: NsgEvaluationInput): NsgFlowPart[] {
   });
   return firstMatch(universe, entries)
     .parts.map((p) => ({ ...p.label, flows: p.flows }))
-    .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
+    .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
 }
 
 /** What a rule surely matches, what it may match (disjoint), and why it is unsure. */
@@ -95,13 +91,6 @@ interface RuleMatch {
   sure: FlowSet;
   maybe: FlowSet;
   why: string[];
-}
-
-type Tri = "yes" | "no" | "maybe";
-
-interface ProtocolPorts {
-  protocols: Protocol[];
-  ports: readonly PortRange[];
 }
 
 function ruleMatch(rule: SecurityRule, membership: TagMembership, destination: readonly Cidr[]): RuleMatch {
@@ -112,10 +101,8 @@ function ruleMatch(rule: SecurityRule, membership: TagMembership, destination: r
   const anySourcePort = sourcePorts.unknown.length === 0 && coversAllPorts(sourcePorts.ranges);
   if (!anySourcePort) why.push(`restricts source ports to ${rule.sourcePorts.join(",")}, and a client's source port is arbitrary`);
   const protocols = protocolPorts(rule.protocol, rule.destinationPorts, why);
-  const product = (cidrs: readonly Cidr[], pieces: readonly ProtocolPorts[]) =>
-    pieces.reduce((set, piece) => set.union(FlowSet.of(cidrs, piece.protocols, piece.ports)), FlowSet.empty());
-  const sure = toSubnet === "yes" && anySourcePort ? product(sources.sure, protocols.sure) : FlowSet.empty();
-  const all = toSubnet === "no" ? FlowSet.empty() : product([...sources.sure, ...sources.maybe], protocols.all);
+  const sure = toSubnet === "yes" && anySourcePort ? flowsOf(sources.sure, protocols.sure) : FlowSet.empty();
+  const all = toSubnet === "no" ? FlowSet.empty() : flowsOf([...sources.sure, ...sources.maybe], protocols.all);
   return { sure, maybe: all.subtract(sure), why };
 }
 
@@ -167,75 +154,9 @@ function destinationMatch(entries: readonly string[], subnet: readonly Cidr[], w
     else maybe(`has destination ${JSON.stringify(text)}, which is not understood`);
   }
   if (result === "yes" || cidrs.length === 0) return result;
-  // The ICMP track of a FlowSet is a plain address set.
-  const covered = FlowSet.of(cidrs, ["icmp"], []);
-  const own = FlowSet.of(subnet, ["icmp"], []);
-  if (own.isEmpty()) maybe("guards a subnet whose prefixes are not known");
-  else if (own.subtract(covered).isEmpty()) return "yes";
-  else if (!own.intersect(covered).isEmpty())
-    maybe(`has destinations ${cidrs.map((c) => c.text).join(",")}, which cover only part of the subnet`);
+  const covered = coverage(cidrs, subnet);
+  if (covered === "unknown") maybe("guards a subnet whose prefixes are not known");
+  else if (covered === "all") return "yes";
+  else if (covered === "part") maybe(`has destinations ${cidrs.map((c) => c.text).join(",")}, which cover only part of the subnet`);
   return result;
-}
-
-/** Which protocols and destination ports a rule surely matches, and which it may match. */
-function protocolPorts(
-  protocol: string,
-  destinationPorts: readonly string[],
-  why: string[],
-): { sure: ProtocolPorts[]; all: ProtocolPorts[] } {
-  const parsed = parsePorts(destinationPorts);
-  if (parsed.unknown.length > 0)
-    why.push(`has destination ports ${parsed.unknown.map((p) => JSON.stringify(p)).join(",")}, which are not understood`);
-  const allPorts = parsed.unknown.length > 0 ? [ALL_PORTS] : parsed.ranges;
-  const name = protocol.trim().toLowerCase();
-  if (name === "tcp" || name === "udp") {
-    return { sure: [{ protocols: [name], ports: parsed.ranges }], all: [{ protocols: [name], ports: allPorts }] };
-  }
-  // ICMP has no ports: an ICMP rule matches every ICMP flow.
-  if (name === "icmp") return { sure: [{ protocols: ["icmp"], ports: [] }], all: [{ protocols: ["icmp"], ports: [] }] };
-  if (name === "any" || name === "*") {
-    const portless = parsed.unknown.length === 0 && coversAllPorts(parsed.ranges);
-    // A port-restricted "any" rule may or may not apply to ICMP, which has no port: not checked rather than guessed.
-    if (!portless) why.push(`names destination ports ${portsText(parsed.ranges)} for every protocol, and ICMP has no ports`);
-    const tcpUdp: ProtocolPorts = { protocols: ["tcp", "udp"], ports: parsed.ranges };
-    return {
-      sure: portless ? [tcpUdp, { protocols: ["icmp"], ports: [] }] : [tcpUdp],
-      all: [
-        { protocols: ["tcp", "udp"], ports: allPorts },
-        { protocols: ["icmp"], ports: [] },
-      ],
-    };
-  }
-  why.push(`has protocol ${JSON.stringify(protocol)}, which is not evaluated`);
-  return { sure: [], all: [{ protocols: [...PROTOCOLS], ports: [ALL_PORTS] }] };
-}
-
-/** "*", "80", "8000-8100"; anything else is kept as text that is not understood. */
-function parsePorts(entries: readonly string[]): { ranges: PortRange[]; unknown: string[] } {
-  const ranges: PortRange[] = [];
-  const unknown: string[] = [];
-  for (const entry of entries) {
-    const text = entry.trim();
-    const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(text);
-    if (isAny(text)) ranges.push(ALL_PORTS);
-    else if (match && Number(match[1]) <= Number(match[2] ?? match[1]) && Number(match[2] ?? match[1]) <= ALL_PORTS[1]) {
-      ranges.push([Number(match[1]), Number(match[2] ?? match[1])]);
-    } else unknown.push(text);
-  }
-  return { ranges: normalisedPorts(ranges), unknown };
-}
-
-function coversAllPorts(ranges: readonly PortRange[]): boolean {
-  const merged = normalisedPorts(ranges);
-  return merged.length === 1 && merged[0][0] === ALL_PORTS[0] && merged[0][1] === ALL_PORTS[1];
-}
-
-function isAny(text: string): boolean {
-  return text === "*" || text.toLowerCase() === "any" || text === "0.0.0.0/0";
-}
-
-/** A CIDR, or a plain address as its own /32 or /128 (rules may name single hosts). */
-function cidrOrAddress(text: string): Cidr | undefined {
-  const parsed = parseCidr(text.includes("/") ? text : `${text}/${text.includes(":") ? 128 : 32}`);
-  return parsed.ok ? parsed.cidr : undefined;
 }

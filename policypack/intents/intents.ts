@@ -30,6 +30,8 @@ export interface Intent {
   deny: string[];
   /** "project/stack" patterns with "*": the intent is about these stacks only, and strict in them. */
   stacks?: string[];
+  /** Client pools the intent is about: prefixes or names of user-group configurations; undefined means every pool of the gateway. */
+  pools?: string[];
 }
 
 /**
@@ -90,6 +92,7 @@ export function intentsFromConfig(value: unknown): Intent[] {
       reach: texts(bag.reach),
       deny: texts(bag.deny),
       ...(Array.isArray(bag.stacks) ? { stacks: texts(bag.stacks) } : {}),
+      ...(Array.isArray(bag.pools) ? { pools: texts(bag.pools) } : {}),
     };
   });
 }

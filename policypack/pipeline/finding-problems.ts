@@ -12,7 +12,7 @@ const AREA: Record<FindingCategory, string> = {
   "windows-manual-routes": "routes",
   "unreachable-routes": "routes",
   "dns-resolution": "dns",
-  "gateway-subnet": "subnet",
+  "gateway-subnet": "gateway-subnet",
 };
 
 export function findingProblem(finding: Finding): Problem {

@@ -12,7 +12,16 @@ const NAME = "p2s-intended-access";
  */
 const MAX_LIST = 1000;
 const MAX_NAME_LENGTH = 256;
-const TARGET_LIST = { type: "array", maxItems: MAX_LIST, items: { type: "string", maxLength: MAX_NAME_LENGTH } };
+const TARGET_LIST = {
+  type: "array",
+  maxItems: MAX_LIST,
+  items: {
+    type: "string",
+    maxLength: MAX_NAME_LENGTH,
+    description:
+      "A network's Pulumi or Azure name, or a CIDR inside one, optionally with one port or range as TARGET:PORTS[/PROTOCOL]: app:443, 10.2.1.0/24:3389/tcp, app:8000-8100/udp, pci:* (every port), app:*/icmp; the protocol defaults to tcp.",
+  },
+};
 
 function evaluate(stack: StackAnalysis, config: Record<string, unknown>) {
   return evaluateIntents(stack.analysis, [...intentsFromConfig(config.intents), ...stack.tagIntents.intents], stack.intentScope);
@@ -45,6 +54,13 @@ export const intendedAccess: PolicyModule = {
               maxItems: MAX_LIST,
               items: { type: "string", maxLength: MAX_STACK_PATTERN_LENGTH },
               description: 'The stacks the intent is about, as "project/stack" patterns with *; strict there, ignored elsewhere.',
+            },
+            pools: {
+              type: "array",
+              maxItems: MAX_LIST,
+              items: { type: "string", maxLength: MAX_NAME_LENGTH },
+              description:
+                "The client pools the intent is about, as address prefixes or names of user-group configurations; every pool of the gateway by default.",
             },
           },
           required: ["gateway"],

@@ -91,9 +91,9 @@ export type FindingCode =
   | "server-unreachable"
   | "endpoint-not-resolved"
   | "dynamic-inbound-endpoint"
-  | "nsg-on-gateway-subnet"
-  | "default-route-on-gateway-subnet"
-  | "gateway-subnet-propagation-disabled";
+  | "nsg"
+  | "default-route"
+  | "propagation-disabled";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

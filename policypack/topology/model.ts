@@ -4,6 +4,9 @@
  * (the URN when it comes from Pulumi) and a display `name` (the Pulumi logical name).
  */
 
+import type { FirewallRules } from "./firewall-rules";
+import type { NetworkSecurityGroup } from "./security-rules";
+
 export const PLATFORMS = ["windows", "macos", "linux", "ios", "android"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -191,12 +194,59 @@ export interface GatewaySubnet {
   table?: string;
 }
 
+/** A user-defined route (UDR). */
+export interface Route {
+  /** The route's name in Azure, for messages. */
+  name?: string;
+  prefix: string;
+  /** Azure's next hop type, as declared: VirtualAppliance, VirtualNetworkGateway, VnetLocal, Internet, None. */
+  nextHop: string;
+  /** A virtual appliance's address, when known. */
+  nextHopAddress?: string;
+  /** The appliance the address belongs to, when it is declared: found by address, or through the address's dependencies in a preview. */
+  appliance?: { id: string; name: string };
+  /** The route resource, when it is declared on its own rather than inline in its table. */
+  declaredBy?: { id: string; name: string };
+}
+
 /** A route table and its routes, inline or declared by route resources of their own. */
 export interface RouteTable extends Named {
   /** Whether routes the VPN gateway knows reach the subnets (Azure's default); undefined when unknown. */
   propagation: boolean | undefined;
   /** Routes whose prefix and next hop are known. */
-  routes: { prefix: string; nextHop: string; declaredBy?: { id: string; name: string } }[];
+  routes: Route[];
+}
+
+/**
+ * Any subnet, as paths and filters read it (spec section 7): standalone, inline in its VNet, and
+ * amended by the classic provider's association resources.
+ */
+export interface Subnet {
+  /** The subnet resource's URN, or its VNet's URN with "#subnets/<name>" for an inline subnet. */
+  id: string;
+  /** Its name in Azure ("web", "GatewaySubnet"). */
+  name: string;
+  /** The resource that declares it: the subnet, or the VNet for an inline subnet. */
+  declaredBy: { id: string; name: string };
+  /** Id of the VNet; undefined when it is not in the stack or unresolved. */
+  vnet?: string;
+  /** Its prefixes; empty when unknown. */
+  prefixes: string[];
+  /** The network security group, by id when it is in the stack, else by the Azure name its id gives; "unknown" in a preview that cannot tell. */
+  nsg?: { id?: string; name: string } | "unknown";
+  /** Id of the route table when it is in the stack; "unknown" when a table is attached that the pack cannot read. */
+  table?: string | "unknown";
+  /** Which policies apply to private endpoints in the subnet, as declared (spec P6); undefined is Azure's default, Disabled. */
+  endpointPolicies?: string;
+}
+
+/** An Azure Firewall, a virtual appliance whose rules the pack can read. */
+export interface Firewall extends Named {
+  /** Id of its VNet, when it sits in one of the stack's VNets. */
+  vnet?: string;
+  /** Its private addresses, when known. */
+  addresses: string[];
+  rules: FirewallRules;
 }
 
 export interface Topology {
@@ -215,6 +265,12 @@ export interface Topology {
   gatewaySubnets?: GatewaySubnet[];
   /** Route tables; undefined when the stack declares none. */
   routeTables?: RouteTable[];
+  /** Every declared subnet; undefined when the stack declares none. */
+  subnets?: Subnet[];
+  /** Network security groups with their rules; undefined when the stack declares none. */
+  nsgs?: NetworkSecurityGroup[];
+  /** Azure Firewalls; undefined when the stack declares none. */
+  firewalls?: Firewall[];
 }
 
 export function emptyTopology(): Topology {

@@ -28,3 +28,6 @@ export interface NetworkSecurityGroup {
   name: string;
   rules: SecurityRule[];
 }
+
+/** Stands for a rule's value that is unknown until deployment or secret: it may match anything, so what it decides is `not checked`. */
+export const UNKNOWN_TERM = "(unknown)";

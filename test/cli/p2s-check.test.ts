@@ -163,7 +163,7 @@ describe("p2s-check exit codes and verdicts", () => {
       ),
       expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),
       expected('all.enforcementLevel is "loud"; expected one of advisory, mandatory, disabled, remediate'),
-      expected('p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks'),
+      expected('p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks, pools'),
       expected('p2s-intended-access.intents[0].platforms[0] is "windoze"; expected one of windows, macos, linux, ios, android'),
       expected('p2s-intended-access.intents is "everything"; expected an array'),
       expected('p2s-intended-access.intents[0] lacks "gateway"'),

@@ -57,7 +57,7 @@ describe("GatewaySubnet extraction from azure-native", () => {
         name: "hub-rt",
         azureName: "hub-rt",
         propagation: false,
-        routes: [{ prefix: "10.1.0.0/16", nextHop: "VirtualAppliance" }],
+        routes: [{ name: "spoke", prefix: "10.1.0.0/16", nextHop: "VirtualAppliance", nextHopAddress: "10.0.1.4" }],
       },
     ]);
   });
@@ -152,7 +152,7 @@ describe("GatewaySubnet extraction from the classic provider", () => {
       .map((f) => [f.code, renderSentence(f.fix.text, extraction.spell)]);
     expect(fixes).toEqual([
       [
-        "gateway-subnet-propagation-disabled",
+        "propagation-disabled",
         "Turn gateway route propagation back on with bgpRoutePropagationEnabled of hub-rt, or give the GatewaySubnet of hub a route table that keeps it on.",
       ],
     ]);

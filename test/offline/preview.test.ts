@@ -156,7 +156,7 @@ describe("npm start: the offline preview", () => {
       code: 2,
       stdout: "",
       stderr:
-        'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks (npm start -- --help for usage)',
+        'error: policy configuration F p2s-intended-access.intents[0] has the unknown key "denny"; expected gateway, platforms, reach, deny, stacks, pools (npm start -- --help for usage)',
     });
   });
 

@@ -38,7 +38,7 @@ describe("p2s-gateway-subnet", () => {
   it("reports a network security group on the GatewaySubnet", () => {
     expect(violationsFound(POLICY, withSubnet({ nsg: { id: "nsg-hub", name: "nsg-hub" } }))).toEqual([
       [
-        "subnet.nsg-on-gateway-subnet",
+        "gateway-subnet.nsg",
         "gateway-subnet",
         "gateway-subnet puts the network security group nsg-hub on the GatewaySubnet of vnet1, which Azure does not support: the VPN gateway may stop working. Remove networkSecurityGroup from the GatewaySubnet of vnet1 in gateway-subnet, and filter traffic on the other subnets instead.",
       ],
@@ -48,7 +48,7 @@ describe("p2s-gateway-subnet", () => {
   it("reports a resource that only attaches a network security group, by the resource to remove", () => {
     expect(violationsFound(POLICY, withSubnet({ nsg: { name: "nsg-hub" }, attachesOnly: true }))).toEqual([
       [
-        "subnet.nsg-on-gateway-subnet",
+        "gateway-subnet.nsg",
         "gateway-subnet",
         "gateway-subnet puts the network security group nsg-hub on the GatewaySubnet of vnet1, which Azure does not support: the VPN gateway may stop working. Remove gateway-subnet, and filter traffic on the other subnets instead.",
       ],
@@ -59,7 +59,7 @@ describe("p2s-gateway-subnet", () => {
     const routes = [...FIREWALL_ROUTES, { prefix: "0.0.0.0/0", nextHop: "VirtualAppliance" }];
     expect(violationsFound(POLICY, withTable({ routes }))).toEqual([
       [
-        "subnet.default-route-on-gateway-subnet",
+        "gateway-subnet.default-route",
         "hub-rt",
         "Route table hub-rt on the GatewaySubnet of vnet1 sends 0.0.0.0/0 to VirtualAppliance, with which the VPN gateway does not function. Remove the 0.0.0.0/0 route from routes of hub-rt; routes for spoke prefixes to a firewall are fine.",
       ],
@@ -70,7 +70,7 @@ describe("p2s-gateway-subnet", () => {
     const routes = [{ prefix: "0.0.0.0/0", nextHop: "Internet", declaredBy: { id: "default-route", name: "default-route" } }];
     expect(violationsFound(POLICY, withTable({ routes }))).toEqual([
       [
-        "subnet.default-route-on-gateway-subnet",
+        "gateway-subnet.default-route",
         "default-route",
         "Route table hub-rt on the GatewaySubnet of vnet1 sends 0.0.0.0/0 to Internet, with which the VPN gateway does not function. Remove default-route, or give the GatewaySubnet of vnet1 a route table without a 0.0.0.0/0 route; routes for spoke prefixes to a firewall are fine.",
       ],
@@ -80,7 +80,7 @@ describe("p2s-gateway-subnet", () => {
   it("reports a route table that disables gateway route propagation", () => {
     expect(violationsFound(POLICY, withTable({ propagation: false }))).toEqual([
       [
-        "subnet.gateway-subnet-propagation-disabled",
+        "gateway-subnet.propagation-disabled",
         "hub-rt",
         "Route table hub-rt on the GatewaySubnet of vnet1 disables gateway route propagation, with which the VPN gateway does not function. Turn gateway route propagation back on with disableBgpRoutePropagation of hub-rt, or give the GatewaySubnet of vnet1 a route table that keeps it on.",
       ],

@@ -69,7 +69,22 @@ describe("a policy configuration is valid and fast, or refused with one line", (
     [
       "an unknown key of 50,000 characters",
       intentsWith({ ["k".repeat(50_000)]: 1 }),
-      `p2s-check: policy configuration CONFIG p2s-intended-access.intents[0] has the unknown key "${"k".repeat(60)}…"; expected gateway, platforms, reach, deny, stacks`,
+      `p2s-check: policy configuration CONFIG p2s-intended-access.intents[0] has the unknown key "${"k".repeat(60)}…"; expected gateway, platforms, reach, deny, stacks, pools`,
+    ],
+    [
+      "a port above 65535",
+      intentsWith({ reach: ["vnet2", "app:70000"] }),
+      'p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].reach[1] is "app:70000": port 70000 is above 65535',
+    ],
+    [
+      "a protocol that is not tcp, udp or icmp, in deny",
+      intentsWith({ deny: [`${"p".repeat(200)}:443/sctp`] }),
+      `p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].deny[0] is "${"p".repeat(60)}…": protocol sctp is not tcp, udp or icmp`,
+    ],
+    [
+      "1,001 pools",
+      intentsWith({ pools: Array.from({ length: 1001 }, () => "172.16.0.0/24") }),
+      "p2s-check: policy configuration CONFIG p2s-intended-access.intents[0].pools must NOT have more than 1000 items",
     ],
     [
       "2,000 intents",
@@ -112,16 +127,20 @@ describe("a policy configuration is valid and fast, or refused with one line", (
       fc.integer(),
       fc.boolean(),
       fc.constant(null),
-      fc.constantFrom("*", "mandatory", "windows", "hub-gw", "network/*"),
+      fc.constantFrom("*", "mandatory", "windows", "hub-gw", "network/*", "app:443", "app:70000", "fd00::/64:443/udp", "a\nb:80,x"),
     );
     const value = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
         leaf,
         fc.array(tie("node"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom("gateway", "reach", "deny", "stacks", "platforms", "intents", "enforcementLevel", "x"), tie("node"), {
-          maxKeys: 4,
-        }),
+        fc.dictionary(
+          fc.constantFrom("gateway", "reach", "deny", "stacks", "pools", "platforms", "intents", "enforcementLevel", "x"),
+          tie("node"),
+          {
+            maxKeys: 4,
+          },
+        ),
       ),
     })).node;
     const config = fc.dictionary(fc.constantFrom("p2s-intended-access", "p2s-client-protocols", "all", "p2s-nope"), value, { maxKeys: 3 });

@@ -26,6 +26,12 @@ export const CLASSIC: ProviderRecord = {
     ["Route", "Route"],
     ["SubnetNetworkSecurityGroupAssociation", "SubnetNetworkSecurityGroupAssociation"],
     ["SubnetRouteTableAssociation", "SubnetRouteTableAssociation"],
+    ["NetworkSecurityRule", "SecurityRule"],
+    ["Firewall", "AzureFirewall"],
+    ["FirewallPolicy", "FirewallPolicy"],
+    ["FirewallPolicyRuleCollectionGroup", "FirewallPolicyRuleCollectionGroup"],
+    ["FirewallNetworkRuleCollection", "FirewallNetworkRuleCollection"],
+    ["FirewallApplicationRuleCollection", "FirewallApplicationRuleCollection"],
   ]),
   nameInput: {},
   fields: {
@@ -94,6 +100,8 @@ export const CLASSIC: ProviderRecord = {
     },
     subnet: {
       refId: [],
+      prefixes: ["addressPrefixes"],
+      endpointPolicies: ["privateEndpointNetworkPolicies"],
       association: {
         subnet: { field: "subnetId", path: ["subnetId"] },
         nsg: { field: "networkSecurityGroupId", path: ["networkSecurityGroupId"] },
@@ -106,7 +114,23 @@ export const CLASSIC: ProviderRecord = {
       disabledAlias: ["disableBgpRoutePropagation"],
       routePrefix: ["addressPrefix"],
       routeNextHop: ["nextHopType"],
+      routeNextHopAddress: ["nextHopInIpAddress"],
       routeTableName: "routeTableName",
+    },
+    nsg: {
+      sourceGroups: ["sourceApplicationSecurityGroupIds"],
+      destinationGroups: ["destinationApplicationSecurityGroupIds"],
+      groupId: [],
+    },
+    firewall: {
+      privateAddress: ["privateIpAddress"],
+      subnet: ["subnetId"],
+      policy: { field: "firewallPolicyId", path: ["firewallPolicyId"] },
+      groupPolicy: { ref: { field: "firewallPolicyId", path: ["firewallPolicyId"] } },
+      groupCollections: { network: "networkRuleCollections", application: "applicationRuleCollections" },
+      action: ["action"],
+      appProtocol: "type",
+      basePolicy: { field: "basePolicyId", path: ["basePolicyId"] },
     },
   },
 };

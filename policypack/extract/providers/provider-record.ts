@@ -72,6 +72,10 @@ export interface ReadPaths {
   subnet: {
     /** The id inside an NSG or route table reference: azure-native nests it in an object, the classic fields are ids. */
     refId: string[];
+    /** Inside a subnet, standalone or inline: azure-native also takes a single prefix. */
+    prefix?: string[];
+    prefixes: string[];
+    endpointPolicies: string[];
     /** The classic resources that attach an NSG or a route table to a subnet, each naming the subnet and what it attaches. */
     association?: { subnet: RefPath; nsg: RefPath; table: RefPath };
   };
@@ -83,10 +87,71 @@ export interface ReadPaths {
     /** Inside each route, inline or standalone. */
     routePrefix: string[];
     routeNextHop: string[];
+    /** A virtual appliance's address, inside each route. */
+    routeNextHopAddress: string[];
     /** A standalone route's table, by Azure name. */
     routeTableName: string;
   };
+  nsg: {
+    /** Inside each rule: application security groups, as references (azure-native) or ids (classic). */
+    sourceGroups: string[];
+    destinationGroups: string[];
+    /** The id inside one application security group reference. */
+    groupId: string[];
+  };
+  firewall: {
+    /** Inside each of ipConfigurations. */
+    privateAddress: string[];
+    subnet: string[];
+    policy: RefPath;
+    /** The firewall's own rule collections, inline (azure-native); the classic provider declares them as resources. */
+    inline?: { network: string; application: string };
+    /** A rule collection group's firewall policy: by Azure name (azure-native) or by id (classic). */
+    groupPolicy: { byName: string } | { ref: RefPath };
+    /** A group's collections: one typed list whose rules carry their type (azure-native), or one list per type (classic). */
+    groupCollections: { list: string; ruleType: string; networkProtocols: string } | { network: string; application: string };
+    /** Inside a collection. */
+    action: string[];
+    /** Inside each protocol of an application rule. */
+    appProtocol: string;
+    basePolicy: RefPath;
+  };
 }
+
+/**
+ * Names both providers spell alike inside security rules and firewall rules and collections, so
+ * that they are written once.
+ */
+export const RULE_FIELDS = {
+  nsgRules: "securityRules",
+  /** A standalone security rule's NSG, or a classic firewall rule collection's firewall, by Azure name. */
+  nsgName: "networkSecurityGroupName",
+  firewallName: "azureFirewallName",
+  priority: "priority",
+  direction: "direction",
+  access: "access",
+  protocol: "protocol",
+  sourcePrefix: "sourceAddressPrefix",
+  sourcePrefixes: "sourceAddressPrefixes",
+  sourcePort: "sourcePortRange",
+  sourcePorts: "sourcePortRanges",
+  destinationPrefix: "destinationAddressPrefix",
+  destinationPrefixes: "destinationAddressPrefixes",
+  destinationPort: "destinationPortRange",
+  destinationPorts: "destinationPortRanges",
+  ipConfigurations: "ipConfigurations",
+  rules: "rules",
+  name: "name",
+  protocols: "protocols",
+  port: "port",
+  sourceAddresses: "sourceAddresses",
+  sourceIpGroups: "sourceIpGroups",
+  destinationAddresses: "destinationAddresses",
+  destinationIpGroups: "destinationIpGroups",
+  destinationFqdns: "destinationFqdns",
+  firewallPorts: "destinationPorts",
+  targetFqdns: "targetFqdns",
+} as const;
 
 /** Everything the pack knows of one provider: its type tokens, its names, where it keeps each setting. */
 export interface ProviderRecord {

@@ -1,0 +1,73 @@
+import type { NetworkSecurityGroup, SecurityRule } from "../topology/security-rules";
+import { UNKNOWN_TERM } from "../topology/security-rules";
+import type { Context } from "./context";
+import { urnOf } from "./context";
+import { isUnknown } from "./plain";
+import type { ProviderRecord } from "./providers/provider-record";
+import { RULE_FIELDS } from "./providers/provider-record";
+import { PROVIDERS } from "./providers/providers";
+import type { Entry } from "./resolver";
+import { asBag, at, list, num, str } from "./values";
+
+/** Reads network security groups with their inline rules, and security rules of their own (read after every group). */
+export function readNsgResource(ctx: Context, entry: Entry): void {
+  const record = PROVIDERS[entry.provider];
+  if (entry.kind === "NetworkSecurityGroup") {
+    const rules = list(entry.props[RULE_FIELDS.nsgRules]).flatMap((props, i) => {
+      const name = str(at(props, RULE_FIELDS.name)) ?? `rule ${i + 1}`;
+      return securityRule(record, props, `${entry.raw.urn}#${name}`, name) ?? [];
+    });
+    (ctx.topology.nsgs ??= []).push({ id: entry.raw.urn, name: entry.raw.name, rules });
+    return;
+  }
+  if (entry.kind !== "SecurityRule") return;
+  const r = ctx.resolver.byAzureName(entry, entry.props[RULE_FIELDS.nsgName], RULE_FIELDS.nsgName, "NetworkSecurityGroup");
+  const nsg: NetworkSecurityGroup | undefined = ctx.topology.nsgs?.find((n) => n.id === urnOf(r));
+  const rule = securityRule(record, entry.props, entry.raw.urn, entry.azureName ?? entry.raw.name);
+  if (nsg && rule) nsg.rules.push(rule);
+  else if (!nsg)
+    ctx.notes.push(`The network security group of ${entry.raw.name} is not in the stack, so the rule is not evaluated where it applies.`);
+}
+
+/** One rule, singular and plural fields together; a value the pack cannot read becomes UNKNOWN_TERM. */
+function securityRule(record: ProviderRecord, value: unknown, id: string, name: string): SecurityRule | undefined {
+  const props = asBag(value);
+  if (!props) return undefined;
+  const text = (key: string) => str(props[key])?.toLowerCase();
+  const terms = (single: string, plural: string) => [...termsOf(props[single]), ...list(props[plural]).flatMap(termsOf)];
+  // The classic standalone rule takes one group id as a string, its inline rules a list.
+  const groups = (path: readonly string[]) =>
+    termsList(at(props, ...path)).flatMap((g) => {
+      const id = record.read.nsg.groupId.length > 0 ? at(g, ...record.read.nsg.groupId) : g;
+      return typeof id === "string" && !isUnknown(id) ? [`asg:${id}`] : [UNKNOWN_TERM];
+    });
+  const direction = text(RULE_FIELDS.direction);
+  const access = text(RULE_FIELDS.access);
+  const protocol = text(RULE_FIELDS.protocol);
+  const priority = num(props[RULE_FIELDS.priority]);
+  return {
+    id,
+    name,
+    // An unknown priority may place the rule before every other: everything it may match is then not checked.
+    priority: priority ?? 0,
+    direction: direction === "outbound" ? "outbound" : "inbound",
+    // An unknown access is evaluated as a deny, which never grows what is allowed; its parts are not checked below.
+    access: access === "allow" ? "allow" : "deny",
+    protocol: priority === undefined || access === undefined || protocol === undefined ? UNKNOWN_TERM : protocol === "*" ? "any" : protocol,
+    sources: [...terms(RULE_FIELDS.sourcePrefix, RULE_FIELDS.sourcePrefixes), ...groups(record.read.nsg.sourceGroups)],
+    sourcePorts: terms(RULE_FIELDS.sourcePort, RULE_FIELDS.sourcePorts),
+    destinations: [...terms(RULE_FIELDS.destinationPrefix, RULE_FIELDS.destinationPrefixes), ...groups(record.read.nsg.destinationGroups)],
+    destinationPorts: terms(RULE_FIELDS.destinationPort, RULE_FIELDS.destinationPorts),
+  };
+}
+
+function termsList(value: unknown): unknown[] {
+  return typeof value === "string" ? [value] : list(value);
+}
+
+/** A declared value as terms: absent gives none, unknown or secret gives UNKNOWN_TERM. */
+function termsOf(value: unknown): string[] {
+  if (value === undefined || value === null || value === "") return [];
+  if (typeof value === "string" && !isUnknown(value)) return [value];
+  return [UNKNOWN_TERM];
+}
