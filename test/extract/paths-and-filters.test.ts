@@ -275,7 +275,14 @@ describe("subnets, NSGs and firewalls from the classic provider", () => {
       subnetId,
       routeTableId: `${RG}/routeTables/rt`,
     });
-    const { topology } = extractTopology([nsgLink, rtLink, vnet, nsg, rt, { ...subnet, props: { ...(subnet.props as Record<string, unknown>), id: subnetId } }]);
+    const { topology } = extractTopology([
+      nsgLink,
+      rtLink,
+      vnet,
+      nsg,
+      rt,
+      { ...subnet, props: { ...(subnet.props as Record<string, unknown>), id: subnetId } },
+    ]);
     expect(topology.subnets).toEqual([
       {
         id: subnet.urn,

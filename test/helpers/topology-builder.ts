@@ -145,7 +145,10 @@ export function changedDns<K extends keyof DnsTopology>(
 }
 
 /** The record lists of a topology. */
-type RecordKind = Exclude<keyof Topology, "stacks" | "dns" | "publicIps" | "gatewaySubnets" | "routeTables" | "subnets" | "nsgs" | "firewalls">;
+type RecordKind = Exclude<
+  keyof Topology,
+  "stacks" | "dns" | "publicIps" | "gatewaySubnets" | "routeTables" | "subnets" | "nsgs" | "firewalls"
+>;
 
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */
 export function changed<K extends RecordKind>(topology: Topology, kind: K, id: string, patch: Partial<Topology[K][number]>): Topology {
