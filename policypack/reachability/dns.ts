@@ -120,7 +120,7 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
       : unknown === "secret"
         ? sentence`the DNS servers of ${vnetName} are secret`
         : sentence`the DNS servers of ${vnetName} are not known until deployment`;
-  const access = new PrefixSet(gateway.reach.reached.flatMap((n) => n.prefixes));
+  const access = new PrefixSet(gateway.reach.reached.filter((n) => !gateway.reach.blocked.has(n.ix)).flatMap((n) => n.prefixes));
   const staticClients = gateway.clients
     .filter((c) => c.routeSource === "static")
     .map((client) => ({ client, routes: prefixSet(client.routes) }));
@@ -178,7 +178,7 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
   const working = servers.filter((s) => s.works);
   const reachable = (endpoint: PrivateEndpoint) => {
     const network = endpoint.vnet === undefined ? undefined : index.networks.get(endpoint.vnet);
-    return network !== undefined && gateway.reach.how[network.ix] !== undefined;
+    return network !== undefined && gateway.reach.how[network.ix] !== undefined && !gateway.reach.blocked.has(network.ix);
   };
   // Servers keep the order the VNet lists them in (clients try them in it); endpoints go by name.
   const endpoints = [...dns.endpoints]

@@ -4,9 +4,10 @@ import type { Fix, Sentence } from "../topology/sentence";
 import { sentenceKey } from "../topology/sentence";
 
 /** The rule of the specification (docs/rules.md) that decided: tests assert it, so a reason cannot come from the wrong rule. */
-export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8";
+export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "P5";
 
 export type ReasonCode =
+  | "no-working-path"
   | "home-vnet-unresolved"
   | "gateway-not-p2s-capable"
   | "no-protocol-for-platform"

@@ -21,12 +21,14 @@ export interface GatewayReach {
   nonBgpRoutes: Map<Network, Reason>;
   /** Networks next to the reached ones that are not reached, with why; by Network.ix. */
   unreached: Map<number, Reason[]>;
+  /** Reached networks with no working path to any subnet (spec P5): routed, not accessible; by Network.ix. */
+  blocked: Set<number>;
 }
 
-/** How the network with this id is reached, if it is. */
+/** How the network with this id is reached, if it is accessible: routed with a working path (spec P5). */
 export function reachOf(index: TopologyIndex, reach: GatewayReach, id: string): Reach | undefined {
   const network = index.networks.get(id);
-  return network && reach.how[network.ix];
+  return network && !reach.blocked.has(network.ix) ? reach.how[network.ix] : undefined;
 }
 
 function addReason(map: Map<number, Reason[]>, network: Network, reason: Reason): void {
@@ -115,7 +117,7 @@ export function reachFrom(index: TopologyIndex, gateway: VpnGateway): GatewayRea
 
   explainNonTransitive(index, gateway.vnet, how, reached, unreached);
   for (const ix of [...unreached.keys()]) if (how[ix] !== undefined) unreached.delete(ix);
-  return { how, reached, nonBgpRoutes, unreached };
+  return { how, reached, nonBgpRoutes, unreached, blocked: new Set() };
 }
 
 /** A VNet peered with a reached VNet, other than the home VNet, is not reached: peering is not transitive. */

@@ -12,6 +12,8 @@ import type { GatewayReach } from "./gateway-reach";
 import { reachFrom } from "./gateway-reach";
 import type { ClientSpec, RouteSource } from "./clients";
 import { CLIENTS } from "./clients";
+import type { GatewayPaths } from "../paths/gateway-paths";
+import { gatewayPaths } from "../paths/gateway-paths";
 import { PLATFORM_LABELS } from "./platforms";
 import type { ClientResult, GatewayAnalysis, PlatformResult, ReachResult, RouteReason, RouteSet } from "./results";
 import type { Link, Network, TopologyIndex } from "./topology-index";
@@ -45,6 +47,7 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
     notes.push(sentence`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
   }
   const reach = reachFrom(index, gateway);
+  const paths = narrowByPaths(index, gateway, reach);
   const access = sharedAccess(reach);
   const usable = protocols.filter((p) => skuSupports(gateway, p));
   // Clients with the same route source install the same routes: each source is computed once.
@@ -83,7 +86,35 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
     advertisedRoutes: sortedUnique(index.advertisedRoutes.get(gateway.id) ?? []),
     platforms,
     reach,
+    paths,
   };
+}
+
+/**
+ * Spec P5: a routed VNet is accessible when some subnet has a working path both ways. The others
+ * stay routed (clients keep their routes) but leave access, with the path's failure as the reason.
+ */
+function narrowByPaths(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach): GatewayPaths {
+  const routed = reach.reached
+    .filter((n) => n.kind === "vnet")
+    .map((n) => ({ id: n.id, name: n.name, overLink: reach.how[n.ix]?.via === "bgp" }));
+  const paths = gatewayPaths(index.paths, { gateway, pools: index.pools.get(gateway.id) ?? [], homeVnet: gateway.vnet, routed });
+  for (const [id, subnets] of paths.blocked) {
+    const network = index.networks.get(id);
+    const failure = subnets.flatMap((s) => s.failures)[0];
+    if (!network || !failure) continue;
+    reach.blocked.add(network.ix);
+    const reason: Reason = {
+      code: "no-working-path",
+      rule: "P5",
+      subject: network.name,
+      resources: [failure.resource, ...failure.related],
+      text: sentence`${network.name} is routed, but ${subnets.length === 1 ? "its subnet has no" : "none of its subnets has a"} working path: ${failure.text}`,
+      fix: failure.fix,
+    };
+    reach.unreached.set(network.ix, [reason, ...(reach.unreached.get(network.ix) ?? [])]);
+  }
+  return paths;
 }
 
 /** A client is offered when the gateway offers one of its protocols and one of its authentication types. */
@@ -223,14 +254,15 @@ interface SharedAccess {
 }
 
 function sharedAccess(reach: GatewayReach): SharedAccess {
+  const accessible = reach.blocked.size === 0 ? reach.reached : reach.reached.filter((n) => !reach.blocked.has(n.ix));
   const prefixes: Cidr[] = [];
-  for (const network of reach.reached) for (const cidr of network.prefixes) prefixes.push(cidr);
+  for (const network of accessible) for (const cidr of network.prefixes) prefixes.push(cidr);
   let set: PrefixSet | undefined;
   return {
-    networks: reach.reached,
+    networks: accessible,
     prefixes,
-    names: sortedNames(reach.reached),
-    ids: reach.reached.map((n) => n.id),
+    names: sortedNames(accessible),
+    ids: accessible.map((n) => n.id),
     set: () => (set ??= new PrefixSet(prefixes)),
   };
 }

@@ -4,6 +4,7 @@ import type { ClientSpec, RouteSource } from "./clients";
 import type { Fix, Sentence } from "../topology/sentence";
 import type { Finding, Reason } from "./findings";
 import type { GatewayReach } from "./gateway-reach";
+import type { GatewayPaths } from "../paths/gateway-paths";
 import type { Network, TopologyIndex } from "./topology-index";
 
 export interface RouteReason {
@@ -72,6 +73,8 @@ export interface GatewayAnalysis {
   advertisedRoutes: string[];
   platforms: Record<Platform, PlatformResult>;
   reach: GatewayReach;
+  /** Paths and flows to the subnets of the routed networks (spec section 7). */
+  paths: GatewayPaths;
 }
 
 /** Reach per P2S gateway, as computed without the configuration checks. */

@@ -5,6 +5,8 @@ import type { Connection, Peering, Site, Topology, VirtualNetwork, VpnGateway } 
 import { compareText } from "../topology/order";
 import type { FieldKey, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
+import type { PathIndex } from "../paths/path-index";
+import { buildPathIndex } from "../paths/path-index";
 import type { Finding } from "./findings";
 import { finding } from "./findings";
 
@@ -74,6 +76,8 @@ export interface TopologyIndex {
   pools: Map<string, Cidr[]>;
   ownPools: Map<string, Cidr[]>;
   advertisedRoutes: Map<string, Cidr[]>;
+  /** Subnets, route tables and filters, for paths (spec section 7). */
+  paths: PathIndex;
 }
 
 export function pairKey(a: string, b: string): string {
@@ -149,6 +153,7 @@ export function buildIndex(topology: Topology): TopologyIndex {
     links: [],
     linksByNode: new Map(),
     invalidPrefixes,
+    paths: buildPathIndex(topology),
   };
   // Links are described in sentences that name their ends, so they come once the rest is indexed.
   index.links = buildLinks(index, topology.connections);

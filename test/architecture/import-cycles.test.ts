@@ -41,8 +41,9 @@ function cycles(graph: Map<string, string[]>): string[][] {
 const LAYER: Record<string, number> = {
   topology: 0,
   extract: 1,
+  filters: 1.5,
+  paths: 1.7,
   reachability: 2,
-  filters: 2.5,
   checks: 3,
   intents: 4,
   pipeline: 5,

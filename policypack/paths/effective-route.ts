@@ -1,0 +1,78 @@
+import type { Cidr } from "../topology/cidr";
+import { parseCidr } from "../topology/cidr";
+import { cidrTexts, intervalOf } from "../filters/flow-set";
+import type { DeclaredRoute, NextHop } from "./next-hop";
+
+/** Where a candidate route comes from (spec P1): user-defined, learned from the gateway, the VNet's own or a peering's, or Azure's defaults. */
+export type RouteOrigin = "udr" | "gateway" | "system" | "default";
+
+export interface RouteCandidate {
+  cidr: Cidr;
+  origin: RouteOrigin;
+  hop: NextHop;
+  /** The user-defined route, for messages. */
+  declared?: DeclaredRoute;
+}
+
+/** A part of a queried prefix with the one route that decides it; undefined when no route matches. */
+export interface RoutedPart {
+  /** The part as the fewest prefixes. */
+  prefixes: string[];
+  route: RouteCandidate | undefined;
+}
+
+/** On equal prefixes a user-defined route wins, then a gateway route, then a system route (spec P1). */
+const RANK: Record<RouteOrigin, number> = { udr: 0, gateway: 1, system: 2, default: 3 };
+
+const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
+
+/**
+ * Azure's default system routes: the internet for everything, and none for the private ranges,
+ * which a 0.0.0.0/0 user-defined route replaces (spec P3, virtual-networks-udr-overview).
+ */
+export function defaultRoutes(hasDefaultUdr: boolean): RouteCandidate[] {
+  const route = (text: string, hop: NextHop): RouteCandidate[] => {
+    const parsed = parseCidr(text);
+    return parsed.ok ? [{ cidr: parsed.cidr, origin: "default", hop }] : [];
+  };
+  return [
+    ...route("0.0.0.0/0", { kind: "internet" }),
+    ...route("::/0", { kind: "internet" }),
+    ...(hasDefaultUdr ? [] : PRIVATE_RANGES.flatMap((r) => route(r, { kind: "none" }))),
+  ];
+}
+
+/**
+ * Spec P1 over a prefix: the longest matching candidate decides each address, with the ties of
+ * RANK; the VNet's own and peering system routes win over gateway routes even when those are more
+ * specific. The prefix is cut wherever a candidate starts or ends inside it, so each part has one
+ * deciding route; neighbouring parts with the same route are merged.
+ */
+export function effectiveRoutes(query: Cidr, candidates: readonly RouteCandidate[]): RoutedPart[] {
+  const [first, last] = intervalOf(query);
+  const relevant = candidates
+    .filter((c) => c.cidr.family === query.family)
+    .map((c) => ({ c, range: intervalOf(c.cidr) }))
+    .filter(({ range }) => range[0] <= last && range[1] >= first);
+  const edges = new Set<bigint>([first]);
+  for (const { range } of relevant) {
+    if (range[0] > first) edges.add(range[0]);
+    if (range[1] < last) edges.add(range[1] + 1n);
+  }
+  const starts = [...edges].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts: { first: bigint; last: bigint; route: RouteCandidate | undefined }[] = [];
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1] - 1n : last;
+    const route = choose(relevant.filter(({ range }) => range[0] <= start && range[1] >= end).map(({ c }) => c));
+    const previous = parts[parts.length - 1];
+    if (previous && previous.route === route) previous.last = end;
+    else parts.push({ first: start, last: end, route });
+  });
+  return parts.map((p) => ({ prefixes: cidrTexts(query.family, p.first, p.last), route: p.route }));
+}
+
+function choose(containing: RouteCandidate[]): RouteCandidate | undefined {
+  const system = containing.some((c) => c.origin === "system");
+  const eligible = system ? containing.filter((c) => c.origin !== "gateway") : containing;
+  return [...eligible].sort((a, b) => b.cidr.length - a.cidr.length || RANK[a.origin] - RANK[b.origin])[0];
+}

@@ -1,0 +1,65 @@
+import type { Cidr } from "../topology/cidr";
+import { PrefixIndex, parseCidr } from "../topology/cidr";
+import type { Firewall, RouteTable, Subnet, Topology } from "../topology/model";
+import type { NetworkSecurityGroup } from "../topology/security-rules";
+import type { RouteCandidate } from "./effective-route";
+
+/** Azure requires this name for the subnet of a virtual network gateway. */
+const GATEWAY_SUBNET = "gatewaysubnet";
+
+export function isGatewaySubnetName(name: string): boolean {
+  return name.toLowerCase() === GATEWAY_SUBNET;
+}
+
+/** What paths look up, built once per topology; a VNet's system routes are built when first asked for (a hub has thousands). */
+export interface PathIndex {
+  /** True when the stack declares a route table: without one every path is direct both ways (spec P5). */
+  hasRouteTables: boolean;
+  subnetsByVnet: Map<string, Subnet[]>;
+  tables: Map<string, RouteTable>;
+  nsgs: Map<string, NetworkSecurityGroup>;
+  firewalls: Map<string, Firewall>;
+  /** The system routes of a VNet's subnets: its own prefixes and each peered VNet's (spec P1). */
+  systemRoutes(vnet: string): PrefixIndex<RouteCandidate>;
+  parsed(text: string): Cidr | undefined;
+}
+
+export function buildPathIndex(topology: Topology): PathIndex {
+  const subnetsByVnet = new Map<string, Subnet[]>();
+  for (const subnet of topology.subnets ?? []) {
+    if (subnet.vnet === undefined) continue;
+    subnetsByVnet.set(subnet.vnet, [...(subnetsByVnet.get(subnet.vnet) ?? []), subnet]);
+  }
+  const vnets = new Map(topology.vnets.map((v) => [v.id, v]));
+  const peersOf = new Map<string, string[]>();
+  for (const peering of topology.peerings) {
+    if (peering.to === undefined || peering.to === peering.from) continue;
+    peersOf.set(peering.from, [...(peersOf.get(peering.from) ?? []), peering.to]);
+  }
+  const parsed = (text: string) => {
+    const result = parseCidr(text);
+    return result.ok ? result.cidr : undefined;
+  };
+  const system = new Map<string, PrefixIndex<RouteCandidate>>();
+  return {
+    hasRouteTables: (topology.routeTables ?? []).length > 0,
+    subnetsByVnet,
+    tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
+    nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
+    firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
+    systemRoutes(vnet) {
+      let routes = system.get(vnet);
+      if (!routes) {
+        routes = new PrefixIndex<RouteCandidate>();
+        for (const id of [vnet, ...(peersOf.get(vnet) ?? [])])
+          for (const text of vnets.get(id)?.prefixes ?? []) {
+            const cidr = parsed(text);
+            if (cidr) routes.add(cidr, { cidr, origin: "system", hop: { kind: "local" } });
+          }
+        system.set(vnet, routes);
+      }
+      return routes;
+    },
+    parsed,
+  };
+}

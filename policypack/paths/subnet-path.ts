@@ -1,0 +1,134 @@
+import type { Cidr } from "../topology/cidr";
+import type { Subnet } from "../topology/model";
+import type { RouteCandidate, RoutedPart } from "./effective-route";
+import { defaultRoutes, effectiveRoutes } from "./effective-route";
+import type { DeclaredRoute, NextHop } from "./next-hop";
+import { nextHopOf, sameAppliance } from "./next-hop";
+import type { PathIndex } from "./path-index";
+
+export type ApplianceHop = Extract<NextHop, { kind: "appliance" }>;
+
+/** P2: how P2S traffic leaves the gateway for the subnet. */
+export type ForwardHop =
+  | { kind: "direct" }
+  | { kind: "via"; hop: ApplianceHop; route: DeclaredRoute }
+  | { kind: "dropped"; route: DeclaredRoute }
+  | { kind: "unknown"; why: string };
+
+/** P3: how the subnet's reply to a pool address leaves it. */
+export type ReturnHop =
+  | { kind: "gateway"; route?: DeclaredRoute }
+  | { kind: "via"; hop: ApplianceHop; route: DeclaredRoute }
+  | { kind: "none"; route?: DeclaredRoute; propagationOff: boolean; toVnet?: true }
+  | { kind: "unknown"; why: string };
+
+export type PathVerdict = "ok" | "ok-via-appliance" | "asymmetric" | "no-return-route" | "dropped" | "not-checked";
+
+/** One pool part's path to and from a subnet (spec P4). */
+export interface PathPart {
+  /** The part of a client pool, as one prefix. */
+  pool: string;
+  forward: ForwardHop;
+  back: ReturnHop;
+  verdict: PathVerdict;
+}
+
+export interface PathQuery {
+  /** The gateway's client pools (its own and its user groups'). */
+  pools: readonly Cidr[];
+  /** The gateway's VNet; undefined when unresolved. */
+  homeVnet?: string;
+  /** The GatewaySubnet of the gateway's VNet, when declared. */
+  gatewaySubnet?: Subnet;
+  /** The subnet's VNet is reached over a VPN link rather than through the gateway's VNet: GatewaySubnet routes do not apply. */
+  overLink: boolean;
+  subnet: Subnet;
+}
+
+/** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
+export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
+  const forward = forwardHop(index, query);
+  return query.pools.flatMap((pool) =>
+    returnHops(index, query, pool).flatMap((part) =>
+      part.prefixes.map((prefix): PathPart => ({ pool: prefix, forward, back: part.back, verdict: verdictOf(forward, part.back) })),
+    ),
+  );
+}
+
+function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
+  if (forward.kind === "dropped") return "dropped";
+  if (forward.kind === "unknown" || back.kind === "unknown") return "not-checked";
+  if (back.kind === "none") return "no-return-route";
+  if (forward.kind === "direct" && back.kind === "gateway") return "ok";
+  if (forward.kind === "via" && back.kind === "via") {
+    const same = sameAppliance(forward.hop, back.hop);
+    return same === undefined ? "not-checked" : same ? "ok-via-appliance" : "asymmetric";
+  }
+  return "asymmetric";
+}
+
+/** The user-defined routes of a table, as candidates. */
+function udrCandidates(index: PathIndex, tableId: string): RouteCandidate[] {
+  const table = index.tables.get(tableId);
+  if (!table) return [];
+  return table.routes.flatMap((route) => {
+    const cidr = index.parsed(route.prefix);
+    return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
+  });
+}
+
+function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
+  return candidates.some((c) => c.origin === "udr" && c.cidr.length === 0);
+}
+
+function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
+  const table = query.gatewaySubnet?.table;
+  if (query.overLink || table === undefined || query.homeVnet === undefined) return { kind: "direct" };
+  if (table === "unknown") return { kind: "unknown", why: "the GatewaySubnet's route table is not known" };
+  const destination = query.subnet.prefixes.map(index.parsed).find((c) => c !== undefined);
+  if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
+  const udrs = udrCandidates(index, table);
+  const candidates = [...udrs, ...index.systemRoutes(query.homeVnet).containing(destination), ...defaultRoutes(hasDefaultRoute(udrs))];
+  // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
+  const route = effectiveRoutes(destination, candidates)[0]?.route;
+  if (!route || route.origin !== "udr" || !route.declared) return { kind: "direct" };
+  const hop = route.hop;
+  if (hop.kind === "appliance") return { kind: "via", hop, route: route.declared };
+  if (hop.kind === "local") return { kind: "direct" };
+  if (hop.kind === "other") return { kind: "unknown", why: `route ${route.declared.route.prefix} has next hop type ${hop.type}` };
+  return { kind: "dropped", route: route.declared };
+}
+
+function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: string[]; back: ReturnHop }[] {
+  const { subnet } = query;
+  if (subnet.table === "unknown") return [{ prefixes: [pool.text], back: { kind: "unknown", why: "its route table is not known" } }];
+  const table = subnet.table !== undefined ? index.tables.get(subnet.table) : undefined;
+  const propagation = table ? table.propagation : true;
+  const udrs = subnet.table !== undefined ? udrCandidates(index, subnet.table) : [];
+  // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).
+  const gatewayRoutes: RouteCandidate[] =
+    propagation === false ? [] : query.pools.map((cidr) => ({ cidr, origin: "gateway" as const, hop: { kind: "gateway" as const } }));
+  const system = subnet.vnet !== undefined ? index.systemRoutes(subnet.vnet).containing(pool) : [];
+  const candidates = [...udrs, ...gatewayRoutes, ...system, ...defaultRoutes(hasDefaultRoute(udrs))];
+  return effectiveRoutes(pool, candidates).map((part: RoutedPart) => ({ prefixes: part.prefixes, back: backHop(part.route, propagation) }));
+}
+
+function backHop(route: RouteCandidate | undefined, propagation: boolean | undefined): ReturnHop {
+  if (route?.origin === "gateway") {
+    return propagation === undefined
+      ? { kind: "unknown", why: "whether its route table propagates gateway routes is not known" }
+      : { kind: "gateway" };
+  }
+  if (route?.origin === "udr" && route.declared) {
+    const hop = route.hop;
+    if (hop.kind === "appliance") return { kind: "via", hop, route: route.declared };
+    if (hop.kind === "gateway") return { kind: "gateway", route: route.declared };
+    if (hop.kind === "other") return { kind: "unknown", why: `route ${route.declared.route.prefix} has next hop type ${hop.type}` };
+    return { kind: "none", route: route.declared, propagationOff: propagation === false };
+  }
+  // A VNet's own and peering routes win over gateway routes: a pool inside a VNet's prefixes is sent there.
+  if (route?.origin === "system") return { kind: "none", propagationOff: propagation === false, toVnet: true };
+  // Without the gateway route, an unknown propagation flag may still give one.
+  if (propagation === undefined) return { kind: "unknown", why: "whether its route table propagates gateway routes is not known" };
+  return { kind: "none", propagationOff: propagation === false };
+}
