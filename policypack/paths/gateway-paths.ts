@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import type { Subnet } from "../topology/model";
+import type { RouteTable, Subnet } from "../topology/model";
 import { compareText } from "../topology/order";
 import type { PathFailure } from "./path-failure";
 import { pathFailure } from "./path-failure";
@@ -25,6 +25,8 @@ export interface SubnetPaths {
   paths: PathPart[];
   /** Why parts fail, one per cause, for the part each first appears in. */
   failures: PathFailure[];
+  /** Why each failing part fails. */
+  failureOf: ReadonlyMap<PathPart, PathFailure>;
   /** Computed on first use: the policies need paths only, reports and port intents need flows. */
   flows(): SubnetFlowPart[];
 }
@@ -54,43 +56,62 @@ export function gatewayPaths(index: PathIndex, input: GatewayPathInput): Gateway
   const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
   for (const network of input.routed) {
     const own = (index.subnetsByVnet.get(network.id) ?? []).filter((s) => !isGatewaySubnetName(s.name));
-    const results = own.map((subnet) => {
-      const paths = subnetPaths(index, {
-        pools: input.pools,
-        homeVnet: input.homeVnet,
-        gatewaySubnet,
-        overLink: network.overLink,
-        subnet,
-      });
-      const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
-      const where = `${network.name}/${subnet.name}`;
-      const context = {
-        gateway: input.gateway,
-        where,
-        subnet,
-        ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
-        ...(table ? { table: { id: table.id, name: table.name } } : {}),
-      };
-      const failures = new Map<string, PathFailure>();
-      for (const part of paths) {
-        const failure = pathFailure(context, part);
-        if (failure && !failures.has(`${failure.code} ${failure.resource}`)) failures.set(`${failure.code} ${failure.resource}`, failure);
-      }
-      let flows: SubnetFlowPart[] | undefined;
-      return {
-        network: { id: network.id, name: network.name },
-        subnet,
-        paths,
-        failures: [...failures.values()],
-        flows: () => (flows ??= subnetFlows(index, subnet, paths)),
-      };
-    });
-    subnets.push(...results);
-    // Not checked is not a failure: only a sure failure of every part of every subnet takes a network out of access.
-    if (results.length > 0 && results.every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network.id, results);
+    const judged = own.length > 0 ? own : [wholeNetwork(index, network)];
+    const results = judged.map((subnet) => judge(index, input, network, subnet, gatewaySubnet, gatewayTable));
+    // A network without subnets of its own is judged as a whole, and reported without subnets.
+    if (own.length > 0) subnets.push(...results);
+    // Only where route tables are declared can a path fail (spec section 1); "not checked" is no failure.
+    if (index.hasRouteTables && results.every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network.id, results);
   }
   subnets.sort((a, b) => compareText(a.network.name, b.network.name) || compareText(a.subnet.name, b.subnet.name));
   return { subnets, blocked };
+}
+
+/** A network that declares no subnet but GatewaySubnet: its prefixes with system and gateway routes only (spec P1, P5). */
+function wholeNetwork(index: PathIndex, network: RoutedNetwork): Subnet {
+  return {
+    id: network.id,
+    name: network.name,
+    declaredBy: { id: network.id, name: network.name },
+    vnet: network.id,
+    prefixes: index.vnetPrefixes(network.id),
+  };
+}
+
+function judge(
+  index: PathIndex,
+  input: GatewayPathInput,
+  network: RoutedNetwork,
+  subnet: Subnet,
+  gatewaySubnet: Subnet | undefined,
+  gatewayTable: RouteTable | undefined,
+): SubnetPaths {
+  const paths = subnetPaths(index, { pools: input.pools, homeVnet: input.homeVnet, gatewaySubnet, overLink: network.overLink, subnet });
+  const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
+  const context = {
+    where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
+    subnet,
+    ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
+    ...(table ? { table: { id: table.id, name: table.name } } : {}),
+  };
+  const failures = new Map<string, PathFailure>();
+  const failureOf = new Map<PathPart, PathFailure>();
+  for (const part of paths) {
+    const failure = pathFailure(context, part);
+    if (!failure) continue;
+    failureOf.set(part, failure);
+    const key = `${failure.code} ${failure.resource}`;
+    if (!failures.has(key)) failures.set(key, failure);
+  }
+  let flows: SubnetFlowPart[] | undefined;
+  return {
+    network: { id: network.id, name: network.name },
+    subnet,
+    paths,
+    failures: [...failures.values()],
+    failureOf,
+    flows: () => (flows ??= subnetFlows(index, subnet, paths)),
+  };
 }
 
 function isFailure(part: PathPart): boolean {

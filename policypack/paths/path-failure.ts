@@ -8,6 +8,8 @@ import type { PathPart } from "./subnet-path";
 /** Why one pool part's path to a subnet fails (spec P4), the route table to change and how. */
 export interface PathFailure {
   code: "asymmetric" | "no-return-route" | "dropped";
+  /** The pool lies inside a VNet's prefixes: an address overlap, which its own check reports. */
+  overlap?: true;
   /** Id of the resource to change: a route table, or the subnet when it has none. */
   resource: string;
   /** Other resources involved: the other table, the appliance. */
@@ -17,7 +19,6 @@ export interface PathFailure {
 }
 
 export interface FailureContext {
-  gateway: { name: string };
   /** "spoke/web": the network and the subnet. */
   where: string;
   subnet: Subnet;
@@ -60,7 +61,7 @@ function withAlternative(fix: Fix, alternative: Sentence): Fix {
 
 /** Undefined for a part whose path works or is not checked. */
 export function pathFailure(context: FailureContext, part: PathPart): PathFailure | undefined {
-  const { gateway, where } = context;
+  const { where } = context;
   const { forward, back, pool } = part;
   const spokeResource = context.table?.id ?? context.subnet.declaredBy.id;
   if (part.verdict === "dropped" && forward.kind === "dropped") {
@@ -69,7 +70,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       code: "dropped",
       resource: table.id,
       related: [],
-      text: sentence`${routeName(forward.route)} sends traffic from clients of ${gateway.name} for ${where} to ${target(forward.route)}, so it never arrives`,
+      text: sentence`${routeName(forward.route)} sends traffic for ${where} to ${target(forward.route)}, so it never arrives`,
       fix: {
         resource: table.id,
         field: "table.routes",
@@ -85,7 +86,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
         code: "no-return-route",
         resource: table.id,
         related: [],
-        text: sentence`${where} sends replies to ${pool} to ${target(back.route)} by ${routeName(back.route)}, so clients of ${gateway.name} get no answer`,
+        text: sentence`${where} sends replies to ${pool} to ${target(back.route)} by ${routeName(back.route)}, so they never arrive`,
         fix: {
           resource: table.id,
           field: "table.routes",
@@ -99,11 +100,12 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       code: "no-return-route",
       resource: spokeResource,
       related: [],
+      ...(back.toVnet ? { overlap: true as const } : {}),
       text: back.toVnet
-        ? sentence`${where} sends replies to ${pool} into the VNet whose prefixes hold it (a VNet's own and peering routes win over gateway routes), so clients of ${gateway.name} get no answer`
+        ? sentence`${where} sends replies to ${pool} into the VNet whose prefixes hold it (a VNet's own and peering routes win over gateway routes)`
         : table
-          ? sentence`${table.name} on ${where} disables gateway route propagation and has no route for ${pool}, so replies to clients of ${gateway.name} are dropped`
-          : sentence`${where} has no route back to ${pool}, so replies to clients of ${gateway.name} are dropped`,
+          ? sentence`${table.name} on ${where} disables gateway route propagation and has no route for ${pool}, so replies are dropped`
+          : sentence`${where} has no route back to ${pool}, so replies are dropped`,
       fix: table
         ? {
             resource: table.id,
@@ -121,7 +123,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       code: "asymmetric",
       resource: spokeResource,
       related: [forward.route.table.id, ...(forward.hop.appliance ? [forward.hop.appliance.id] : [])],
-      text: sentence`traffic from clients of ${gateway.name} reaches ${where} through ${appliance} (${routeName(forward.route)}), but replies to ${pool} go straight to the gateway, and a stateful firewall drops what it saw only one way`,
+      text: sentence`traffic reaches ${where} through ${appliance} (${routeName(forward.route)}), but replies to ${pool} go straight to the gateway, and a stateful firewall drops what it saw only one way`,
       fix: withAlternative(
         returnRouteFix(context, pool, `VirtualAppliance ${appliance}`),
         sentence`, so that replies go back through ${appliance}`,
@@ -137,7 +139,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       code: "asymmetric",
       resource: back.route.table.id,
       related: [...(gatewayTable ? [gatewayTable.id] : []), ...(back.hop.appliance ? [back.hop.appliance.id] : [])],
-      text: sentence`${where} sends replies to ${pool} through ${appliance} (${routeName(back.route)}), but traffic from clients of ${gateway.name} arrives ${arrives}, and a stateful firewall drops what it saw only one way`,
+      text: sentence`${where} sends replies to ${pool} through ${appliance} (${routeName(back.route)}), but traffic arrives ${arrives}, and a stateful firewall drops what it saw only one way`,
       fix: {
         resource: back.route.table.id,
         field: "table.routes",

@@ -19,6 +19,8 @@ export interface PathIndex {
   tables: Map<string, RouteTable>;
   nsgs: Map<string, NetworkSecurityGroup>;
   firewalls: Map<string, Firewall>;
+  /** A VNet's prefixes, as declared. */
+  vnetPrefixes(vnet: string): string[];
   /** The system routes of a VNet's subnets: its own prefixes and each peered VNet's (spec P1). */
   systemRoutes(vnet: string): PrefixIndex<RouteCandidate>;
   parsed(text: string): Cidr | undefined;
@@ -47,6 +49,7 @@ export function buildPathIndex(topology: Topology): PathIndex {
     tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
     nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
     firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
+    vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
     systemRoutes(vnet) {
       let routes = system.get(vnet);
       if (!routes) {

@@ -5,6 +5,7 @@ import { checkDns } from "../checks/dns-checks";
 import { checkGatewaySubnets } from "../checks/gateway-subnet-checks";
 import { checkConfiguration } from "../checks/index";
 import { checkManualRoutes } from "../checks/manual-route-checks";
+import { checkReturnPaths } from "../checks/return-path-checks";
 import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
 import { compareFindings } from "../reachability/findings";
 import { analyzeDns } from "../reachability/dns";
@@ -24,6 +25,7 @@ export function analyze(topology: Topology): Analysis {
     ...checkUnreachableRoutes(reach.gateways),
     ...checkDns(index, dns),
     ...checkGatewaySubnets(topology),
+    ...checkReturnPaths(reach.gateways),
   ]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
     .sort(compareFindings);

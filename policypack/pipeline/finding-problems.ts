@@ -13,6 +13,7 @@ const AREA: Record<FindingCategory, string> = {
   "unreachable-routes": "routes",
   "dns-resolution": "dns",
   "gateway-subnet": "gateway-subnet",
+  "return-path": "path",
 };
 
 export function findingProblem(finding: Finding): Problem {

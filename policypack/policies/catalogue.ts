@@ -8,6 +8,7 @@ import { gatewayTransit } from "./gateway-transit";
 import { intendedAccess } from "./intended-access";
 import type { PolicyModule } from "../pipeline/policy-module";
 import { retiredFeatures } from "./retired-features";
+import { returnPath } from "./return-path";
 import { unreachableRoutes } from "./unreachable-routes";
 import { windowsManualRoutes } from "./windows-manual-routes";
 
@@ -18,6 +19,7 @@ export const POLICIES: readonly PolicyModule[] = [
   unreachableRoutes,
   gatewayTransit,
   gatewaySubnet,
+  returnPath,
   addressOverlap,
   clientProtocols,
   bgpConfig,

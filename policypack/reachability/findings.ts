@@ -48,7 +48,8 @@ export type FindingCategory =
   | "windows-manual-routes"
   | "unreachable-routes"
   | "dns-resolution"
-  | "gateway-subnet";
+  | "gateway-subnet"
+  | "return-path";
 
 export type FindingCode =
   | "invalid-prefix"
@@ -94,7 +95,10 @@ export type FindingCode =
   | "dynamic-inbound-endpoint"
   | "nsg"
   | "default-route"
-  | "propagation-disabled";
+  | "propagation-disabled"
+  | "asymmetric"
+  | "no-return-route"
+  | "dropped";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

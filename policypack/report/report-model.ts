@@ -1,5 +1,7 @@
 import type { StackAnalysis } from "../pipeline/stack-analysis";
 import type { GatewayRouteChange } from "../reachability/route-diff";
+import type { SubnetReport } from "./subnet-report";
+import { subnetReport } from "./subnet-report";
 import type { TopologyView } from "./topology-view";
 import { topologyView } from "./topology-view";
 import { vpnConnectionName } from "../reachability/windows-connection";
@@ -64,6 +66,8 @@ export interface GatewayReport {
     serversNotChecked: string | null;
     privateEndpoints: { name: string; resolves: boolean | null; reason: string | null }[];
   };
+  /** Each subnet of a routed network (the home VNet's included, GatewaySubnet excluded), by network then name. */
+  subnets: SubnetReport[];
 }
 
 export interface ViolationReport {
@@ -138,6 +142,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, rou
       unreachableRoutes: c.unreachableRoutes.map((r) => r.prefix),
     })),
     dns: dnsReport(stack, g.id),
+    subnets: g.paths.subnets.map((s) => subnetReport(s, stack.extraction.spell)),
   }));
   const violations: ViolationReport[] = [];
   for (const policy of POLICIES) {

@@ -106,21 +106,6 @@ describe("p2s-address-overlap through the pack, on the default sample stack", ()
         message:
           "The client pool 10.0.200.0/24 of hub-gw overlaps 10.0.0.0/16 of hub, so clients cannot tell their own addresses from those networks. Give hub-gw a vpnClientAddressPool that overlaps no VNet, site or route its clients use.",
       },
-      // The VNets' own and peering routes win over the gateway's route to the pool (spec P1): replies never leave them.
-      {
-        policy: "p2s-dns-resolution",
-        level: "advisory",
-        resource: "hub",
-        message:
-          "Clients of hub-gw cannot use the DNS server 10.0.5.4: P2S clients of hub-gw reach no network that holds 10.0.5.4. Set dhcpOptions.dnsServers of hub to the inbound endpoint of a DNS Private Resolver that P2S clients reach. Users then need a new client profile: download it and import it on every device.",
-      },
-      {
-        policy: "p2s-intended-access",
-        level: "mandatory",
-        resource: "app-endpoints",
-        message:
-          "All clients of hub-gw cannot reach app, which tag p2s-access on app and tag p2s-reach on hub-gw require: app is routed, but its subnet has no working path: app/endpoints sends replies to 10.0.200.0/24 into the VNet whose prefixes hold it (a VNet's own and peering routes win over gateway routes), so clients of hub-gw get no answer. Attach a route table with a route for 10.0.200.0/24 with next hop VirtualNetworkGateway to app/endpoints in app-endpoints.",
-      },
     ]);
   });
 });

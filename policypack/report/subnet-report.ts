@@ -1,0 +1,81 @@
+import type { SubnetPaths } from "../paths/gateway-paths";
+import { applianceLabel } from "../paths/next-hop";
+import { flowRuleText } from "../paths/subnet-flows";
+import type { ForwardHop, PathPart, ReturnHop } from "../paths/subnet-path";
+import type { Protocol } from "../filters/flow-set";
+import { ALL_PORTS, cidrTexts, portsText } from "../filters/flow-set";
+import type { Spell } from "../topology/sentence";
+import { renderSentence } from "../topology/sentence";
+
+/** The JSON contract of one subnet of a routed network: its paths per pool part, and its flows (spec P4, F4). */
+export interface SubnetReport {
+  network: string;
+  name: string;
+  prefixes: string[];
+  paths: {
+    pool: string;
+    /** "direct", "via <address or resource name>", "dropped"; "not-checked" when the GatewaySubnet's table is not known. */
+    forward: string;
+    /** "gateway", "via <address or resource name>", "none"; "not-checked" when the subnet's table is not known. */
+    return: string;
+    verdict: PathPart["verdict"];
+    /** Why a path fails or is not checked; null when it works. */
+    reason: string | null;
+  }[];
+  /** A partition of the client pools x {tcp, udp, icmp} x ports 0-65535. */
+  flows: { sources: string[]; protocol: Protocol; ports: string[]; verdict: "allowed" | "denied" | "not-checked"; rule: string }[];
+}
+
+function forwardText(hop: ForwardHop): string {
+  return hop.kind === "via" ? `via ${applianceLabel(hop.hop)}` : hop.kind === "unknown" ? "not-checked" : hop.kind;
+}
+
+function returnText(hop: ReturnHop): string {
+  return hop.kind === "via" ? `via ${applianceLabel(hop.hop)}` : hop.kind === "unknown" ? "not-checked" : hop.kind;
+}
+
+function reasonOf(subnet: SubnetPaths, part: PathPart, spell: Spell): string | null {
+  const failure = subnet.failureOf.get(part);
+  if (failure) return renderSentence(failure.text, spell);
+  if (part.forward.kind === "unknown") return part.forward.why;
+  if (part.back.kind === "unknown") return `the return path is not checked: ${part.back.why}`;
+  return null;
+}
+
+export function subnetReport(subnet: SubnetPaths, spell: Spell): SubnetReport {
+  const flows: SubnetReport["flows"] = [];
+  for (const part of subnet.flows()) {
+    // Rows with the same protocol and ports make one entry, whatever their addresses.
+    const entries = new Map<string, SubnetReport["flows"][number]>();
+    for (const row of part.flows.rows()) {
+      const ports =
+        row.protocol === "icmp" ? ["*"] : row.ports.map(([a, b]) => (a === ALL_PORTS[0] && b === ALL_PORTS[1] ? "*" : portsText([[a, b]])));
+      const key = `${row.protocol} ${ports.join(",")}`;
+      const entry = entries.get(key);
+      const sources = cidrTexts(row.family, row.first, row.last);
+      if (entry) entry.sources.push(...sources);
+      else
+        entries.set(key, {
+          sources,
+          protocol: row.protocol,
+          ports,
+          verdict: part.verdict === "not checked" ? "not-checked" : part.verdict,
+          rule: flowRuleText(part.rule),
+        });
+    }
+    flows.push(...entries.values());
+  }
+  return {
+    network: subnet.network.name,
+    name: subnet.subnet.name,
+    prefixes: subnet.subnet.prefixes,
+    paths: subnet.paths.map((part) => ({
+      pool: part.pool,
+      forward: forwardText(part.forward),
+      return: returnText(part.back),
+      verdict: part.verdict,
+      reason: reasonOf(subnet, part, spell),
+    })),
+    flows,
+  };
+}
