@@ -9,6 +9,9 @@ import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence, sentenceKey } from "../topology/sentence";
 import type { Reason } from "../reachability/findings";
 import { reachOf } from "../reachability/gateway-reach";
+import { checkPortTarget } from "./port-intents";
+import type { TargetPorts } from "./port-target";
+import { parseTarget } from "./port-target";
 import { PLATFORM_LABELS, isPlatform } from "../reachability/platforms";
 import { explainUnreached } from "../reachability/reach";
 import type { Analysis, GatewayAnalysis } from "../reachability/results";
@@ -309,7 +312,11 @@ function checkTargets(evaluation: Evaluation, intent: Intent, gateways: GatewayA
     [intent.reach, true],
     [intent.deny, false],
   ] as const) {
-    for (const text of texts) {
+    for (const given of texts) {
+      const parsed = parseTarget(given);
+      // Validation refuses a target it cannot parse; a tag is not validated, so such a target stays as written.
+      const text = parsed.ok ? parsed.target : given;
+      const ports = parsed.ok ? parsed.ports : undefined;
       const targets = resolver.target(text);
       if (!targets && intent.stacks === undefined && scope === "stack" && !nearMiss(text, resolver.targetNames())) {
         evaluation.notes.push(`${text}, named by ${intent.origin}, is not in this stack; check across stacks with p2s-check.`);
@@ -327,6 +334,7 @@ function checkTargets(evaluation: Evaluation, intent: Intent, gateways: GatewayA
       }
       for (const gateway of gateways) {
         for (const target of targets) {
+          if (ports && checkPorts(evaluation, intent, gateway, target, ports, platforms, required)) continue;
           for (const platform of platforms) {
             const outcome = check(analysis, resolver, gateway, target, platform, required);
             if (outcome) evaluation.outcomes.push({ ...outcome, gateway, target, intent, required, platform });
@@ -374,6 +382,45 @@ function check(
   if (!required && reachedVia !== undefined && (target.kind !== "endpoint" || resolution?.resolves !== false))
     return howReached(analysis, gateway, reachedVia);
   return undefined;
+}
+
+/**
+ * A target with ports, judged once per gateway over its pools (spec section 5) when some platform of
+ * the intent connects and the target's network is accessible; false leaves it to the checks without
+ * ports, which say why the network is not reached.
+ */
+function checkPorts(
+  evaluation: Evaluation,
+  intent: Intent,
+  gateway: GatewayAnalysis,
+  target: Target,
+  ports: TargetPorts,
+  platforms: Platform[],
+  required: boolean,
+): boolean {
+  const platform = platforms.find((p) => gateway.platforms[p].canConnect);
+  const network = platform === undefined ? undefined : reachedNetwork(evaluation.analysis, gateway, target, platform);
+  if (network === undefined) return false;
+  const outcome = checkPortTarget({
+    gateway,
+    network,
+    ...(target.kind === "cidr" ? { cidr: target.cidr } : {}),
+    label: target.label,
+    ports,
+    ...(intent.pools !== undefined ? { pools: intent.pools } : {}),
+    origin: intent.origin,
+    required,
+  });
+  if (outcome?.kind === "note") evaluation.notes.push(outcome.text);
+  else if (outcome)
+    evaluation.violations.push({
+      resource: outcome.resource,
+      code: required ? "intent.required-not-reached" : "intent.forbidden-reached",
+      subject: outcome.subject,
+      problem: outcome.problem,
+      fix: outcome.fix,
+    });
+  return true;
 }
 
 /** The accessible network that holds the target, if any. */
