@@ -76,13 +76,11 @@ export function checkPortTarget(check: PortCheck): PortOutcome {
     selection,
     subnets.map((s) => ({
       name: s.subnet.name,
-      parts: s
-        .flows()
-        .map((p) => ({
-          verdict: p.verdict,
-          flows: p.flows,
-          label: { rule: p.rule, subnet: s, ...(p.verdict === "not checked" ? { why: p.why } : {}) },
-        })),
+      parts: s.flows().map((p) => ({
+        verdict: p.verdict,
+        flows: p.flows,
+        label: { rule: p.rule, subnet: s, ...(p.verdict === "not checked" ? { why: p.why } : {}) },
+      })),
     })),
   );
   const who = `Clients of ${gateway.name} (${joinList(addresses(judgement.outcome === "no-subnet" ? selection : judgement.flows))})`;
