@@ -3,6 +3,7 @@ import type { GatewayRouteChange } from "../reachability/route-diff";
 import type { GroupedClientRow } from "./client-rows";
 import { gatewaySettings, groupedClientRows } from "./client-rows";
 import { dnsLines } from "./dns-lines";
+import { subnetLines } from "./subnet-lines";
 import type { Block } from "./fit-blocks";
 import { fitBlocks } from "./fit-blocks";
 import { diagramChoices, MERMAID_MAX_EDGES, MERMAID_MAX_TEXT_SIZE } from "./mermaid";
@@ -142,9 +143,9 @@ function changesBlock(changes: GatewayRouteChange[]): Block {
   };
 }
 
-/** Each gateway's home VNet, pools and settings, and its DNS lines, up to a number per gateway. */
+/** Each gateway's home VNet, pools and settings, its DNS lines and its subnets' paths and flows, up to a number per gateway. */
 function gatewayDetailsBlock(gateways: GatewayReport[]): Block {
-  const dns = gateways.map(dnsLines);
+  const dns = gateways.map((g) => [...dnsLines(g), ...subnetLines(g)]);
   const ladder = [0, ...capLadder(largest(dns.map((d) => d.length)))];
   return {
     levels: ladder.length + 1,
@@ -157,7 +158,9 @@ function gatewayDetailsBlock(gateways: GatewayReport[]): Block {
       const dnsPieces = dns.map((lines) =>
         para([
           ...lines.slice(0, cap).map((l) => `- ${escape(l)}`),
-          ...(lines.length > cap ? [`- ${plural(lines.length - cap, `${cap > 0 ? "more " : ""}DNS line`)} in ${FULL_REPORT}`] : []),
+          ...(lines.length > cap
+            ? [`- ${plural(lines.length - cap, `${cap > 0 ? "more " : ""}DNS or subnet line`)} in ${FULL_REPORT}`]
+            : []),
         ]),
       );
       return [...descriptions, ...dnsPieces];

@@ -91,7 +91,7 @@ function spokeGroups(view: TopologyView): Map<string, SpokeGroup> {
   return bySpoke;
 }
 
-/** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not) and P2S clients. */
+/** A Mermaid flowchart of VNets, sites, peerings (with transit flags), links (BGP or not), firewalls on P2S paths and P2S clients. */
 export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): Diagram {
   const ids = new Map<string, string>();
   const node = (id: string) => {
@@ -144,6 +144,10 @@ export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): D
   for (const link of view.links) {
     const text = `${link.kind}${link.bgp ? " BGP" : " no BGP"}${link.up ? "" : " (one side only)"}`;
     edge(`  ${node(link.a)} ${link.bgp ? "===" : "-.-"}|"${text}"| ${node(link.b)}`);
+  }
+  for (const a of view.appliances) {
+    lines.push(`  ${node(a.id)}{{"${label(a.address === null ? `firewall ${a.name}` : `firewall ${a.name}<br/>${a.address}`)}"}}`);
+    edge(`  ${node(a.vnet)} ---|"P2S traffic through it"| ${node(a.id)}`);
   }
   for (const c of view.clients) {
     const clients = `p2s_${node(c.id)}`;

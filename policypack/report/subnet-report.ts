@@ -1,6 +1,8 @@
 import type { SubnetPaths } from "../paths/gateway-paths";
 import { applianceLabel } from "../paths/next-hop";
+import type { FlowRule, SubnetFlowPart } from "../paths/subnet-flows";
 import { flowRuleText } from "../paths/subnet-flows";
+import { describeFlows } from "../filters/describe-flows";
 import type { ForwardHop, PathPart, ReturnHop } from "../paths/subnet-path";
 import type { Protocol } from "../filters/flow-set";
 import { ALL_PORTS, cidrTexts, portsText } from "../filters/flow-set";
@@ -22,6 +24,8 @@ export interface SubnetReport {
     /** Why a path fails or is not checked; null when it works. */
     reason: string | null;
   }[];
+  /** One line for reports: "app/web · direct · TCP 443 from every pool; everything else denied by nsg-web/deny-all (4000)". */
+  summary: string;
   /** A partition of the client pools x {tcp, udp, icmp} x ports 0-65535. */
   flows: { sources: string[]; protocol: Protocol; ports: string[]; verdict: "allowed" | "denied" | "not-checked"; rule: string }[];
 }
@@ -42,9 +46,33 @@ function reasonOf(subnet: SubnetPaths, part: PathPart, spell: Spell): string | n
   return null;
 }
 
+/** "direct", "via 10.0.3.4", "asymmetric for 172.16.201.0/25, direct for 172.16.201.128/25". */
+function pathSummary(parts: readonly PathPart[]): string {
+  const groups = new Map<string, string[]>();
+  for (const part of parts) {
+    const working = part.verdict === "ok" || part.verdict === "ok-via-appliance";
+    const key = working ? forwardText(part.forward) : part.verdict === "not-checked" ? "path not checked" : part.verdict;
+    groups.set(key, [...(groups.get(key) ?? []), part.pool]);
+  }
+  if (groups.size <= 1) return [...groups.keys()][0] ?? "no pool";
+  return [...groups].map(([key, pools]) => `${key} for ${pools.join(", ")}`).join(", ");
+}
+
+/** A deciding rule in a one-line summary: the failing path by its verdict, filters as the JSON names them. */
+function summaryRule(rule: FlowRule): string {
+  return rule.by === "path" ? `the ${rule.verdict} path` : flowRuleText(rule);
+}
+
+function flowSummary(parts: readonly SubnetFlowPart[]): string {
+  if (parts.length === 1 && parts[0].verdict === "allowed" && parts[0].rule.by === "no filter")
+    return "everything allowed: no network security group";
+  return describeFlows(parts, summaryRule);
+}
+
 export function subnetReport(subnet: SubnetPaths, spell: Spell): SubnetReport {
+  const parts = subnet.flows();
   const flows: SubnetReport["flows"] = [];
-  for (const part of subnet.flows()) {
+  for (const part of parts) {
     // Rows with the same protocol and ports make one entry, whatever their addresses.
     const entries = new Map<string, SubnetReport["flows"][number]>();
     for (const row of part.flows.rows()) {
@@ -69,6 +97,7 @@ export function subnetReport(subnet: SubnetPaths, spell: Spell): SubnetReport {
     network: subnet.network.name,
     name: subnet.subnet.name,
     prefixes: subnet.subnet.prefixes,
+    summary: `${subnet.network.name}/${subnet.subnet.name} · ${pathSummary(subnet.paths)} · ${flowSummary(parts)}`,
     paths: subnet.paths.map((part) => ({
       pool: part.pool,
       forward: forwardText(part.forward),

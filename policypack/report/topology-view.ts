@@ -19,6 +19,8 @@ export interface TopologyView {
   links: { a: string; b: string; kind: string; bgp: boolean; up: boolean }[];
   /** The P2S clients of each gateway whose VNet is known. */
   clients: { id: string; name: string; vnet: string; pool: string[]; protocols: string[]; bgp: boolean }[];
+  /** Appliances P2S traffic goes through (spec P2-P4), in the VNet they sit in, sorted by name. */
+  appliances: { id: string; name: string; vnet: string; address: string | null }[];
 }
 
 const flags = (p: Peering): PeeringFlags => ({ allowsTransit: p.allowsTransit, usesRemoteGateway: p.usesRemoteGateway });
@@ -62,5 +64,20 @@ export function topologyView(analysis: Analysis): TopologyView {
       },
     ];
   });
-  return { networks, peerings, links, clients };
+  const appliances = new Map<string, TopologyView["appliances"][number]>();
+  for (const g of analysis.gateways)
+    for (const subnet of g.paths.subnets)
+      for (const part of subnet.paths)
+        for (const hop of [part.forward, part.back]) {
+          const firewall = hop.kind === "via" && hop.hop.appliance ? index.paths.firewalls.get(hop.hop.appliance.id) : undefined;
+          if (firewall?.vnet !== undefined && index.networks.has(firewall.vnet) && !appliances.has(firewall.id))
+            appliances.set(firewall.id, {
+              id: firewall.id,
+              name: firewall.name,
+              vnet: firewall.vnet,
+              address: firewall.addresses[0] ?? null,
+            });
+        }
+  const sorted = [...appliances.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { networks, peerings, links, clients, appliances: sorted };
 }

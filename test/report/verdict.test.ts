@@ -17,7 +17,7 @@ const report = (mandatory: number, advisory: number, gateways = 1): Report => ({
     ...Array.from({ length: advisory }, () => violation("advisory")),
   ],
   notes: [],
-  topology: { networks: [], peerings: [], links: [], clients: [] },
+  topology: { networks: [], peerings: [], links: [], clients: [], appliances: [] },
   routeChanges: [],
 });
 
