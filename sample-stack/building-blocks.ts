@@ -4,7 +4,7 @@ import * as dnsresolver from "@pulumi/azure-native/dnsresolver";
 import * as privatedns from "@pulumi/azure-native/privatedns";
 import * as resources from "@pulumi/azure-native/resources";
 import * as storage from "@pulumi/azure-native/storage";
-import type { GatewayOptions, NetworkBuilder } from "./network-builder";
+import type { FirewallPath, GatewayOptions, NetworkBuilder, SpokeFilters } from "./network-builder";
 import { AZURE_VPN_CLIENT_APP, SAMPLE_ROOT_CERT, SAMPLE_TENANT } from "./network-builder";
 
 /** The scenarios written with azure-native; resources are declared into one list. */
@@ -17,6 +17,17 @@ export class StackBuilder implements NetworkBuilder<
   readonly resources: pulumi.Resource[] = [];
   readonly group: resources.ResourceGroup;
   private readonly sharedKey: pulumi.Output<string>;
+  /** Each hub's firewall, its private address and the GatewaySubnet's route table. */
+  private readonly firewalls = new Map<
+    string,
+    {
+      firewall: network.AzureFirewall;
+      address: pulumi.Output<string>;
+      policy: network.FirewallPolicy;
+      gatewayRoutes: network.RouteTable;
+      groups: number;
+    }
+  >();
 
   constructor(config: pulumi.Config) {
     this.group = this.add(new resources.ResourceGroup("rg"));
@@ -29,8 +40,16 @@ export class StackBuilder implements NetworkBuilder<
     return resource;
   }
 
-  /** A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource. */
-  vnet(name: string, prefix: string, options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string> } = {}) {
+  /**
+   * A VNet; with `gatewaySubnet` also its GatewaySubnet, declared as a Subnet resource; with
+   * `firewallSubnet` also an Azure Firewall with a firewall policy, and a route table on the
+   * GatewaySubnet that throughFirewall fills.
+   */
+  vnet(
+    name: string,
+    prefix: string,
+    options: { gatewaySubnet?: string; dnsServers?: string[]; tags?: Record<string, string>; firewallSubnet?: string } = {},
+  ) {
     const vnet = this.add(
       new network.VirtualNetwork(
         name,
@@ -43,6 +62,7 @@ export class StackBuilder implements NetworkBuilder<
         { ignoreChanges: ["subnets", "virtualNetworkPeerings"] },
       ),
     );
+    const gatewayRoutes = options.firewallSubnet ? this.firewall(name, vnet, options.firewallSubnet) : undefined;
     const subnet = options.gatewaySubnet
       ? this.add(
           new network.Subnet(`${name}-gateway-subnet`, {
@@ -50,10 +70,136 @@ export class StackBuilder implements NetworkBuilder<
             virtualNetworkName: vnet.name,
             subnetName: "GatewaySubnet",
             addressPrefix: options.gatewaySubnet,
+            ...(gatewayRoutes ? { routeTable: { id: gatewayRoutes.id } } : {}),
           }),
         )
       : undefined;
     return { vnet, subnet };
+  }
+
+  /** The hub's Azure Firewall and its policy; returns the GatewaySubnet's route table (gateway route propagation on, as Azure requires). */
+  private firewall(hubName: string, hub: network.VirtualNetwork, prefix: string): network.RouteTable {
+    const group = this.group.name;
+    const subnet = this.add(
+      new network.Subnet(`${hubName}-firewall-subnet`, {
+        resourceGroupName: group,
+        virtualNetworkName: hub.name,
+        subnetName: "AzureFirewallSubnet",
+        addressPrefix: prefix,
+      }),
+    );
+    const ip = this.add(
+      new network.PublicIPAddress(`${hubName}-fw-ip`, {
+        resourceGroupName: group,
+        publicIPAllocationMethod: "Static",
+        sku: { name: "Standard" },
+      }),
+    );
+    const policy = this.add(new network.FirewallPolicy(`${hubName}-fw-policy`, { resourceGroupName: group, sku: { tier: "Standard" } }));
+    const firewall = this.add(
+      new network.AzureFirewall(`${hubName}-fw`, {
+        resourceGroupName: group,
+        sku: { name: "AZFW_VNet", tier: "Standard" },
+        firewallPolicy: { id: policy.id },
+        ipConfigurations: [{ name: "default", subnet: { id: subnet.id }, publicIPAddress: { id: ip.id } }],
+      }),
+    );
+    const address = firewall.ipConfigurations.apply((configs) => configs?.[0]?.privateIPAddress ?? "");
+    const gatewayRoutes = this.add(new network.RouteTable(`${hubName}-gateway-routes`, { resourceGroupName: group }));
+    this.firewalls.set(hubName, { firewall, address, policy, gatewayRoutes, groups: 0 });
+    return gatewayRoutes;
+  }
+
+  throughFirewall(
+    hubName: string,
+    spokeName: string,
+    spoke: network.VirtualNetwork,
+    spokePrefix: string,
+    path: FirewallPath,
+  ): SpokeFilters {
+    const hub = this.firewalls.get(hubName);
+    if (!hub) throw new Error(`${hubName} has no firewall: declare it with firewallSubnet`);
+    const group = this.group.name;
+    hub.groups += 1;
+    this.add(
+      new network.FirewallPolicyRuleCollectionGroup(`${hubName}-fw-${spokeName}`, {
+        resourceGroupName: group,
+        firewallPolicyName: hub.policy.name,
+        priority: 100 + hub.groups * 10,
+        ruleCollections: [
+          {
+            ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+            name: `p2s-to-${spokeName}`,
+            priority: 100,
+            action: { type: "Allow" },
+            rules: [
+              {
+                ruleType: "NetworkRule",
+                name: "https",
+                ipProtocols: ["TCP"],
+                sourceAddresses: [path.pool],
+                destinationAddresses: [spokePrefix],
+                destinationPorts: ["443"],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const symmetric = path.mode === "symmetric";
+    if (symmetric)
+      this.add(
+        new network.Route(`${hubName}-to-${spokeName}`, {
+          resourceGroupName: group,
+          routeTableName: hub.gatewayRoutes.name,
+          addressPrefix: spokePrefix,
+          nextHopType: "VirtualAppliance",
+          nextHopIpAddress: hub.address,
+        }),
+      );
+    const routeTable = this.add(
+      new network.RouteTable(`${spokeName}-routes`, {
+        resourceGroupName: group,
+        // Asymmetric: everything to the firewall and no gateway routes, while the gateway sends the spoke directly.
+        disableBgpRoutePropagation: !symmetric,
+        routes: [
+          {
+            name: symmetric ? "p2s-via-firewall" : "all-via-firewall",
+            addressPrefix: symmetric ? path.pool : "0.0.0.0/0",
+            nextHopType: "VirtualAppliance",
+            nextHopIpAddress: hub.address,
+          },
+        ],
+      }),
+    );
+    const rule = (name: string, priority: number, access: "Allow" | "Deny") => ({
+      name,
+      priority,
+      direction: "Inbound",
+      access,
+      protocol: "Tcp",
+      sourceAddressPrefix: path.pool,
+      sourcePortRange: "*",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "443",
+    });
+    const networkSecurityGroup = this.add(
+      new network.NetworkSecurityGroup(`nsg-${spokeName}`, {
+        resourceGroupName: group,
+        securityRules: [...(path.denyPool ? [rule("deny-vpn", 200, "Deny")] : []), rule("allow-vpn-https", 300, "Allow")],
+      }),
+    );
+    this.add(
+      new network.Subnet(`${spokeName}-${path.subnet.name}`, {
+        resourceGroupName: group,
+        virtualNetworkName: spoke.name,
+        subnetName: path.subnet.name,
+        addressPrefix: path.subnet.prefix,
+        routeTable: { id: routeTable.id },
+        networkSecurityGroup: { id: networkSecurityGroup.id },
+      }),
+    );
+    return { routeTable, networkSecurityGroup };
   }
 
   /** A RouteBased VpnGw1AZ gateway in the subnet, with a P2S configuration when `p2sPool` is set. */
@@ -101,6 +247,7 @@ export class StackBuilder implements NetworkBuilder<
     spoke: network.VirtualNetwork,
     spokeName: string,
     inboundAddress: string,
+    filters?: SpokeFilters,
   ): void {
     const group = this.group.name;
     const inboundSubnet = this.add(
@@ -147,6 +294,12 @@ export class StackBuilder implements NetworkBuilder<
         virtualNetworkName: spoke.name,
         subnetName: "endpoints",
         addressPrefix: "10.1.1.0/24",
+        ...(filters
+          ? {
+              routeTable: { id: (filters.routeTable as network.RouteTable).id },
+              networkSecurityGroup: { id: (filters.networkSecurityGroup as network.NetworkSecurityGroup).id },
+            }
+          : {}),
       }),
     );
     const endpoint = this.add(

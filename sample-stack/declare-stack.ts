@@ -11,6 +11,8 @@ export const SCENARIOS = [
   "mixed-clients",
   "sstp-openvpn",
   "dns-broken",
+  "asymmetric",
+  "nsg-blocked",
   "classic",
   "1",
   "2",
@@ -39,6 +41,8 @@ export function declareStack(scenario: Scenario, config = new pulumi.Config()): 
   const b = new StackBuilder(config);
   if (scenario === "hub" || scenario === "pci-leak") declareHub(b, { leak: scenario === "pci-leak", clients: "certificates" });
   else if (scenario === "dns-broken") declareHub(b, { leak: false, clients: "certificates", dnsBroken: true });
+  else if (scenario === "asymmetric" || scenario === "nsg-blocked")
+    declareHub(b, { leak: false, clients: "certificates", paths: scenario });
   else if (scenario === "entra" || scenario === "mixed-clients" || scenario === "sstp-openvpn")
     declareHub(b, { leak: false, clients: scenario });
   else declareSeed(b, Number(scenario));
@@ -61,11 +65,20 @@ export function declareSeedStack(n: number, provider: "azure-native" | "azure", 
  * certificates (the Windows built-in client next to clients that receive their routes);
  * `sstp-openvpn`, SSTP and OpenVPN together, which Azure rejects at deployment. The spoke app holds
  * a storage account's private endpoint that the hub's DNS Private Resolver answers; `dns-broken`
- * leaves the hub on Azure-provided DNS, so clients cannot resolve it.
+ * leaves the hub on Azure-provided DNS, so clients cannot resolve it. An Azure Firewall in the hub
+ * filters P2S traffic to the spokes both ways (the GatewaySubnet's route table sends the spokes to
+ * it, the spokes' send the pool back to it) and their NSGs allow HTTPS from the pool, which the
+ * gateway's tag requires of app; `asymmetric` sends app's replies through the firewall while the
+ * requests arrive directly, and `nsg-blocked` has app's NSG deny the pool HTTPS.
  */
 function declareHub<V, S, G, L>(
   b: NetworkBuilder<V, S, G, L>,
-  options: { leak: boolean; clients: "certificates" | "entra" | "mixed-clients" | "sstp-openvpn"; dnsBroken?: boolean },
+  options: {
+    leak: boolean;
+    clients: "certificates" | "entra" | "mixed-clients" | "sstp-openvpn";
+    dnsBroken?: boolean;
+    paths?: "asymmetric" | "nsg-blocked";
+  },
 ): void {
   const entra = options.clients === "entra";
   const narrow = (tags: Record<string, string>) => (entra ? { ...tags, "p2s-platforms": "windows,macos" } : tags);
@@ -78,13 +91,16 @@ function declareHub<V, S, G, L>(
   // The hub's resolver answers the spoke's private endpoint; `dns-broken` leaves the hub on Azure-provided DNS.
   const inbound = "10.0.5.4";
   const dnsServers = b.privateEndpointDns && !options.dnsBroken ? [inbound] : undefined;
-  const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27", dnsServers });
+  const pool = "172.16.201.0/24";
+  const firewallSubnet = b.throughFirewall ? "10.0.3.0/26" : undefined;
+  const hub = b.vnet("hub", "10.0.0.0/16", { gatewaySubnet: "10.0.255.0/27", dnsServers, firewallSubnet });
   const gw = b.gateway("hub-gw", hub.subnet!, {
     asn: 65010,
-    p2sPool: "172.16.201.0/24",
+    p2sPool: pool,
     protocols,
     entra,
-    tags: narrow({ "p2s-reach": "app,data" }),
+    // Users must reach app's web servers on HTTPS (through the firewall where the provider's paths are read).
+    tags: narrow({ "p2s-reach": b.throughFirewall ? "app:443,data" : "app,data" }),
   });
   const app = b.vnet("app", "10.1.0.0/16", { tags: narrow({ "p2s-access": "required" }) });
   const data = b.vnet("data", "10.2.0.0/16");
@@ -95,7 +111,18 @@ function declareHub<V, S, G, L>(
   b.peerPair("hub", hub.vnet, "pci", pci.vnet, leak, gw);
   const branch = b.site("branch", "10.101.0.0/16", { asn: 65101, tags: narrow({ "p2s-access": "required" }) });
   b.s2s("hub-gw", gw, "branch", branch, true);
-  b.privateEndpointDns?.(hub.vnet, "hub", app.vnet, "app", inbound);
+  const appFilters = b.throughFirewall?.("hub", "app", app.vnet, "10.1.0.0/16", {
+    pool,
+    subnet: { name: "web", prefix: "10.1.2.0/24" },
+    mode: options.paths === "asymmetric" ? "asymmetric" : "symmetric",
+    denyPool: options.paths === "nsg-blocked",
+  });
+  b.throughFirewall?.("hub", "data", data.vnet, "10.2.0.0/16", {
+    pool,
+    subnet: { name: "workloads", prefix: "10.2.1.0/24" },
+    mode: "symmetric",
+  });
+  b.privateEndpointDns?.(hub.vnet, "hub", app.vnet, "app", inbound, appFilters);
 }
 
 /** The seed document's eight topologies (spec section 3): vnet1..vnet4 and site1. */

@@ -106,14 +106,16 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
         : table
           ? sentence`${table.name} on ${where} disables gateway route propagation and has no route for ${pool}, so replies are dropped`
           : sentence`${where} has no route back to ${pool}, so replies are dropped`,
-      fix: table
-        ? {
-            resource: table.id,
-            field: "table.propagation",
-            action: "set",
-            text: sentence`Turn gateway route propagation on with ${fieldRef(table.id, "table.propagation")} of ${table.name}, or add a route for ${pool} with next hop VirtualNetworkGateway.`,
-          }
-        : withAlternative(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence``),
+      fix: back.toVnet
+        ? withAlternative(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence`, which is more specific than the VNet's route`)
+        : table
+          ? {
+              resource: table.id,
+              field: "table.propagation",
+              action: "set",
+              text: sentence`Turn gateway route propagation on with ${fieldRef(table.id, "table.propagation")} of ${table.name}, or add a route for ${pool} with next hop VirtualNetworkGateway.`,
+            }
+          : withAlternative(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence``),
     };
   }
   if (part.verdict !== "asymmetric") return undefined;

@@ -31,7 +31,7 @@ export function flowRuleText(rule: FlowRule): string {
         : `${rule.ref.nsg}/${rule.ref.rule} (${rule.ref.priority})`;
     case "firewall":
       return "by" in rule.ref
-        ? `${rule.ref.firewall} (${rule.ref.by})`
+        ? `${rule.ref.firewall} (${rule.ref.by === "default" ? "no rule allows it" : "rules not declared"})`
         : `${rule.ref.firewall}/${rule.ref.collection}/${rule.ref.rule} (${rule.ref.priority})`;
     case "path":
       return `path ${rule.verdict}`;

@@ -66,7 +66,11 @@ function summaryRule(rule: FlowRule): string {
 function flowSummary(parts: readonly SubnetFlowPart[]): string {
   if (parts.length === 1 && parts[0].verdict === "allowed" && parts[0].rule.by === "no filter")
     return "everything allowed: no network security group";
-  return describeFlows(parts, summaryRule);
+  // A one-line summary names the deciding rules; why a firewall denies by default goes without saying there.
+  return describeFlows(
+    parts.map((p) => (p.verdict === "denied" ? { verdict: p.verdict, rule: p.rule, flows: p.flows } : p)),
+    summaryRule,
+  );
 }
 
 export function subnetReport(subnet: SubnetPaths, spell: Spell): SubnetReport {

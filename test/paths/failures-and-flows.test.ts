@@ -122,7 +122,7 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
   it("allows only TCP 443 in the baseline: fw and nsg-app both allow it, fw's default denies the rest", () => {
     expect(flowsOf(baseline())).toEqual([
       ["allowed", "nsg-app/allow-https (100)", ["tcp 172.16.201.0/24 443"]],
-      ["denied", "fw (default)", REST],
+      ["denied", "fw (no rule allows it)", REST],
     ]);
   });
 
@@ -141,7 +141,7 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
     ]);
     expect(flowsOf(t)).toEqual([
       ["denied", "fw/block/deny-https (100)", ["tcp 172.16.201.0/24 443"]],
-      ["denied", "fw (default)", REST],
+      ["denied", "fw (no rule allows it)", REST],
     ]);
   });
 
@@ -160,7 +160,7 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
     expect(flowsOf(t)).toEqual([
       ["allowed", "nsg-app/allow-https (100)", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app/deny-all (4000)", ["tcp 172.16.201.0/24 80"]],
-      ["denied", "fw (default)", ["tcp 172.16.201.0/24 0-79,81-442,444-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"]],
+      ["denied", "fw (no rule allows it)", ["tcp 172.16.201.0/24 0-79,81-442,444-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"]],
     ]);
   });
 
@@ -168,7 +168,7 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
     const viaNva = withRoutes(baseline(), "rt-gateway", [{ name: "spoke-via-nva", prefix: "10.1.0.0/16", ...NVA }]);
     const t = withRoutes(viaNva, "rt-app", [{ name: "pool-via-nva", prefix: POOL, ...NVA }]);
     expect(flowsOf(t)).toEqual([
-      ["not checked", "nva (undeclared rules)", "is an appliance whose rules the pack does not read", ["tcp 172.16.201.0/24 443"]],
+      ["not checked", "nva (rules not declared)", "is an appliance whose rules the pack does not read", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app/deny-all (4000)", REST],
     ]);
   });
@@ -191,14 +191,14 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
     expect(flowsOf(t)).toEqual([
       ["allowed", "nsg-app/allow-https (100)", ["tcp 172.16.201.0/25 443"]],
       ["denied", "path asymmetric", ["tcp 172.16.201.128/25 0-65535", "udp 172.16.201.128/25 0-65535", "icmp 172.16.201.128/25"]],
-      ["denied", "fw (default)", ["tcp 172.16.201.0/25 0-442,444-65535", "udp 172.16.201.0/25 0-65535", "icmp 172.16.201.0/25"]],
+      ["denied", "fw (no rule allows it)", ["tcp 172.16.201.0/25 0-442,444-65535", "udp 172.16.201.0/25 0-65535", "icmp 172.16.201.0/25"]],
     ]);
   });
 
   it("allows what fw allows by 'no network security group' when the subnet has no NSG", () => {
     expect(flowsOf(changedPath(baseline(), "subnets", "app/web", { nsg: undefined }))).toEqual([
       ["allowed", "no network security group", ["tcp 172.16.201.0/24 443"]],
-      ["denied", "fw (default)", REST],
+      ["denied", "fw (no rule allows it)", REST],
     ]);
   });
 
@@ -221,7 +221,7 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
       { name: "b", prefix: POOL, ...byAddress },
     ]);
     expect(flowsOf(t)).toEqual([
-      ["not checked", "10.0.3.4 (undeclared rules)", "is an appliance whose rules the pack does not read", ["tcp 172.16.201.0/24 443"]],
+      ["not checked", "10.0.3.4 (rules not declared)", "is an appliance whose rules the pack does not read", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app/deny-all (4000)", REST],
     ]);
   });

@@ -98,7 +98,10 @@ describe("p2s-address-overlap through the pack, on the default sample stack", ()
     const inputs = withProperties(await sampleInputs("hub", "preview"), "hub-gw", {
       vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["10.0.200.0/24"] } },
     });
-    expect(besidesManualRoutes(await new InProcessPack().run(inputs))).toEqual([
+    // The pool inside the hub's prefixes also breaks the way back from the hub and the spokes (their VNet and peering routes
+    // win over the gateway's): the intents and DNS report that; this policy reports the overlap itself.
+    const found = besidesManualRoutes(await new InProcessPack().run(inputs)).filter((v) => v.policy === "p2s-address-overlap");
+    expect(found).toEqual([
       {
         policy: "p2s-address-overlap",
         level: "mandatory",
