@@ -160,7 +160,11 @@ describe("F4 flows of a subnet (firewall, then NSG, after the path)", () => {
     expect(flowsOf(t)).toEqual([
       ["allowed", "nsg-app/allow-https (100)", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app/deny-all (4000)", ["tcp 172.16.201.0/24 80"]],
-      ["denied", "fw (no rule allows it)", ["tcp 172.16.201.0/24 0-79,81-442,444-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"]],
+      [
+        "denied",
+        "fw (no rule allows it)",
+        ["tcp 172.16.201.0/24 0-79,81-442,444-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"],
+      ],
     ]);
   });
 
