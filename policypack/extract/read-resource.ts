@@ -9,6 +9,7 @@ import { eachItem, spelled } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import { readDnsResource } from "./read-dns";
 import { readFirewallResource } from "./read-firewall";
+import { readNicResource } from "./read-nic";
 import { readNsgResource } from "./read-nsg";
 import { readInlineSubnets, readSubnetResource } from "./read-subnet";
 import type { Entry, Resolution } from "./resolver";
@@ -50,6 +51,10 @@ export function readResource(ctx: Context, entry: Entry): void {
     case "NetworkSecurityGroup":
     case "SecurityRule":
       readNsgResource(ctx, entry);
+      break;
+    case "NetworkInterface":
+    case "NetworkInterfaceSecurityGroupAssociation":
+      readNicResource(ctx, entry);
       break;
     case "AzureFirewall":
     case "FirewallPolicy":

@@ -173,11 +173,13 @@ const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   "RouteTable",
   "AzureFirewall",
   "FirewallPolicy",
+  "NetworkInterface",
 ]);
 
 const ASSOCIATIONS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   "SubnetNetworkSecurityGroupAssociation",
   "SubnetRouteTableAssociation",
+  "NetworkInterfaceSecurityGroupAssociation",
 ]);
 
 function sameText(a: string | undefined, b: string | undefined): boolean {

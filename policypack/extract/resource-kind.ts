@@ -24,7 +24,9 @@ export type ResourceKind =
   | "FirewallPolicy"
   | "FirewallPolicyRuleCollectionGroup"
   | "FirewallNetworkRuleCollection"
-  | "FirewallApplicationRuleCollection";
+  | "FirewallApplicationRuleCollection"
+  | "NetworkInterface"
+  | "NetworkInterfaceSecurityGroupAssociation";
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
@@ -58,4 +60,7 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   // The classic provider's collections of a firewall's own rules: a part of the firewall in ARM, no resource.
   FirewallNetworkRuleCollection: "networkrulecollections",
   FirewallApplicationRuleCollection: "applicationrulecollections",
+  NetworkInterface: "networkinterfaces",
+  // The classic association sets a property of the NIC, whose id it takes.
+  NetworkInterfaceSecurityGroupAssociation: "networkinterfaces",
 };

@@ -1,6 +1,6 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixIndex, parseCidr } from "../topology/cidr";
-import type { Firewall, RouteTable, Subnet, Topology } from "../topology/model";
+import type { Firewall, NetworkInterface, RouteTable, Subnet, Topology } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
 
@@ -19,6 +19,8 @@ export interface PathIndex {
   tables: Map<string, RouteTable>;
   nsgs: Map<string, NetworkSecurityGroup>;
   firewalls: Map<string, Firewall>;
+  /** Network interfaces with an NSG of their own, by subnet id. */
+  filteredNics: Map<string, NetworkInterface[]>;
   /** A VNet's prefixes, as declared. */
   vnetPrefixes(vnet: string): string[];
   /** The system routes of a VNet's subnets: its own prefixes and each peered VNet's (spec P1). */
@@ -43,12 +45,16 @@ export function buildPathIndex(topology: Topology): PathIndex {
     return result.ok ? result.cidr : undefined;
   };
   const system = new Map<string, PrefixIndex<RouteCandidate>>();
+  const filteredNics = new Map<string, NetworkInterface[]>();
+  for (const nic of topology.nics ?? [])
+    if (nic.subnet !== undefined && nic.nsg !== undefined) filteredNics.set(nic.subnet, [...(filteredNics.get(nic.subnet) ?? []), nic]);
   return {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,
     tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
     nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
     firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
+    filteredNics,
     vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
     systemRoutes(vnet) {
       let routes = system.get(vnet);

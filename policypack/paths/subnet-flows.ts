@@ -116,10 +116,44 @@ function nsgStage(index: PathIndex, subnet: Subnet, pools: readonly string[], wi
     return [{ verdict: "not checked", rule: { by: "unknown", what }, why, flows: all }];
   }
   // Traffic that arrives through the gateway or an appliance the subnet routes the pool to is in the tag VirtualNetwork (F3).
-  return evaluateNsg({ pools, destination: subnet.prefixes, nsg: known, poolInVirtualNetworkTag: true }).map((part): SubnetFlowPart => ({
-    ...relabel(part, { by: "nsg", ref: part.rule, nsgId: known.id }),
-    flows: part.flows.intersect(all),
-  }));
+  const parts = evaluateNsg({ pools, destination: subnet.prefixes, nsg: known, poolInVirtualNetworkTag: true }).map(
+    (part): SubnetFlowPart => ({ ...relabel(part, { by: "nsg", ref: part.rule, nsgId: known.id }), flows: part.flows.intersect(all) }),
+  );
+  return nicStage(index, subnet, pools, parts);
+}
+
+/**
+ * Spec F2: a NIC's own NSG decides for its addresses after the subnet's. A subnet's flows do not tell
+ * its addresses apart, so what the subnet allows and a NIC's NSG does not surely allow is not checked.
+ */
+function nicStage(index: PathIndex, subnet: Subnet, pools: readonly string[], parts: SubnetFlowPart[]): SubnetFlowPart[] {
+  const nics = index.filteredNics.get(subnet.id) ?? [];
+  if (nics.length === 0) return parts;
+  return parts.flatMap((part): SubnetFlowPart[] => {
+    if (part.verdict !== "allowed") return [part];
+    let allowed = part.flows;
+    const out: SubnetFlowPart[] = [];
+    for (const nic of nics) {
+      const nsg = nic.nsg !== "unknown" && nic.nsg?.id !== undefined ? index.nsgs.get(nic.nsg.id) : undefined;
+      const passes = nsg
+        ? evaluateNsg({
+            pools,
+            destination: nic.addresses.length > 0 ? nic.addresses : subnet.prefixes,
+            nsg,
+            poolInVirtualNetworkTag: true,
+          })
+            .filter((p) => p.verdict === "allowed")
+            .reduce((set, p) => set.union(p.flows), FlowSet.empty())
+        : FlowSet.empty();
+      const held = allowed.subtract(passes);
+      if (held.isEmpty()) continue;
+      const what = `${nic.name}'s network security group`;
+      const why = `may not allow it for the addresses of ${nic.name}${nic.addresses.length > 0 ? ` (${nic.addresses.join(", ")})` : ""}`;
+      out.push({ verdict: "not checked", rule: { by: "unknown", what }, why, flows: held });
+      allowed = allowed.subtract(held);
+    }
+    return allowed.isEmpty() ? out : [{ ...part, flows: allowed }, ...out];
+  });
 }
 
 /** Spec F5, then F2 on what the appliance lets through: a denial by either is sure, anything else unsure is not checked. */

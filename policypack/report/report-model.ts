@@ -175,13 +175,13 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, rou
   );
   const coverage = stack.extraction.coverage;
   const coverageNotes = coverage.notRead.map(
-    ({ type, count }) =>
-      `${count} ${type} resource${count === 1 ? " is" : "s are"} not read (Virtual WAN is not supported yet), so ${count === 1 ? "it is" : "they are"} not checked.`,
+    ({ type, count, virtualWan }) =>
+      `${count} ${type} resource${count === 1 ? " is" : "s are"} not read${virtualWan ? " (Virtual WAN is not supported yet)" : ""}, so ${count === 1 ? "it is" : "they are"} not checked.`,
   );
   if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
   const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);
   return {
-    coverage: { resourcesRead: coverage.read, resourcesNotRead: coverage.notRead },
+    coverage: { resourcesRead: coverage.read, resourcesNotRead: coverage.notRead.map(({ type, count }) => ({ type, count })) },
     gateways,
     violations,
     notes,

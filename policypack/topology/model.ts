@@ -240,6 +240,15 @@ export interface Subnet {
   endpointPolicies?: string;
 }
 
+/** A network interface: its NSG, when it has one, decides for its own addresses after the subnet's (spec F2). */
+export interface NetworkInterface extends Named {
+  /** Id of its subnet record, when it resolves. */
+  subnet?: string;
+  /** Its private addresses, when known. */
+  addresses: string[];
+  nsg?: { id?: string; name: string } | "unknown";
+}
+
 /** An Azure Firewall, a virtual appliance whose rules the pack can read. */
 export interface Firewall extends Named {
   /** Id of its VNet, when it sits in one of the stack's VNets. */
@@ -269,6 +278,8 @@ export interface Topology {
   subnets?: Subnet[];
   /** Network security groups with their rules; undefined when the stack declares none. */
   nsgs?: NetworkSecurityGroup[];
+  /** Network interfaces; undefined when the stack declares none. */
+  nics?: NetworkInterface[];
   /** Azure Firewalls; undefined when the stack declares none. */
   firewalls?: Firewall[];
 }

@@ -379,3 +379,81 @@ describe("subnets, NSGs and firewalls from the classic provider", () => {
     });
   });
 });
+
+describe("network interfaces from both providers", () => {
+  it("reads an azure-native NIC's inline subnet, private address and own NSG", () => {
+    const vnet = native("VirtualNetwork", "spoke", {
+      virtualNetworkName: "spoke",
+      resourceGroupName: "rg",
+      subnets: [{ name: "web", addressPrefix: "10.1.1.0/24" }],
+    });
+    const nsg = native("NetworkSecurityGroup", "nsg-vm", { networkSecurityGroupName: "nsg-vm", resourceGroupName: "rg" });
+    const nic = native("NetworkInterface", "vm-nic", {
+      networkInterfaceName: "vm-nic",
+      resourceGroupName: "rg",
+      ipConfigurations: [{ name: "ip", subnet: { id: `${RG}/virtualNetworks/spoke/subnets/web` }, privateIPAddress: "10.1.1.4" }],
+      networkSecurityGroup: { id: `${RG}/networkSecurityGroups/nsg-vm` },
+    });
+    expect(extractTopology([nic, vnet, nsg]).topology.nics).toEqual([
+      {
+        id: nic.urn,
+        name: "vm-nic",
+        azureName: "vm-nic",
+        subnet: `${vnet.urn}#subnets/web`,
+        addresses: ["10.1.1.4"],
+        nsg: { id: nsg.urn, name: "nsg-vm" },
+      },
+    ]);
+  });
+
+  it("attaches a classic NIC's NSG through its association, whatever the order they are declared in", () => {
+    const subnet = classic("subnet", "Subnet", "web", { name: "web", virtualNetworkName: "spoke", resourceGroupName: "rg" });
+    const nsg = classic("networkSecurityGroup", "NetworkSecurityGroup", "nsg-vm", { name: "nsg-vm", resourceGroupName: "rg" });
+    const nic = classic(
+      "networkInterface",
+      "NetworkInterface",
+      "vm-nic",
+      {
+        name: "vm-nic",
+        resourceGroupName: "rg",
+        ipConfigurations: [{ name: "ip", subnetId: UNKNOWN, privateIpAddress: "10.1.1.4" }],
+      },
+      { propertyDependencies: { ipConfigurations: [subnet.urn] } },
+    );
+    const link = classic("networkInterfaceSecurityGroupAssociation", "NetworkInterfaceSecurityGroupAssociation", "vm-nic-nsg", {
+      networkInterfaceId: `${RG}/networkInterfaces/vm-nic`,
+      networkSecurityGroupId: `${RG}/networkSecurityGroups/nsg-vm`,
+    });
+    expect(extractTopology([link, nic, subnet, nsg]).topology.nics).toEqual([
+      {
+        id: nic.urn,
+        name: "vm-nic",
+        azureName: "vm-nic",
+        subnet: subnet.urn,
+        addresses: ["10.1.1.4"],
+        nsg: { id: nsg.urn, name: "nsg-vm" },
+      },
+    ]);
+  });
+});
+
+describe("coverage of network resource types", () => {
+  it("counts every network type the pack does not read, Virtual WAN's marked, and none it reads", () => {
+    const resources = [
+      native("LoadBalancer", "lb", {}),
+      native("ApplicationSecurityGroup", "asg", {}),
+      native("ApplicationSecurityGroup", "asg2", {}),
+      resource("azure:network/virtualHub:VirtualHub", "hub", {}),
+      native("NetworkSecurityGroup", "nsg", {}),
+      resource("azure-native:storage:StorageAccount", "data", {}),
+    ];
+    expect(extractTopology(resources).coverage).toEqual({
+      read: 1,
+      notRead: [
+        { type: "azure-native:network:ApplicationSecurityGroup", count: 2, virtualWan: false },
+        { type: "azure-native:network:LoadBalancer", count: 1, virtualWan: false },
+        { type: "azure:network/virtualHub:VirtualHub", count: 1, virtualWan: true },
+      ],
+    });
+  });
+});

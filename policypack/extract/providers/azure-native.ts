@@ -27,6 +27,7 @@ export const AZURE_NATIVE: ProviderRecord = {
       "AzureFirewall",
       "FirewallPolicy",
       "FirewallPolicyRuleCollectionGroup",
+      "NetworkInterface",
     ].map((k): [string, ResourceKind] => [k, k as ResourceKind]),
   ),
   nameInput: {
@@ -50,6 +51,7 @@ export const AZURE_NATIVE: ProviderRecord = {
     AzureFirewall: "azureFirewallName",
     FirewallPolicy: "firewallPolicyName",
     FirewallPolicyRuleCollectionGroup: "ruleCollectionGroupName",
+    NetworkInterface: "networkInterfaceName",
   },
   fields: {
     "gateway.clientPool": at(CLIENT, "vpnClientAddressPool"),
@@ -126,6 +128,11 @@ export const AZURE_NATIVE: ProviderRecord = {
       sourceGroups: ["sourceApplicationSecurityGroups"],
       destinationGroups: ["destinationApplicationSecurityGroups"],
       groupId: ["id"],
+    },
+    nic: {
+      subnet: ["subnet", "id"],
+      address: ["privateIPAddress"],
+      nsg: { field: "networkSecurityGroup", path: ["networkSecurityGroup", "id"] },
     },
     firewall: {
       privateAddress: ["privateIPAddress"],

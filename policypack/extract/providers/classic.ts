@@ -32,6 +32,8 @@ export const CLASSIC: ProviderRecord = {
     ["FirewallPolicyRuleCollectionGroup", "FirewallPolicyRuleCollectionGroup"],
     ["FirewallNetworkRuleCollection", "FirewallNetworkRuleCollection"],
     ["FirewallApplicationRuleCollection", "FirewallApplicationRuleCollection"],
+    ["NetworkInterface", "NetworkInterface"],
+    ["NetworkInterfaceSecurityGroupAssociation", "NetworkInterfaceSecurityGroupAssociation"],
   ]),
   nameInput: {},
   fields: {
@@ -121,6 +123,14 @@ export const CLASSIC: ProviderRecord = {
       sourceGroups: ["sourceApplicationSecurityGroupIds"],
       destinationGroups: ["destinationApplicationSecurityGroupIds"],
       groupId: [],
+    },
+    nic: {
+      subnet: ["subnetId"],
+      address: ["privateIpAddress"],
+      association: {
+        nic: { field: "networkInterfaceId", path: ["networkInterfaceId"] },
+        nsg: { field: "networkSecurityGroupId", path: ["networkSecurityGroupId"] },
+      },
     },
     firewall: {
       privateAddress: ["privateIpAddress"],

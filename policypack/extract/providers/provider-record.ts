@@ -99,6 +99,14 @@ export interface ReadPaths {
     /** The id inside one application security group reference. */
     groupId: string[];
   };
+  nic: {
+    /** Inside each of ipConfigurations. */
+    subnet: string[];
+    address: string[];
+    /** The NIC's own NSG (azure-native); the classic provider attaches it with an association resource. */
+    nsg?: RefPath;
+    association?: { nic: RefPath; nsg: RefPath };
+  };
   firewall: {
     /** Inside each of ipConfigurations. */
     privateAddress: string[];
