@@ -1,6 +1,7 @@
 import type { Cidr } from "../topology/cidr";
 import type { RouteTable, Subnet } from "../topology/model";
-import { compareText } from "../topology/order";
+import { compareText, joinList } from "../topology/order";
+import { sentenceKey } from "../topology/sentence";
 import type { PathFailure } from "./path-failure";
 import { pathFailure } from "./path-failure";
 import type { PathIndex } from "./path-index";
@@ -94,21 +95,25 @@ function judge(
     ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
     ...(table ? { table: { id: table.id, name: table.name } } : {}),
   };
-  const failures = new Map<string, PathFailure>();
   const failureOf = new Map<PathPart, PathFailure>();
+  const byCause = new Map<string, PathPart[]>();
   for (const part of paths) {
     const failure = pathFailure(context, part);
     if (!failure) continue;
     failureOf.set(part, failure);
-    const key = `${failure.code} ${failure.resource}`;
-    if (!failures.has(key)) failures.set(key, failure);
+    const key = `${failure.code} ${failure.resource} ${sentenceKey(failure.fix.text).replace(part.pool, "")}`;
+    byCause.set(key, [...(byCause.get(key) ?? []), part]);
   }
+  // One failure per cause, naming every pool part it holds for.
+  const failures = [...byCause.values()].flatMap(
+    (parts) => pathFailure(context, { ...parts[0], pool: joinList(parts.map((p) => p.pool)) }) ?? [],
+  );
   let flows: SubnetFlowPart[] | undefined;
   return {
     network: { id: network.id, name: network.name },
     subnet,
     paths,
-    failures: [...failures.values()],
+    failures,
     failureOf,
     flows: () => (flows ??= subnetFlows(index, subnet, paths)),
   };

@@ -100,7 +100,7 @@ describe("p2s-return-path on the engine", () => {
     });
   });
 
-  it("reports a cause once per subnet, for the first pool part it decides, when UDRs split the pool into several parts with that cause", () => {
+  it("reports a cause once per subnet, naming every pool part it decides, when UDRs split the pool into several parts with that cause", () => {
     // Only the middle quarter goes back through fw: the parts below and above it have no route.
     const t = withRoutes(baseline(), "rt-app", [toFirewall("middle-via-fw", "172.16.201.64/26")]);
     expect({
@@ -113,7 +113,7 @@ describe("p2s-return-path on the engine", () => {
         ["web", "172.16.201.128/25", "no-return-route"],
         ["AzureFirewallSubnet", POOL, "ok"],
       ],
-      written: [["path.no-return-route", "rt-app", NO_RETURN_WEB.replaceAll("172.16.201.0/24", "172.16.201.0/26")]],
+      written: [["path.no-return-route", "rt-app", NO_RETURN_WEB.replaceAll("172.16.201.0/24", "172.16.201.0/26 and 172.16.201.128/25")]],
     });
   });
 
