@@ -4,6 +4,7 @@ import { AUTH_TYPES } from "../topology/model";
 import { isUnknown } from "./plain";
 import type { Entry, Resolution, Resolver } from "./resolver";
 import { describeResolution } from "./resolver";
+import { parseArmId } from "./arm-id";
 import type { FirewallReading } from "./firewall-reading";
 import { at, strings } from "./values";
 
@@ -111,6 +112,16 @@ export function authentication(
       certificates: digest(certificates.map((c) => [at(c, "name"), at(c, "publicCertData")])),
     },
   };
+}
+
+/** The subnet record a subnet reference names: a Subnet resource, or an inline subnet of a VNet by its name in the id. */
+export function subnetRecordOf(ctx: Context, r: Resolution, id: unknown): string | undefined {
+  const urn = urnOf(r);
+  const target = urn !== undefined ? ctx.resolver.entry(urn) : undefined;
+  if (target?.kind === "Subnet") return target.raw.urn;
+  const parsed = typeof id === "string" && !isUnknown(id) ? parseArmId(id) : undefined;
+  if (target?.kind === "VirtualNetwork" && parsed && parsed.names.length > 1) return `${target.raw.urn}#subnets/${parsed.names[1]}`;
+  return undefined;
 }
 
 /** A gateway's subnet reference names a Subnet resource or, by its id, the VNet itself. */

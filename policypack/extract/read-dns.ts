@@ -1,6 +1,6 @@
 import type { DnsTopology, PrivateEndpoint } from "../topology/model";
 import type { Context } from "./context";
-import { unresolvedNote, urnOf, vnetOfReference } from "./context";
+import { subnetRecordOf, unresolvedNote, urnOf, vnetOfReference } from "./context";
 import type { RefPath } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import type { Entry } from "./resolver";
@@ -33,7 +33,11 @@ export function readDnsResource(ctx: Context, entry: Entry): void {
       break;
     }
     case "PrivateEndpoint": {
-      const endpoint: PrivateEndpoint = { ...named, vnet: vnetAt(p, paths.endpointSubnet), zones: [] };
+      const subnetId = at(p, ...paths.endpointSubnet.path);
+      const r = ctx.resolver.reference(entry, subnetId, paths.endpointSubnet.field, ["Subnet", "VirtualNetwork"]);
+      unresolvedNote(ctx, entry, paths.endpointSubnet.field, r);
+      const subnet = subnetRecordOf(ctx, r, subnetId);
+      const endpoint: PrivateEndpoint = { ...named, vnet: vnetOfReference(ctx, r), ...(subnet !== undefined ? { subnet } : {}), zones: [] };
       dns.endpoints.push(endpoint);
       if (paths.inlineZoneIds) addZones(ctx, entry, endpoint, list(at(p, ...paths.inlineZoneIds.path)), [], paths.inlineZoneIds.field);
       break;

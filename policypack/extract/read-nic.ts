@@ -1,8 +1,6 @@
 import type { NetworkInterface } from "../topology/model";
-import { parseArmId } from "./arm-id";
 import type { Context } from "./context";
-import { urnOf } from "./context";
-import { isUnknown } from "./plain";
+import { subnetRecordOf, urnOf } from "./context";
 import { RULE_FIELDS } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import type { Entry, Resolution } from "./resolver";
@@ -24,23 +22,16 @@ export function readNicResource(ctx: Context, entry: Entry): void {
   const addresses = configs.flatMap((c) => str(at(c, ...paths.address)) ?? []);
   const subnetId = configs.length > 0 ? at(configs[0], ...paths.subnet) : undefined;
   const nic: NetworkInterface = { id: entry.raw.urn, name: entry.raw.name, azureName: entry.azureName, addresses };
-  const subnet = subnetOf(ctx, entry, subnetId);
+  const subnet = subnetRecordOf(
+    ctx,
+    ctx.resolver.reference(entry, subnetId, RULE_FIELDS.ipConfigurations, ["Subnet", "VirtualNetwork"]),
+    subnetId,
+  );
   if (subnet !== undefined) nic.subnet = subnet;
   const declared = paths.nsg ? at(entry.props, ...paths.nsg.path) : undefined;
   if (paths.nsg && declared !== undefined && declared !== null)
     nic.nsg = nsgOf(ctx, ctx.resolver.reference(entry, declared, paths.nsg.field, ["NetworkSecurityGroup"]));
   (ctx.topology.nics ??= []).push(nic);
-}
-
-/** The subnet record a NIC's subnet id names: a Subnet resource, or an inline subnet of a VNet by its name in the id. */
-function subnetOf(ctx: Context, entry: Entry, id: unknown): string | undefined {
-  const r = ctx.resolver.reference(entry, id, RULE_FIELDS.ipConfigurations, ["Subnet", "VirtualNetwork"]);
-  const urn = urnOf(r);
-  const target = urn !== undefined ? ctx.resolver.entry(urn) : undefined;
-  if (target?.kind === "Subnet") return target.raw.urn;
-  const parsed = typeof id === "string" && !isUnknown(id) ? parseArmId(id) : undefined;
-  if (target?.kind === "VirtualNetwork" && parsed && parsed.names.length > 1) return `${target.raw.urn}#subnets/${parsed.names[1]}`;
-  return undefined;
 }
 
 function nsgOf(ctx: Context, r: Resolution): NetworkInterface["nsg"] {

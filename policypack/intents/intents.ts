@@ -405,6 +405,7 @@ function checkPorts(
     gateway,
     network,
     ...(target.kind === "cidr" ? { cidr: target.cidr } : {}),
+    ...(target.kind === "endpoint" ? { endpoint: target.id } : {}),
     label: target.label,
     ports,
     ...(intent.pools !== undefined ? { pools: intent.pools } : {}),

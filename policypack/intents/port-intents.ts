@@ -19,6 +19,8 @@ export interface PortCheck {
   network: string;
   /** A CIDR target narrows the network to the subnets it overlaps. */
   cidr?: Cidr;
+  /** A private endpoint target is judged as its subnet's network policies say (spec P6). */
+  endpoint?: string;
   label: string;
   ports: TargetPorts;
   /** The intent's `pools`, or undefined for every pool of the gateway. */
@@ -66,11 +68,15 @@ export function checkPortTarget(check: PortCheck): PortOutcome {
       kind: "note",
       text: `${capitalise(check.origin)} names pools that hold no client address of ${gateway.name}, so ${check.label} on ${portsLabel(ports)} is not checked for it.`,
     };
-  const subnets = gateway.paths.subnets.filter(
-    (s) =>
-      s.network.id === check.network &&
-      (check.cidr === undefined || cidrsOf(s.subnet.prefixes).some((c) => overlaps(c, check.cidr as Cidr))),
-  );
+  const endpoints = check.endpoint === undefined ? [] : gateway.paths.endpoints.filter((e) => e.endpoint.id === check.endpoint);
+  const subnets =
+    endpoints.length > 0
+      ? endpoints
+      : gateway.paths.subnets.filter(
+          (s) =>
+            s.network.id === check.network &&
+            (check.cidr === undefined || cidrsOf(s.subnet.prefixes).some((c) => overlaps(c, check.cidr as Cidr))),
+        );
   const judgement = judgePortTarget(
     check.required,
     selection,

@@ -32,9 +32,14 @@ export interface SubnetPaths {
   flows(): SubnetFlowPart[];
 }
 
+/** A private endpoint judged as its subnet's network policies say (spec P6). */
+export type EndpointPaths = SubnetPaths & { endpoint: { id: string; name: string } };
+
 export interface GatewayPaths {
   /** By network, then subnet name. */
   subnets: SubnetPaths[];
+  /** The private endpoints of those subnets, by name. */
+  endpoints: EndpointPaths[];
   /** Routed networks none of whose subnets has a working path (spec P5): routed, not reached; with their subnets. */
   blocked: Map<string, SubnetPaths[]>;
 }
@@ -50,8 +55,9 @@ export interface GatewayPathInput {
 /** Spec P2-P5 for one P2S gateway over the subnets of every network its clients are routed to. */
 export function gatewayPaths(index: PathIndex, input: GatewayPathInput): GatewayPaths {
   const subnets: SubnetPaths[] = [];
+  const endpoints: EndpointPaths[] = [];
   const blocked = new Map<string, SubnetPaths[]>();
-  if (index.subnetsByVnet.size === 0) return { subnets, blocked };
+  if (index.subnetsByVnet.size === 0) return { subnets, endpoints, blocked };
   const home = input.homeVnet !== undefined ? index.subnetsByVnet.get(input.homeVnet) : undefined;
   const gatewaySubnet = home?.find((s) => isGatewaySubnetName(s.name));
   const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
@@ -59,13 +65,36 @@ export function gatewayPaths(index: PathIndex, input: GatewayPathInput): Gateway
     const own = (index.subnetsByVnet.get(network.id) ?? []).filter((s) => !isGatewaySubnetName(s.name));
     const judged = own.length > 0 ? own : [wholeNetwork(index, network)];
     const results = judged.map((subnet) => judge(index, input, network, subnet, gatewaySubnet, gatewayTable));
+    const held = own.flatMap((subnet) =>
+      (index.endpointsBySubnet.get(subnet.id) ?? []).map((endpoint) => ({
+        ...judge(index, input, network, asSeenByEndpoint(subnet), gatewaySubnet, gatewayTable),
+        endpoint: { id: endpoint.id, name: endpoint.name },
+      })),
+    );
     // A network without subnets of its own is judged as a whole, and reported without subnets.
     if (own.length > 0) subnets.push(...results);
+    endpoints.push(...held);
     // Only where route tables are declared can a path fail (spec section 1); "not checked" is no failure.
-    if (index.hasRouteTables && results.every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network.id, results);
+    if (index.hasRouteTables && [...results, ...held].every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network.id, results);
   }
   subnets.sort((a, b) => compareText(a.network.name, b.network.name) || compareText(a.subnet.name, b.subnet.name));
-  return { subnets, blocked };
+  endpoints.sort((a, b) => compareText(a.endpoint.name, b.endpoint.name) || compareText(a.endpoint.id, b.endpoint.id));
+  return { subnets, endpoints, blocked };
+}
+
+/**
+ * Spec P6: a private endpoint obeys its subnet's NSG only when the subnet's policies are Enabled or
+ * NetworkSecurityGroupEnabled, and its route table only when Enabled or RouteTableEnabled; by
+ * default (Disabled) neither, and its replies go straight back to the gateway.
+ */
+function asSeenByEndpoint(subnet: Subnet): Subnet {
+  const policies = (subnet.endpointPolicies ?? "Disabled").toLowerCase();
+  const { nsg, table, ...rest } = subnet;
+  return {
+    ...rest,
+    ...(nsg !== undefined && (policies === "enabled" || policies === "networksecuritygroupenabled") ? { nsg } : {}),
+    ...(table !== undefined && (policies === "enabled" || policies === "routetableenabled") ? { table } : {}),
+  };
 }
 
 /** A network that declares no subnet but GatewaySubnet: its prefixes with system and gateway routes only (spec P1, P5). */

@@ -1,6 +1,6 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixIndex, parseCidr } from "../topology/cidr";
-import type { Firewall, NetworkInterface, RouteTable, Subnet, Topology } from "../topology/model";
+import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
 
@@ -19,6 +19,8 @@ export interface PathIndex {
   tables: Map<string, RouteTable>;
   nsgs: Map<string, NetworkSecurityGroup>;
   firewalls: Map<string, Firewall>;
+  /** Private endpoints, by subnet id. */
+  endpointsBySubnet: Map<string, PrivateEndpoint[]>;
   /** Network interfaces with an NSG of their own, by subnet id. */
   filteredNics: Map<string, NetworkInterface[]>;
   /** A VNet's prefixes, as declared. */
@@ -45,6 +47,10 @@ export function buildPathIndex(topology: Topology): PathIndex {
     return result.ok ? result.cidr : undefined;
   };
   const system = new Map<string, PrefixIndex<RouteCandidate>>();
+  const endpointsBySubnet = new Map<string, PrivateEndpoint[]>();
+  for (const endpoint of topology.dns?.endpoints ?? [])
+    if (endpoint.subnet !== undefined)
+      endpointsBySubnet.set(endpoint.subnet, [...(endpointsBySubnet.get(endpoint.subnet) ?? []), endpoint]);
   const filteredNics = new Map<string, NetworkInterface[]>();
   for (const nic of topology.nics ?? [])
     if (nic.subnet !== undefined && nic.nsg !== undefined) filteredNics.set(nic.subnet, [...(filteredNics.get(nic.subnet) ?? []), nic]);
@@ -55,6 +61,7 @@ export function buildPathIndex(topology: Topology): PathIndex {
     nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
     firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
     filteredNics,
+    endpointsBySubnet,
     vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
     systemRoutes(vnet) {
       let routes = system.get(vnet);

@@ -149,6 +149,8 @@ export interface ZoneLink extends Named {
 /** A private endpoint: its address lies in its subnet's VNet; zone groups put its name in zones. */
 export interface PrivateEndpoint extends Named {
   vnet?: string;
+  /** Id of its subnet record, when it resolves: the subnet's network policies decide what applies to it (spec P6). */
+  subnet?: string;
   zones: string[];
 }
 

@@ -166,15 +166,17 @@ describe.each(["preview", "deployed"] as const)("p2s-return-path on the sample s
     expect(await run("hub", mode)).toEqual([]);
   });
 
-  it("reports app's subnets against app-routes, and the intent app misses, when replies go through the firewall and requests arrive directly", async () => {
+  // The storage account's private endpoint in app/endpoints ignores app-routes (its policies are Azure's default, Disabled: P6),
+  // so app stays accessible; its subnets do not answer on HTTPS, which the gateway's tag requires.
+  it("reports app's subnets against app-routes, and the intent app:443 misses, when replies go through the firewall and requests arrive directly", async () => {
     expect(await run("asymmetric", mode)).toEqual([
       {
         policy: "p2s-intended-access",
         level: "mandatory",
         resource: "app-routes",
         message:
-          "All clients of hub-gw cannot reach app, which tag p2s-access on app and tag p2s-reach on hub-gw require: app is routed, but none of its subnets has a working path: " +
-          asymmetricReplies("web", "10.1.2.0/24", firewall).replace("For clients of hub-gw, ", ""),
+          "Clients of hub-gw (172.16.201.0/24) cannot reach app on TCP 443, which tag p2s-reach on hub-gw requires: the path to app/endpoints fails: " +
+          asymmetricReplies("endpoints", "10.1.1.0/24", firewall).replace("For clients of hub-gw, ", ""),
       },
       { policy: POLICY, level: "advisory", resource: "app-routes", message: asymmetricReplies("endpoints", "10.1.1.0/24", firewall) },
       { policy: POLICY, level: "advisory", resource: "app-routes", message: asymmetricReplies("web", "10.1.2.0/24", firewall) },
