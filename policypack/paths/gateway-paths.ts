@@ -45,7 +45,6 @@ export interface GatewayPaths {
 }
 
 export interface GatewayPathInput {
-  gateway: { name: string };
   pools: readonly Cidr[];
   homeVnet?: string;
   /** In the order reached; sites are left out by the caller (their return routes are outside the program). */

@@ -98,7 +98,7 @@ function narrowByPaths(index: TopologyIndex, gateway: VpnGateway, reach: Gateway
   const routed = reach.reached
     .filter((n) => n.kind === "vnet")
     .map((n) => ({ id: n.id, name: n.name, overLink: reach.how[n.ix]?.via === "bgp" }));
-  const paths = gatewayPaths(index.paths, { gateway, pools: index.pools.get(gateway.id) ?? [], homeVnet: gateway.vnet, routed });
+  const paths = gatewayPaths(index.paths, { pools: index.pools.get(gateway.id) ?? [], homeVnet: gateway.vnet, routed });
   for (const [id, subnets] of paths.blocked) {
     const network = index.networks.get(id);
     const failure = subnets.flatMap((s) => s.failures)[0];
