@@ -5,7 +5,7 @@ import type { Context } from "./context";
 import { authentication, isEmptyList, listedNames, prefixes, present, unresolvedNote, urnOf, vnetOfReference } from "./context";
 import { isSecret, isUnknown } from "./plain";
 import type { FieldPath, ProviderRecord } from "./providers/provider-record";
-import { eachItem, spelled } from "./providers/provider-record";
+import { RULE_FIELDS, eachItem, spelled } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import { readDnsResource } from "./read-dns";
 import { readFirewallResource } from "./read-firewall";
@@ -198,6 +198,12 @@ function addGateway(ctx: Context, entry: Entry, record: ProviderRecord): void {
     ctx.notes.push(`Some user-group pools of ${entry.raw.name} are unknown during preview and are left out.`);
   }
   const groupPools = groups.flatMap((r) => r.values);
+  const userGroups = client
+    ? list(groupList).flatMap((group, i) => {
+        const name = str(at(group, RULE_FIELDS.name));
+        return name !== undefined ? [{ name, pools: groups[i].values }] : [];
+      })
+    : [];
   if (client && pool.length === 0 && groupPools.length === 0 && !poolUnknown) {
     ctx.notes.push(`${entry.raw.name} has a vpnClientConfiguration without a usable address pool, so it is not analysed as a P2S gateway.`);
   }
@@ -224,6 +230,7 @@ function addGateway(ctx: Context, entry: Entry, record: ProviderRecord): void {
     // A pool that is secret or not known yet is still a pool: the gateway is a P2S gateway.
     clientPoolUnknown: poolUnknown,
     groupPools,
+    ...(userGroups.length > 0 ? { userGroups } : {}),
     // Outputs hold an empty list when nothing was set; Azure's default applies, as when it is absent.
     protocols:
       client && !isEmptyList(listedProtocols)

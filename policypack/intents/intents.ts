@@ -401,6 +401,7 @@ function checkPorts(
   const platform = platforms.find((p) => gateway.platforms[p].canConnect);
   const network = platform === undefined ? undefined : reachedNetwork(evaluation.analysis, gateway, target, platform);
   if (network === undefined) return false;
+  const pools = intent.pools === undefined ? undefined : selectedPools(evaluation, intent, gateway, intent.pools);
   const outcome = checkPortTarget({
     gateway,
     network,
@@ -408,7 +409,7 @@ function checkPorts(
     ...(target.kind === "endpoint" ? { endpoint: target.id } : {}),
     label: target.label,
     ports,
-    ...(intent.pools !== undefined ? { pools: intent.pools } : {}),
+    ...(pools !== undefined ? { pools } : {}),
     origin: intent.origin,
     required,
   });
@@ -422,6 +423,20 @@ function checkPorts(
       fix: outcome.fix,
     });
   return true;
+}
+
+/** An intent's `pools` as prefixes: each a prefix, or the name of a user-group configuration of the gateway; others are noted. */
+function selectedPools(evaluation: Evaluation, intent: Intent, gateway: GatewayAnalysis, pools: readonly string[]): string[] {
+  const groups = evaluation.analysis.index.gateways.get(gateway.id)?.userGroups ?? [];
+  return pools.flatMap((entry) => {
+    if (parseCidr(entry).ok) return [entry];
+    const group = groups.find((g) => g.name.toLowerCase() === entry.toLowerCase());
+    if (!group)
+      evaluation.notes.push(
+        `${capitalise(intent.origin)} names the pool ${entry}, which is neither a prefix nor a user group of ${gateway.name}.`,
+      );
+    return group?.pools ?? [];
+  });
 }
 
 /** The accessible network that holds the target, if any. */

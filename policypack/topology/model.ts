@@ -73,6 +73,8 @@ export interface VpnGateway extends Named {
   clientPoolUnknown?: boolean;
   /** The address pools of user groups, each a client pool too. */
   groupPools?: string[];
+  /** The user-group configurations by name, with their pools, for intents that name them. */
+  userGroups?: { name: string; pools: string[] }[];
   /** Undefined when the configuration does not list protocols (Azure's default applies), or lists them unknown. */
   protocols?: Protocol[];
   /** The protocols are listed but not known: unknown during preview, or secret. */

@@ -90,4 +90,17 @@ describe("intent targets with ports", () => {
   it("judges a CIDR target with ports in the subnets it overlaps", () => {
     expect(results(denyVpn(baseline()), intent({ reach: ["10.1.1.0/24:443/tcp"] })).violations.map((v) => v[1])).toEqual(["nsg-app"]);
   });
+
+  it("selects the pools of a user group an intent names, and notes a name that is neither a prefix nor a group", () => {
+    const t = changedPath(denyVpn(baseline()), "nsgs", "nsg-app", (n) => ({
+      ...n,
+      rules: n.rules.map((r) => (r.name === "deny-vpn" ? { ...r, sources: ["172.16.201.0/25"] } : r)),
+    }));
+    t.gateways = t.gateways.map((g) => ({ ...g, userGroups: [{ name: "admins", pools: ["172.16.201.128/25"] }] }));
+    expect(results(t, intent({ reach: ["app:443"], pools: ["Admins"] }))).toEqual({ violations: [], notes: [] });
+    expect(results(t, intent({ reach: ["app:443"], pools: ["contractors"] })).notes).toEqual([
+      "Intent 1 of the policy configuration names pools that hold no client address of hub-gw, so app on TCP 443 is not checked for it.",
+      "Intent 1 of the policy configuration names the pool contractors, which is neither a prefix nor a user group of hub-gw.",
+    ]);
+  });
 });
