@@ -112,6 +112,7 @@ describe("extraction from the classic @pulumi/azure provider", () => {
       clientPool: ["172.16.0.0/24"],
       clientPoolUnknown: false,
       groupPools: ["172.16.10.0/24"],
+      userGroups: [{ name: "admins", pools: ["172.16.10.0/24"] }],
       protocols: ["IkeV2", "OpenVPN"],
       authTypes: ["Certificate", "AAD"],
       authSettings: { aad: true, radius: true, certificates: true },
