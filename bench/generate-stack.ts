@@ -6,6 +6,19 @@ export type TopologyKind = (typeof TOPOLOGIES)[number];
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/bench/providers/Microsoft.Network";
 const PROJECT = "bench";
 
+export interface StackOptions {
+  /**
+   * Subnets, NSGs, route tables and firewalls (default true): every spoke gets a subnet "workload"
+   * (the lower /25 of its prefix) with an NSG of 20 inline rules and a route table that sends
+   * everything, and its hub's client pool, to the hub's firewall; every hub gets a GatewaySubnet
+   * whose route table sends each spoke's prefix to the firewall, an AzureFirewallSubnet, an Azure
+   * Firewall and a firewall policy with one rule collection group allowing the client pools to
+   * the spokes. P2S clients then reach their own hub's spokes through the firewall and the NSG,
+   * and the other hubs' spokes (over the Vnet2Vnet links) through the NSG.
+   */
+  filters?: boolean;
+}
+
 /**
  * Synthetic deployed stacks as AnalyzeStack receives them (outputs with ARM ids): `vnets` VNets,
  * one gateway per 20 VNets (each the hub of 19 spokes using it through gateway transit, so about
@@ -14,7 +27,8 @@ const PROJECT = "bench";
  *  - bgp-chain: hubs form a BGP chain from the P2S hub, each with a branch site over BGP.
  *  - mixed: three P2S hubs, every third link without BGP, every seventh spoke without transit.
  */
-export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[] {
+export function generateStack(kind: TopologyKind, vnets: number, options: StackOptions = {}): AnalyzerInput[] {
+  const filters = options.filters ?? true;
   const out: AnalyzerInput[] = [];
   const urn = (type: string, name: string) => `urn:pulumi:bench::${PROJECT}::azure-native:network:${type}::${name}`;
   const add = (type: string, name: string, properties: Record<string, unknown>) =>
@@ -31,6 +45,10 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
   const prefix = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
   const hubs = Math.max(1, Math.floor(vnets / 20));
   const p2s = (h: number) => h === 0 || (kind === "mixed" && (h === Math.floor(hubs / 2) || h === hubs - 1));
+  const pool = (h: number) => `172.16.${h & 255}.0/24`;
+  const pools = Array.from({ length: hubs }, (_, h) => h)
+    .filter(p2s)
+    .map(pool);
 
   for (let h = 0; h < hubs; h++) {
     const hub = `hub${h}`;
@@ -48,7 +66,7 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
       ...(p2s(h)
         ? {
             vpnClientConfiguration: {
-              vpnClientAddressPool: { addressPrefixes: [`172.16.${h & 255}.0/24`] },
+              vpnClientAddressPool: { addressPrefixes: [pool(h)] },
               vpnClientProtocols: ["IkeV2", "OpenVPN"],
             },
           }
@@ -74,6 +92,11 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
         remoteVirtualNetwork: { id: vnetId(hub) },
         useRemoteGateways: transit,
       });
+      if (filters) addSpokeFilters(add, { spoke, index: first + s, hub: h, pools, ownPool: p2s(h) ? pool(h) : undefined });
+    }
+    if (filters) {
+      const spokes = Array.from({ length: Math.min(19, vnets - first - 1) }, (_, s) => first + s + 1);
+      addHubFilters(add, { hub: h, index: first, pools, spokes: spokes.map(prefix) });
     }
     const peer = kind === "bgp-chain" ? h - 1 : 0;
     if (h > 0) {
@@ -109,4 +132,166 @@ export function generateStack(kind: TopologyKind, vnets: number): AnalyzerInput[
     }
   }
   return out;
+}
+
+type Add = (type: string, name: string, properties: Record<string, unknown>) => void;
+
+const base = (i: number) => `10.${i >> 8}.${i & 255}`;
+/** The hub's firewall, first usable address of its AzureFirewallSubnet (the hub's x.x.x.64/26). */
+const firewallAddress = (hubIndex: number) => `${base(hubIndex)}.68`;
+
+/** A spoke's subnet "workload" with its NSG (20 rules) and route table (everything and its hub's pool to the hub's firewall). */
+function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: number; pools: string[]; ownPool?: string }): void {
+  const vnet = `${SUB}/virtualNetworks/${s.spoke}`;
+  const nsg = `${s.spoke}-nsg`;
+  const table = `${s.spoke}-rt`;
+  const subnet = `${base(s.index)}.0/25`;
+  const firewall = firewallAddress(s.hub * 20);
+  add("NetworkSecurityGroup", nsg, {
+    id: `${SUB}/networkSecurityGroups/${nsg}`,
+    resourceGroupName: "bench",
+    securityRules: spokeRules(s.pools, subnet, `${base(s.hub * 20)}.64/26`),
+  });
+  add("RouteTable", table, {
+    id: `${SUB}/routeTables/${table}`,
+    resourceGroupName: "bench",
+    disableBgpRoutePropagation: false,
+    routes: [
+      { name: "default-to-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewall },
+      // Replies to the hub's own clients go back through the firewall their requests came through.
+      ...(s.ownPool !== undefined
+        ? [{ name: "p2s-to-firewall", addressPrefix: s.ownPool, nextHopType: "VirtualAppliance", nextHopIpAddress: firewall }]
+        : []),
+    ],
+  });
+  add("Subnet", `${s.spoke}-workload`, {
+    id: `${vnet}/subnets/workload`,
+    name: "workload",
+    subnetName: "workload",
+    virtualNetworkName: s.spoke,
+    resourceGroupName: "bench",
+    addressPrefix: subnet,
+    networkSecurityGroup: { id: `${SUB}/networkSecurityGroups/${nsg}` },
+    routeTable: { id: `${SUB}/routeTables/${table}` },
+  });
+}
+
+/** 20 inline rules: the pools on 443, 22 and 3389 and ICMP, denials, service tags, port ranges, two outbound rules, deny-all at 4000. */
+function spokeRules(pools: string[], subnet: string, firewallSubnet: string): Record<string, unknown>[] {
+  const rule = (
+    name: string,
+    priority: number,
+    access: "Allow" | "Deny",
+    protocol: string,
+    source: string | string[],
+    destination: string,
+    ports: string | string[],
+    direction: "Inbound" | "Outbound" = "Inbound",
+  ) => ({
+    name,
+    priority,
+    direction,
+    access,
+    protocol,
+    ...(Array.isArray(source) ? { sourceAddressPrefixes: source } : { sourceAddressPrefix: source }),
+    sourcePortRange: "*",
+    destinationAddressPrefix: destination,
+    ...(Array.isArray(ports) ? { destinationPortRanges: ports } : { destinationPortRange: ports }),
+  });
+  return [
+    rule("allow-p2s-https", 100, "Allow", "Tcp", pools, subnet, "443"),
+    rule("allow-p2s-ssh", 110, "Allow", "Tcp", pools, subnet, "22"),
+    rule("allow-p2s-rdp", 120, "Allow", "Tcp", pools, subnet, "3389"),
+    rule("deny-p2s-smb", 130, "Deny", "Tcp", pools, "*", "445"),
+    rule("deny-p2s-winrm", 140, "Deny", "Tcp", pools, "*", "5985-5986"),
+    rule("allow-p2s-icmp", 150, "Allow", "Icmp", pools, subnet, "*"),
+    rule("deny-p2s-netbios", 160, "Deny", "Udp", pools, "*", "137-139"),
+    rule("deny-p2s-high-ports", 170, "Deny", "Tcp", pools, "*", "49152-65535"),
+    rule("allow-firewall-app", 200, "Allow", "Tcp", firewallSubnet, subnet, "8080-8090"),
+    rule("allow-vnet-monitoring", 210, "Allow", "Tcp", "VirtualNetwork", subnet, "9100-9200"),
+    rule("allow-lb-probes", 220, "Allow", "*", "AzureLoadBalancer", "*", "*"),
+    rule("allow-vnet-ntp", 230, "Allow", "Udp", "VirtualNetwork", subnet, "123"),
+    rule("allow-internal-db", 240, "Allow", "Tcp", "10.0.0.0/8", subnet, ["1433", "5432"]),
+    rule("deny-telnet", 250, "Deny", "Tcp", "*", "*", "23"),
+    rule("allow-gateway-manager", 260, "Allow", "Tcp", "GatewayManager", "*", "443"),
+    rule("allow-partner-https", 270, "Allow", "Tcp", ["192.168.10.0/24", "192.168.20.0/24"], subnet, "443"),
+    rule("deny-internet", 300, "Deny", "*", "Internet", "*", "*"),
+    rule("allow-storage-out", 3000, "Allow", "Tcp", subnet, "Storage", "443", "Outbound"),
+    rule("deny-internet-out", 3010, "Deny", "*", "*", "Internet", "*", "Outbound"),
+    rule("deny-all-inbound", 4000, "Deny", "*", "*", "*", "*"),
+  ];
+}
+
+/** A hub's GatewaySubnet (its table sends each spoke to the firewall), AzureFirewallSubnet, firewall and firewall policy. */
+function addHubFilters(add: Add, h: { hub: number; index: number; pools: string[]; spokes: string[] }): void {
+  const hub = `hub${h.hub}`;
+  const vnet = `${SUB}/virtualNetworks/${hub}`;
+  const firewall = firewallAddress(h.index);
+  const table = `${hub}-gateway-rt`;
+  const policy = `${hub}-fw-policy`;
+  add("RouteTable", table, {
+    id: `${SUB}/routeTables/${table}`,
+    resourceGroupName: "bench",
+    disableBgpRoutePropagation: false,
+    routes: h.spokes.map((spoke, i) => ({
+      name: `spoke-${i + 1}-to-firewall`,
+      addressPrefix: spoke,
+      nextHopType: "VirtualAppliance",
+      nextHopIpAddress: firewall,
+    })),
+  });
+  add("Subnet", `${hub}-gateway-subnet`, {
+    id: `${vnet}/subnets/GatewaySubnet`,
+    name: "GatewaySubnet",
+    subnetName: "GatewaySubnet",
+    virtualNetworkName: hub,
+    resourceGroupName: "bench",
+    addressPrefix: `${base(h.index)}.0/27`,
+    routeTable: { id: `${SUB}/routeTables/${table}` },
+  });
+  add("Subnet", `${hub}-firewall-subnet`, {
+    id: `${vnet}/subnets/AzureFirewallSubnet`,
+    name: "AzureFirewallSubnet",
+    subnetName: "AzureFirewallSubnet",
+    virtualNetworkName: hub,
+    resourceGroupName: "bench",
+    addressPrefix: `${base(h.index)}.64/26`,
+  });
+  add("FirewallPolicy", policy, { id: `${SUB}/firewallPolicies/${policy}`, resourceGroupName: "bench" });
+  const network = (name: string, ipProtocols: string[], destinationAddresses: string[], destinationPorts: string[]) => ({
+    ruleType: "NetworkRule",
+    name,
+    ipProtocols,
+    sourceAddresses: h.pools,
+    destinationAddresses,
+    destinationPorts,
+  });
+  add("FirewallPolicyRuleCollectionGroup", `${policy}-p2s`, {
+    name: "p2s",
+    ruleCollectionGroupName: "p2s",
+    firewallPolicyName: policy,
+    resourceGroupName: "bench",
+    priority: 200,
+    ruleCollections: [
+      {
+        ruleCollectionType: "FirewallPolicyFilterRuleCollection",
+        name: "p2s-to-spokes",
+        priority: 100,
+        action: { type: "Allow" },
+        rules: [
+          network("https", ["TCP"], h.spokes, ["443"]),
+          network("admin", ["TCP"], h.spokes, ["22", "3389"]),
+          network("icmp", ["ICMP"], ["10.0.0.0/8"], ["*"]),
+          network("dns", ["UDP"], [`${base(h.index)}.0/24`], ["53"]),
+        ],
+      },
+    ],
+  });
+  add("AzureFirewall", `${hub}-fw`, {
+    id: `${SUB}/azureFirewalls/${hub}-fw`,
+    resourceGroupName: "bench",
+    sku: { name: "AZFW_VNet", tier: "Standard" },
+    ipConfigurations: [{ name: "ipconfig", subnet: { id: `${vnet}/subnets/AzureFirewallSubnet` }, privateIPAddress: firewall }],
+    firewallPolicy: { id: `${SUB}/firewallPolicies/${policy}` },
+  });
 }

@@ -1,21 +1,32 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { analyzeStackRequest, analyzerInputToRaw, PolicyPackProcess } from "../offline/analyzer-client";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzerInput } from "../offline/analyzer-client";
+import { analyzerInputToRaw, PolicyPackProcess, toAnalyzerResource } from "../offline/analyzer-client";
 import { repoRoot } from "../offline/repo-root";
 import { analyzeResources } from "../policypack/pipeline/stack-analysis";
 import { POLICIES } from "../policypack/policies/catalogue";
 import { violationsOf } from "../policypack/pipeline/violations-of";
 import type { RawResource } from "../policypack/extract/raw-resource";
+import type { StackAnalysis } from "../policypack/pipeline/stack-analysis";
 import type { TopologyKind } from "./generate-stack";
 import { TOPOLOGIES, generateStack } from "./generate-stack";
 
 const SIZES = [1000, 3000, 10000];
+/** The size at which the engine is also measured on the same stacks without subnets, NSGs, route tables and firewalls. */
+const LARGEST = SIZES[SIZES.length - 1];
 /** Engine runs per stack: at least this many, and more until ENGINE_MIN_MS have passed. */
 const ENGINE_REPS = 9;
 const ENGINE_MIN_MS = 2000;
 const WARM_UPS = 3;
 const PACK_REPS = 5;
+/** Runs of the engine with every subnet's flows (--flows), after one warm-up: a run takes seconds. */
+const FLOWS_REPS = 3;
+
+/** The bounds of the issue: the pack against the no-op pack, filters against none, and the scaling exponent. */
+const MAX_PACK_RATIO = 1.5;
+const MAX_FILTERS_RATIO = 2;
 
 interface Run {
   topology: TopologyKind;
@@ -28,6 +39,12 @@ interface Run {
   noopMs: number;
   ratio: number;
   violations: number;
+  /** At LARGEST VNets: the engine on the same stack without filters (subnets, NSGs, route tables, firewalls), measured interleaved with engineMs. */
+  engineNoFiltersMs?: number;
+  /** engineMs / engineNoFiltersMs. */
+  filtersRatio?: number;
+  /** With --flows: the engine and every P2S gateway's subnets' flows (what reports and port intents compute, the policies do not). */
+  engineFlowsMs?: number;
 }
 
 function median(values: number[]): number {
@@ -98,23 +115,99 @@ async function medianOf(f: () => unknown): Promise<number> {
   return median(times);
 }
 
-async function measureEngine(topology: TopologyKind, vnets: number) {
+/**
+ * The medians of two functions run alternately (after warm-ups of both), over at least
+ * ENGINE_REPS runs each and ENGINE_MIN_MS: load from other processes then falls on both alike.
+ */
+async function medianOfPair(f: () => unknown, g: () => unknown): Promise<[number, number]> {
+  for (let i = 0; i < WARM_UPS; i++) {
+    await f();
+    await g();
+  }
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  const start = Date.now();
+  while (firsts.length < ENGINE_REPS || (Date.now() - start < ENGINE_MIN_MS && firsts.length < 1000)) {
+    firsts.push(await timed(f));
+    seconds.push(await timed(g));
+  }
+  return [median(firsts), median(seconds)];
+}
+
+/** Extraction, analysis and all policies' violations: what the pack computes for a request. */
+function engine(raw: RawResource[]): { stack: StackAnalysis; violations: number } {
+  const stack = analyzeResources(raw);
+  return { stack, violations: POLICIES.reduce((n, p) => n + violationsOf(p, stack).length, 0) };
+}
+
+/** Every P2S gateway's subnets' flows (NSGs and firewalls), computed lazily: reports and port intents ask for them. */
+function allFlows(stack: StackAnalysis): number {
+  let parts = 0;
+  for (const gateway of stack.analysis.gateways) for (const subnet of gateway.paths.subnets) parts += subnet.flows().length;
+  return parts;
+}
+
+async function measureEngine(topology: TopologyKind, vnets: number, flows: boolean) {
   const raw = generateStack(topology, vnets).map(analyzerInputToRaw);
   let violations = 0;
-  const engineMs = await medianOf(() => {
-    const stack = analyzeResources(raw);
-    violations = POLICIES.reduce((n, p) => n + violationsOf(p, stack).length, 0);
-  });
+  const run = () => (violations = engine(raw).violations);
+  let engineMs: number;
+  let without: { engineNoFiltersMs: number; filtersRatio: number } | undefined;
+  if (vnets === LARGEST) {
+    const bare = generateStack(topology, vnets, { filters: false }).map(analyzerInputToRaw);
+    const [withMs, withoutMs] = await medianOfPair(run, () => engine(bare));
+    engineMs = withMs;
+    without = { engineNoFiltersMs: round(withoutMs), filtersRatio: round(withMs / withoutMs, 3) };
+  } else engineMs = await medianOf(run);
   const mapFloorMs = await medianOf(() => {
     const byUrn = new Map<string, RawResource>();
     for (const r of raw) if (!byUrn.has(r.urn)) byUrn.set(r.urn, r);
     return byUrn;
   });
-  return { engineMs: round(engineMs), mapFloorMs: round(mapFloorMs, 2), violations, resources: raw.length };
+  let engineFlowsMs: number | undefined;
+  if (flows) {
+    allFlows(engine(raw).stack); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < FLOWS_REPS; i++) times.push(await timed(() => allFlows(engine(raw).stack)));
+    engineFlowsMs = round(median(times));
+  }
+  return {
+    engineMs: round(engineMs),
+    mapFloorMs: round(mapFloorMs, 2),
+    violations,
+    resources: raw.length,
+    ...without,
+    ...(engineFlowsMs !== undefined ? { engineFlowsMs } : {}),
+  };
+}
+
+/**
+ * An AnalyzeStackRequest serialised once, resource by resource (field 1, repeated): google-protobuf's
+ * Struct of a 60,000-resource stack with NSG rules takes gigabytes of heap and tens of seconds to
+ * serialise, the client's cost (the CLI's, in Go), which would otherwise fall into both packs' times.
+ */
+function serialisedRequest(inputs: AnalyzerInput[]): analyzerPb.AnalyzeStackRequest {
+  const parts: Uint8Array[] = [];
+  for (const input of inputs) {
+    const bytes = toAnalyzerResource(input).serializeBinary();
+    const head = [0x0a];
+    for (let n = bytes.length; ; n >>>= 7) {
+      if (n < 0x80) {
+        head.push(n);
+        break;
+      }
+      head.push((n & 0x7f) | 0x80);
+    }
+    parts.push(Uint8Array.from(head), bytes);
+  }
+  const all = Buffer.concat(parts);
+  const request = new analyzerPb.AnalyzeStackRequest();
+  request.serializeBinary = () => all;
+  return request;
 }
 
 async function measurePacks(pack: PolicyPackProcess, noop: PolicyPackProcess, topology: TopologyKind, vnets: number) {
-  const request = analyzeStackRequest(generateStack(topology, vnets));
+  const request = serialisedRequest(generateStack(topology, vnets));
   await pack.analyzeStack(request);
   await noop.analyzeStack(request);
   const packTimes: number[] = [];
@@ -130,21 +223,21 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const args = process.argv.slice(2);
   const engineOnly = args.includes("--engine-only");
+  const flows = args.includes("--flows");
   const only = args.filter((a) => !a.startsWith("--"));
   const topologies = TOPOLOGIES.filter((t) => only.length === 0 || only.includes(t));
   const runs: Run[] = [];
   // Let V8 optimise the engine on a mid-size stack first, so the first small stack is not
   // measured half-interpreted (that would bend the scaling exponent).
-  const warm = generateStack("mixed", 3000).map(analyzerInputToRaw);
-  for (let i = 0; i < 10; i++) {
-    const stack = analyzeResources(warm);
-    for (const policy of POLICIES) violationsOf(policy, stack);
+  for (const filters of [true, false]) {
+    const warm = generateStack("mixed", 3000, { filters }).map(analyzerInputToRaw);
+    for (let i = 0; i < 10; i++) engine(warm);
   }
   // The engine first, before this process holds the large gRPC requests, whose heap would
   // otherwise slow its garbage collection; then the two packs.
   for (const topology of topologies) {
     for (const vnets of SIZES) {
-      runs.push({ topology, vnets, ...(await measureEngine(topology, vnets)), packMs: NaN, noopMs: NaN, ratio: NaN });
+      runs.push({ topology, vnets, ...(await measureEngine(topology, vnets, flows)), packMs: NaN, noopMs: NaN, ratio: NaN });
     }
   }
   let startup: { packMs: number; noopMs: number; ratio: number } | undefined;
@@ -164,7 +257,9 @@ async function main(): Promise<void> {
   }
   for (const run of runs) {
     console.log(
-      `${run.topology.padEnd(10)} ${String(run.vnets).padStart(6)} VNets ${String(run.resources).padStart(6)} resources  engine ${String(run.engineMs).padStart(8)} ms  URN map ${String(run.mapFloorMs).padStart(6)} ms  pack ${String(run.packMs).padStart(9)} ms  no-op ${String(run.noopMs).padStart(9)} ms  ratio ${run.ratio}`,
+      `${run.topology.padEnd(10)} ${String(run.vnets).padStart(6)} VNets ${String(run.resources).padStart(6)} resources  engine ${String(run.engineMs).padStart(8)} ms  URN map ${String(run.mapFloorMs).padStart(6)} ms  pack ${String(run.packMs).padStart(9)} ms  no-op ${String(run.noopMs).padStart(9)} ms  ratio ${run.ratio}` +
+        (run.engineNoFiltersMs !== undefined ? `  without filters ${run.engineNoFiltersMs} ms, ratio ${run.filtersRatio}` : "") +
+        (run.engineFlowsMs !== undefined ? `  with flows ${run.engineFlowsMs} ms` : ""),
     );
   }
   const slope = (topology: TopologyKind, y: (r: Run) => number) =>
@@ -177,20 +272,67 @@ async function main(): Promise<void> {
   for (const s of scaling) {
     console.log(`scaling ${s.topology}: engine time grows as VNets^${s.exponent} (indexing by URN alone: VNets^${s.mapFloorExponent})`);
   }
+  const bounds = checkBounds(runs, scaling, !engineOnly);
+  for (const b of bounds)
+    console.log(`bound ${b.bound}: ${b.holds === null ? "not measured" : b.holds ? "holds" : "NOT MET"} (${b.detail})`);
   const cpus = os.cpus();
   const results = {
     machine: `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}`,
     node: process.version,
     date: new Date().toISOString(),
-    method: `median of at least ${ENGINE_REPS} engine runs and ${ENGINE_MIN_MS / 1000} s (extraction, analysis and all policies' violations) after ${WARM_UPS} warm-ups, and the same for one pass indexing the resources by URN in a Map (mapFloorMs); median of ${PACK_REPS} AnalyzeStack requests per pack over gRPC (the same prebuilt request to the real pack and to a no-op pack with the same policies); startup: median of ${STARTS} starts as the CLI starts a pack, to its first answer, both packs compiled JavaScript`,
+    method: `stacks with subnets, NSGs, route tables and firewalls; median of at least ${ENGINE_REPS} engine runs and ${ENGINE_MIN_MS / 1000} s (extraction, analysis and all policies' violations, as the pack computes them; not the subnets' flows, which only reports and port intents compute) after ${WARM_UPS} warm-ups, and the same for one pass indexing the resources by URN in a Map (mapFloorMs); at ${LARGEST} VNets the engine runs alternate with runs on the same stack without subnets, NSGs, route tables and firewalls (engineNoFiltersMs, filtersRatio); median of ${PACK_REPS} AnalyzeStack requests per pack over gRPC (the same request, serialised once beforehand, to the real pack and to a no-op pack with the same policies); startup: median of ${STARTS} starts as the CLI starts a pack, to its first answer, both packs compiled JavaScript`,
     startup,
     runs,
     scaling,
+    bounds,
   };
   if (engineOnly) return; // a quick look: results.json keeps the last full run
   const file = path.join(root, "bench", "results.json");
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   console.log(`written ${path.relative(process.cwd(), file) || file}`);
+}
+
+interface Bound {
+  bound: string;
+  /** null when not measured (the packs in --engine-only). */
+  holds: boolean | null;
+  detail: string;
+}
+
+/** The issue's bounds: pack / no-op at most MAX_PACK_RATIO on every stack; filters at most MAX_FILTERS_RATIO at LARGEST; engine exponent at most the URN map's. */
+function checkBounds(
+  runs: Run[],
+  scaling: { topology: TopologyKind; exponent: number; mapFloorExponent: number }[],
+  packs: boolean,
+): Bound[] {
+  const worst = (values: { run: Run; value: number }[]) => values.reduce((a, b) => (b.value > a.value ? b : a));
+  const where = (run: Run) => `${run.topology} ${run.vnets.toLocaleString("en-US")}`;
+  const out: Bound[] = [];
+  if (packs && runs.length > 0) {
+    const w = worst(runs.map((run) => ({ run, value: run.ratio })));
+    out.push({
+      bound: `pack / no-op <= ${MAX_PACK_RATIO}`,
+      holds: w.value <= MAX_PACK_RATIO,
+      detail: `highest ${w.value}, ${where(w.run)}`,
+    });
+  } else out.push({ bound: `pack / no-op <= ${MAX_PACK_RATIO}`, holds: null, detail: "--engine-only" });
+  const compared = runs.filter((r) => r.filtersRatio !== undefined).map((run) => ({ run, value: run.filtersRatio as number }));
+  if (compared.length > 0) {
+    const w = worst(compared);
+    out.push({
+      bound: `engine with / without filters at ${LARGEST.toLocaleString("en-US")} VNets <= ${MAX_FILTERS_RATIO}`,
+      holds: w.value <= MAX_FILTERS_RATIO,
+      detail: compared.map((c) => `${c.run.topology} ${c.value}`).join(", "),
+    });
+  }
+  if (scaling.length > 0 && SIZES.every((size) => runs.some((r) => r.vnets === size))) {
+    out.push({
+      bound: "engine exponent <= URN map exponent",
+      holds: scaling.every((s) => s.exponent <= s.mapFloorExponent),
+      detail: scaling.map((s) => `${s.topology} ${s.exponent} vs ${s.mapFloorExponent}`).join(", "),
+    });
+  }
+  return out;
 }
 
 function round(value: number, digits = 1): number {

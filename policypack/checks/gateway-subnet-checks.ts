@@ -6,9 +6,9 @@ import type { Finding } from "../reachability/findings";
 import { finding } from "../reachability/findings";
 
 /** Where the GatewaySubnet is, for messages: "the GatewaySubnet of hub", or just "the GatewaySubnet". */
-function where(topology: Topology, subnet: GatewaySubnet): Sentence {
-  const vnet = topology.vnets.find((v) => v.id === subnet.vnet);
-  return vnet ? sentence`the GatewaySubnet of ${vnet.name}` : sentence`the GatewaySubnet`;
+function where(vnets: ReadonlyMap<string, string>, subnet: GatewaySubnet): Sentence {
+  const vnet = subnet.vnet !== undefined ? vnets.get(subnet.vnet) : undefined;
+  return vnet !== undefined ? sentence`the GatewaySubnet of ${vnet}` : sentence`the GatewaySubnet`;
 }
 
 /** A route for every IPv4 address: Azure says the gateway does not function with it on its subnet. */
@@ -27,13 +27,15 @@ export function checkGatewaySubnets(topology: Topology): Finding[] {
   const out: Finding[] = [];
   const add = (f: Parameters<typeof finding>[1]) => out.push(finding("gateway-subnet", f));
   const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  // A hub's thousands of VNets: their names by id, once.
+  const vnets = new Map(topology.vnets.map((v) => [v.id, v.name]));
   // A table on several GatewaySubnets is reported once, naming every subnet that uses it.
   const onGatewaySubnets = new Map<RouteTable, GatewaySubnet[]>();
   for (const subnet of topology.gatewaySubnets ?? []) {
     const table = subnet.table !== undefined ? tables.get(subnet.table) : undefined;
     if (table) onGatewaySubnets.set(table, [...(onGatewaySubnets.get(table) ?? []), subnet]);
     if (!subnet.nsg) continue;
-    const at = where(topology, subnet);
+    const at = where(vnets, subnet);
     add({
       code: "nsg",
       resource: subnet.id,
@@ -50,7 +52,7 @@ export function checkGatewaySubnets(topology: Topology): Finding[] {
     });
   }
   for (const [table, subnets] of onGatewaySubnets) {
-    const at = where(topology, subnets[0]);
+    const at = where(vnets, subnets[0]);
     const related = subnets.map((s) => s.id);
     for (const route of table.routes.filter((r) => isDefaultRoute(r.prefix))) {
       const resource = route.declaredBy?.id ?? table.id;

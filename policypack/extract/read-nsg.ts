@@ -9,23 +9,53 @@ import { PROVIDERS } from "./providers/providers";
 import type { Entry } from "./resolver";
 import { asBag, at, list, num, str } from "./values";
 
-/** Reads network security groups with their inline rules, and security rules of their own (read after every group). */
+/** Rules as declared, read when the rules are first asked for: inline ones (named by position when unnamed), then standalone ones. */
+interface DeclaredRules {
+  record: ProviderRecord;
+  urn: string;
+  inline: unknown[];
+  standalone: { record: ProviderRecord; props: unknown; id: string; name: string }[];
+}
+
+/** Each context's NSGs by URN, with the rules declared for them. */
+const readings = new WeakMap<Context, Map<string, DeclaredRules>>();
+
+/**
+ * Reads network security groups with their inline rules, and security rules of their own (read
+ * after every group). Rules are turned into records when first asked for: only flows and port
+ * intents need them, and a large estate declares hundreds of thousands.
+ */
 export function readNsgResource(ctx: Context, entry: Entry): void {
   const record = PROVIDERS[entry.provider];
+  let byUrn = readings.get(ctx);
+  if (!byUrn) readings.set(ctx, (byUrn = new Map()));
   if (entry.kind === "NetworkSecurityGroup") {
-    const rules = list(entry.props[RULE_FIELDS.nsgRules]).flatMap((props, i) => {
-      const name = str(at(props, RULE_FIELDS.name)) ?? `rule ${i + 1}`;
-      return securityRule(record, props, `${entry.raw.urn}#${name}`, name) ?? [];
+    const declared: DeclaredRules = { record, urn: entry.raw.urn, inline: list(entry.props[RULE_FIELDS.nsgRules]), standalone: [] };
+    byUrn.set(entry.raw.urn, declared);
+    const nsg = { id: entry.raw.urn, name: entry.raw.name } as NetworkSecurityGroup;
+    Object.defineProperty(nsg, "rules", {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const rules = [
+          ...declared.inline.flatMap((props, i) => {
+            const name = str(at(props, RULE_FIELDS.name)) ?? `rule ${i + 1}`;
+            return securityRule(declared.record, props, `${declared.urn}#${name}`, name) ?? [];
+          }),
+          ...declared.standalone.flatMap((d) => securityRule(d.record, d.props, d.id, d.name) ?? []),
+        ];
+        Object.defineProperty(nsg, "rules", { value: rules, enumerable: true, writable: true, configurable: true });
+        return rules;
+      },
     });
-    (ctx.topology.nsgs ??= []).push({ id: entry.raw.urn, name: entry.raw.name, rules });
+    (ctx.topology.nsgs ??= []).push(nsg);
     return;
   }
   if (entry.kind !== "SecurityRule") return;
   const r = ctx.resolver.byAzureName(entry, entry.props[RULE_FIELDS.nsgName], RULE_FIELDS.nsgName, "NetworkSecurityGroup");
-  const nsg: NetworkSecurityGroup | undefined = ctx.topology.nsgs?.find((n) => n.id === urnOf(r));
-  const rule = securityRule(record, entry.props, entry.raw.urn, entry.azureName ?? entry.raw.name);
-  if (nsg && rule) nsg.rules.push(rule);
-  else if (!nsg)
+  const declared = byUrn.get(urnOf(r) ?? "");
+  if (declared) declared.standalone.push({ record, props: entry.props, id: entry.raw.urn, name: entry.azureName ?? entry.raw.name });
+  else
     ctx.notes.push(`The network security group of ${entry.raw.name} is not in the stack, so the rule is not evaluated where it applies.`);
 }
 

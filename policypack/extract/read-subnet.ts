@@ -170,13 +170,15 @@ function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknow
   if (prefix === undefined || nextHop === undefined) return undefined;
   const name = str(at(props, RULE_FIELDS.name));
   const address = at(props, ...paths.routeNextHopAddress);
-  const firewalls = ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
+  const known = typeof address === "string" && !isUnknown(address);
+  // A known address finds its firewall once every resource is read; an unknown one only through the dependencies.
+  const firewalls = known ? [] : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
   const appliance = firewalls.length === 1 ? ctx.resolver.entry(firewalls[0]) : undefined;
   return {
     ...(name !== undefined ? { name } : {}),
     prefix,
     nextHop,
-    ...(typeof address === "string" && !isUnknown(address) ? { nextHopAddress: address } : {}),
+    ...(known ? { nextHopAddress: address } : {}),
     ...(appliance ? { appliance: { id: appliance.raw.urn, name: appliance.raw.name } } : {}),
   };
 }

@@ -30,16 +30,24 @@ const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64
  * Azure's default system routes: the internet for everything, and none for the private ranges,
  * which a 0.0.0.0/0 user-defined route replaces (spec P3, virtual-networks-udr-overview).
  */
-export function defaultRoutes(hasDefaultUdr: boolean): RouteCandidate[] {
-  const route = (text: string, hop: NextHop): RouteCandidate[] => {
-    const parsed = parseCidr(text);
-    return parsed.ok ? [{ cidr: parsed.cidr, origin: "default", hop }] : [];
-  };
-  return [
-    ...route("0.0.0.0/0", { kind: "internet" }),
-    ...route("::/0", { kind: "internet" }),
-    ...(hasDefaultUdr ? [] : PRIVATE_RANGES.flatMap((r) => route(r, { kind: "none" }))),
-  ];
+export function defaultRoutes(hasDefaultUdr: boolean): readonly RouteCandidate[] {
+  return hasDefaultUdr ? INTERNET : DEFAULTS;
+}
+
+function route(text: string, hop: NextHop): RouteCandidate[] {
+  const parsed = parseCidr(text);
+  return parsed.ok ? [{ cidr: parsed.cidr, origin: "default", hop }] : [];
+}
+
+const INTERNET: readonly RouteCandidate[] = [...route("0.0.0.0/0", { kind: "internet" }), ...route("::/0", { kind: "internet" })];
+const DEFAULTS: readonly RouteCandidate[] = [...INTERNET, ...PRIVATE_RANGES.flatMap((r) => route(r, { kind: "none" }))];
+
+/** Address intervals by prefix: every subnet of every gateway asks for the same few. */
+const intervals = new WeakMap<Cidr, [bigint, bigint]>();
+function interval(cidr: Cidr): [bigint, bigint] {
+  let found = intervals.get(cidr);
+  if (!found) intervals.set(cidr, (found = intervalOf(cidr)));
+  return found;
 }
 
 /**
@@ -49,10 +57,10 @@ export function defaultRoutes(hasDefaultUdr: boolean): RouteCandidate[] {
  * deciding route; neighbouring parts with the same route are merged.
  */
 export function effectiveRoutes(query: Cidr, candidates: readonly RouteCandidate[]): RoutedPart[] {
-  const [first, last] = intervalOf(query);
+  const [first, last] = interval(query);
   const relevant = candidates
     .filter((c) => c.cidr.family === query.family)
-    .map((c) => ({ c, range: intervalOf(c.cidr) }))
+    .map((c) => ({ c, range: interval(c.cidr) }))
     .filter(({ range }) => range[0] <= last && range[1] >= first);
   const edges = new Set<bigint>([first]);
   for (const { range } of relevant) {

@@ -30,17 +30,24 @@ export interface PathIndex {
   parsed(text: string): Cidr | undefined;
 }
 
+/** Appends to the list under `key`, in place: a hub's peers and a VNet's subnets come in thousands. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function buildPathIndex(topology: Topology): PathIndex {
   const subnetsByVnet = new Map<string, Subnet[]>();
   for (const subnet of topology.subnets ?? []) {
     if (subnet.vnet === undefined) continue;
-    subnetsByVnet.set(subnet.vnet, [...(subnetsByVnet.get(subnet.vnet) ?? []), subnet]);
+    append(subnetsByVnet, subnet.vnet, subnet);
   }
   const vnets = new Map(topology.vnets.map((v) => [v.id, v]));
   const peersOf = new Map<string, string[]>();
   for (const peering of topology.peerings) {
     if (peering.to === undefined || peering.to === peering.from) continue;
-    peersOf.set(peering.from, [...(peersOf.get(peering.from) ?? []), peering.to]);
+    append(peersOf, peering.from, peering.to);
   }
   const parsed = (text: string) => {
     const result = parseCidr(text);
@@ -49,11 +56,9 @@ export function buildPathIndex(topology: Topology): PathIndex {
   const system = new Map<string, PrefixIndex<RouteCandidate>>();
   const endpointsBySubnet = new Map<string, PrivateEndpoint[]>();
   for (const endpoint of topology.dns?.endpoints ?? [])
-    if (endpoint.subnet !== undefined)
-      endpointsBySubnet.set(endpoint.subnet, [...(endpointsBySubnet.get(endpoint.subnet) ?? []), endpoint]);
+    if (endpoint.subnet !== undefined) append(endpointsBySubnet, endpoint.subnet, endpoint);
   const filteredNics = new Map<string, NetworkInterface[]>();
-  for (const nic of topology.nics ?? [])
-    if (nic.subnet !== undefined && nic.nsg !== undefined) filteredNics.set(nic.subnet, [...(filteredNics.get(nic.subnet) ?? []), nic]);
+  for (const nic of topology.nics ?? []) if (nic.subnet !== undefined && nic.nsg !== undefined) append(filteredNics, nic.subnet, nic);
   return {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,

@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import type { Subnet } from "../topology/model";
+import type { RouteTable, Subnet } from "../topology/model";
 import type { RouteCandidate, RoutedPart } from "./effective-route";
 import { defaultRoutes, effectiveRoutes } from "./effective-route";
 import type { DeclaredRoute, NextHop } from "./next-hop";
@@ -67,14 +67,22 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
+/** Each table's routes as candidates, built once: a table serves many subnets and every gateway. */
+const candidatesOf = new WeakMap<RouteTable, RouteCandidate[]>();
+
 /** The user-defined routes of a table, as candidates. */
 function udrCandidates(index: PathIndex, tableId: string): RouteCandidate[] {
   const table = index.tables.get(tableId);
   if (!table) return [];
-  return table.routes.flatMap((route) => {
-    const cidr = index.parsed(route.prefix);
-    return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-  });
+  let candidates = candidatesOf.get(table);
+  if (!candidates) {
+    candidates = table.routes.flatMap((route) => {
+      const cidr = index.parsed(route.prefix);
+      return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
+    });
+    candidatesOf.set(table, candidates);
+  }
+  return candidates;
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {

@@ -22,7 +22,7 @@ function candidate(text: string, origin: RouteOrigin, hop: NextHop): RouteCandid
 }
 
 /** Each part as [prefixes, "origin prefix hop"]: a failure prints the whole cut. */
-function routed(query: string, candidates: RouteCandidate[]): string[][] {
+function routed(query: string, candidates: readonly RouteCandidate[]): string[][] {
   return effectiveRoutes(cidr(query), candidates).map((p) => [
     p.prefixes.join(" "),
     p.route ? `${p.route.origin} ${p.route.cidr.text} ${p.route.hop.kind}` : "no route",
