@@ -55,8 +55,9 @@ function returnRouteFix(context: FailureContext, pool: string, hop: string): Fix
   };
 }
 
-function withAlternative(fix: Fix, alternative: Sentence): Fix {
-  return { ...fix, text: sentence`${fix.text}${alternative}.` };
+/** Ends a fix's sentence, with `rest` before the full stop. */
+function finished(fix: Fix, rest: Sentence): Fix {
+  return { ...fix, text: sentence`${fix.text}${rest}.` };
 }
 
 /** Undefined for a part whose path works or is not checked. */
@@ -107,7 +108,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
           ? sentence`${table.name} on ${where} disables gateway route propagation and has no route for ${pool}, so replies are dropped`
           : sentence`${where} has no route back to ${pool}, so replies are dropped`,
       fix: back.toVnet
-        ? withAlternative(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence`, which is more specific than the VNet's route`)
+        ? finished(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence`, which is more specific than the VNet's route`)
         : table
           ? {
               resource: table.id,
@@ -115,7 +116,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
               action: "set",
               text: sentence`Turn gateway route propagation on with ${fieldRef(table.id, "table.propagation")} of ${table.name}, or add a route for ${pool} with next hop VirtualNetworkGateway.`,
             }
-          : withAlternative(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence``),
+          : finished(returnRouteFix(context, pool, "VirtualNetworkGateway"), sentence``),
     };
   }
   if (part.verdict !== "asymmetric") return undefined;
@@ -126,7 +127,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       resource: spokeResource,
       related: [forward.route.table.id, ...(forward.hop.appliance ? [forward.hop.appliance.id] : [])],
       text: sentence`traffic reaches ${where} through ${appliance} (${routeName(forward.route)}), but replies to ${pool} go straight to the gateway, and a stateful firewall drops what it saw only one way`,
-      fix: withAlternative(
+      fix: finished(
         returnRouteFix(context, pool, `VirtualAppliance ${appliance}`),
         sentence`, so that replies go back through ${appliance}`,
       ),
