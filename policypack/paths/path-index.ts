@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixIndex, parseCidr } from "../topology/cidr";
+import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
 import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
@@ -10,6 +10,14 @@ const GATEWAY_SUBNET = "gatewaysubnet";
 export function isGatewaySubnetName(name: string): boolean {
   return name.toLowerCase() === GATEWAY_SUBNET;
 }
+
+/** A VNet's system routes, asked for the ones that contain a prefix. */
+export interface SystemRoutes {
+  containing(cidr: Cidr): RouteCandidate[];
+}
+
+/** Up to this many routes a scan is cheaper than an index: a spoke has its own prefixes and its hub's. */
+const SCANNED_ROUTES = 16;
 
 /** What paths look up, built once per topology; a VNet's system routes are built when first asked for (a hub has thousands). */
 export interface PathIndex {
@@ -26,7 +34,7 @@ export interface PathIndex {
   /** A VNet's prefixes, as declared. */
   vnetPrefixes(vnet: string): string[];
   /** The system routes of a VNet's subnets: its own prefixes and each peered VNet's (spec P1). */
-  systemRoutes(vnet: string): PrefixIndex<RouteCandidate>;
+  systemRoutes(vnet: string): SystemRoutes;
   parsed(text: string): Cidr | undefined;
 }
 
@@ -53,7 +61,20 @@ export function buildPathIndex(topology: Topology): PathIndex {
     const result = parseCidr(text);
     return result.ok ? result.cidr : undefined;
   };
-  const system = new Map<string, PrefixIndex<RouteCandidate>>();
+  const system = new Map<string, SystemRoutes>();
+  // Each VNet's prefixes as routes, once: every peer of a hub shares the hub's.
+  const ownRoutes = new Map<string, RouteCandidate[]>();
+  const routesOf = (id: string) => {
+    let routes = ownRoutes.get(id);
+    if (!routes) {
+      routes = (vnets.get(id)?.prefixes ?? []).flatMap((text) => {
+        const cidr = parsed(text);
+        return cidr ? [{ cidr, origin: "system" as const, hop: { kind: "local" as const } }] : [];
+      });
+      ownRoutes.set(id, routes);
+    }
+    return routes;
+  };
   const endpointsBySubnet = new Map<string, PrivateEndpoint[]>();
   for (const endpoint of topology.dns?.endpoints ?? [])
     if (endpoint.subnet !== undefined) append(endpointsBySubnet, endpoint.subnet, endpoint);
@@ -71,12 +92,13 @@ export function buildPathIndex(topology: Topology): PathIndex {
     systemRoutes(vnet) {
       let routes = system.get(vnet);
       if (!routes) {
-        routes = new PrefixIndex<RouteCandidate>();
-        for (const id of [vnet, ...(peersOf.get(vnet) ?? [])])
-          for (const text of vnets.get(id)?.prefixes ?? []) {
-            const cidr = parsed(text);
-            if (cidr) routes.add(cidr, { cidr, origin: "system", hop: { kind: "local" } });
-          }
+        const all = [vnet, ...(peersOf.get(vnet) ?? [])].flatMap(routesOf);
+        if (all.length <= SCANNED_ROUTES) routes = { containing: (cidr) => all.filter((r) => contains(r.cidr, cidr)) };
+        else {
+          const index = new PrefixIndex<RouteCandidate>();
+          for (const route of all) index.add(route.cidr, route);
+          routes = index;
+        }
         system.set(vnet, routes);
       }
       return routes;
