@@ -15,8 +15,12 @@ import { subnetPaths } from "./subnet-path";
 export interface RoutedNetwork {
   id: string;
   name: string;
-  /** Reached over a VPN link (BGP), not through the gateway's own VNet. */
-  overLink: boolean;
+  /**
+   * The VNet whose gateway hands the clients' traffic to the network: the P2S gateway's own for its
+   * VNet and peers, the far gateway's for networks reached over a VPN link (BGP). Its GatewaySubnet's
+   * routes decide the way there; undefined when unresolved or behind a site.
+   */
+  entryVnet?: string;
 }
 
 /** One subnet of a routed network, with its paths (P2-P4) and, when asked for, its flows (F4). */
@@ -46,7 +50,6 @@ export interface GatewayPaths {
 
 export interface GatewayPathInput {
   pools: readonly Cidr[];
-  homeVnet?: string;
   /** In the order reached; sites are left out by the caller (their return routes are outside the program). */
   routed: readonly RoutedNetwork[];
 }
@@ -57,12 +60,22 @@ export function gatewayPaths(index: PathIndex, input: GatewayPathInput): Gateway
   const endpoints: EndpointPaths[] = [];
   const blocked = new Map<string, SubnetPaths[]>();
   if (index.subnetsByVnet.size === 0) return { subnets, endpoints, blocked };
-  const home = input.homeVnet !== undefined ? index.subnetsByVnet.get(input.homeVnet) : undefined;
-  const gatewaySubnet = home?.find((s) => isGatewaySubnetName(s.name));
-  const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
+  // The GatewaySubnet of each VNet traffic enters through, and its route table.
+  const entries = new Map<string, { gatewaySubnet?: Subnet; gatewayTable?: RouteTable }>();
+  const entryOf = (vnet: string | undefined) => {
+    if (vnet === undefined) return {};
+    let entry = entries.get(vnet);
+    if (!entry) {
+      const gatewaySubnet = index.subnetsByVnet.get(vnet)?.find((s) => isGatewaySubnetName(s.name));
+      const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
+      entries.set(vnet, (entry = { ...(gatewaySubnet ? { gatewaySubnet } : {}), ...(gatewayTable ? { gatewayTable } : {}) }));
+    }
+    return entry;
+  };
   for (const network of input.routed) {
     const own = (index.subnetsByVnet.get(network.id) ?? []).filter((s) => !isGatewaySubnetName(s.name));
     const judged = own.length > 0 ? own : [wholeNetwork(index, network)];
+    const { gatewaySubnet, gatewayTable } = entryOf(network.entryVnet);
     const results = judged.map((subnet) => judge(index, input, network, subnet, gatewaySubnet, gatewayTable));
     const held = own.flatMap((subnet) =>
       (index.endpointsBySubnet.get(subnet.id) ?? []).map((endpoint) => ({
@@ -115,7 +128,7 @@ function judge(
   gatewaySubnet: Subnet | undefined,
   gatewayTable: RouteTable | undefined,
 ): SubnetPaths {
-  const paths = subnetPaths(index, { pools: input.pools, homeVnet: input.homeVnet, gatewaySubnet, overLink: network.overLink, subnet });
+  const paths = subnetPaths(index, { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet });
   const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
   const context = {
     where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,

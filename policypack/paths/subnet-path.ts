@@ -36,12 +36,10 @@ export interface PathPart {
 export interface PathQuery {
   /** The gateway's client pools (its own and its user groups'). */
   pools: readonly Cidr[];
-  /** The gateway's VNet; undefined when unresolved. */
-  homeVnet?: string;
-  /** The GatewaySubnet of the gateway's VNet, when declared. */
+  /** The VNet whose gateway hands the traffic to the subnet's network; undefined when unresolved. */
+  entryVnet?: string;
+  /** The GatewaySubnet of that VNet, when declared. */
   gatewaySubnet?: Subnet;
-  /** The subnet's VNet is reached over a VPN link rather than through the gateway's VNet: GatewaySubnet routes do not apply. */
-  overLink: boolean;
   subnet: Subnet;
 }
 
@@ -91,12 +89,12 @@ function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
 
 function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   const table = query.gatewaySubnet?.table;
-  if (query.overLink || table === undefined || query.homeVnet === undefined) return { kind: "direct" };
+  if (table === undefined || query.entryVnet === undefined) return { kind: "direct" };
   if (table === "unknown") return { kind: "unknown", why: "the GatewaySubnet's route table is not known" };
   const destination = query.subnet.prefixes.map(index.parsed).find((c) => c !== undefined);
   if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
   const udrs = udrCandidates(index, table);
-  const candidates = [...udrs, ...index.systemRoutes(query.homeVnet).containing(destination), ...defaultRoutes(hasDefaultRoute(udrs))];
+  const candidates = [...udrs, ...index.systemRoutes(query.entryVnet).containing(destination), ...defaultRoutes(hasDefaultRoute(udrs))];
   // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
   const route = effectiveRoutes(destination, candidates)[0]?.route;
   if (!route || route.origin !== "udr" || !route.declared) return { kind: "direct" };

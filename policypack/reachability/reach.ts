@@ -8,7 +8,7 @@ import type { Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason } from "./findings";
 import { compareReasons } from "./findings";
-import type { GatewayReach } from "./gateway-reach";
+import type { GatewayReach, Reach } from "./gateway-reach";
 import { reachFrom } from "./gateway-reach";
 import type { ClientSpec, RouteSource } from "./clients";
 import { CLIENTS } from "./clients";
@@ -90,6 +90,13 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
   };
 }
 
+/** The VNet whose gateway hands traffic to a network: the far gateway's over a VPN link, the P2S gateway's otherwise. */
+function entryVnet(index: TopologyIndex, gateway: VpnGateway, how: Reach | undefined): string | undefined {
+  if (how?.via !== "bgp") return gateway.vnet;
+  const far = how.link.a === how.from ? how.link.b : how.link.a;
+  return index.gateways.get(far)?.vnet;
+}
+
 /**
  * Spec P5: a routed VNet is accessible when some subnet has a working path both ways. The others
  * stay routed (clients keep their routes) but leave access, with the path's failure as the reason.
@@ -97,8 +104,8 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
 function narrowByPaths(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach): GatewayPaths {
   const routed = reach.reached
     .filter((n) => n.kind === "vnet")
-    .map((n) => ({ id: n.id, name: n.name, overLink: reach.how[n.ix]?.via === "bgp" }));
-  const paths = gatewayPaths(index.paths, { pools: index.pools.get(gateway.id) ?? [], homeVnet: gateway.vnet, routed });
+    .map((n) => ({ id: n.id, name: n.name, entryVnet: entryVnet(index, gateway, reach.how[n.ix]) }));
+  const paths = gatewayPaths(index.paths, { pools: index.pools.get(gateway.id) ?? [], routed });
   for (const [id, subnets] of paths.blocked) {
     const network = index.networks.get(id);
     const failure = subnets.flatMap((s) => s.failures)[0];

@@ -6,7 +6,7 @@ import { subnetPaths } from "../../policypack/paths/subnet-path";
 import type { Cidr } from "../../policypack/topology/cidr";
 import { parseCidr } from "../../policypack/topology/cidr";
 import type { Topology } from "../../policypack/topology/model";
-import { changed } from "../helpers/topology-builder";
+import { TopologyBuilder, changed } from "../helpers/topology-builder";
 import { FW, FW_ADDRESS, POOL, baseline, changedPath, partTuple, pathTuples, subnet, toFirewall, withRoutes } from "./baseline";
 
 function cidr(text: string): Cidr {
@@ -142,16 +142,43 @@ describe("P2 forward path", () => {
     expect(web(t)).toEqual([["app/web", POOL, "unknown", "via 10.0.3.4", "not-checked"]]);
   });
 
-  it("ignores the GatewaySubnet's routes for a spoke reached over a BGP link", () => {
+  it("takes the way there from the GatewaySubnet of the VNet traffic enters through", () => {
     const t = baseline();
     const index = buildPathIndex(t);
     const gatewaySubnet = t.subnets?.find((s) => s.name === "GatewaySubnet");
-    const query = { pools: [cidr(POOL)], homeVnet: "hub", gatewaySubnet, subnet: subnet("db", "app", "10.1.2.0/24") };
-    expect(subnetPaths(index, { ...query, overLink: false }).map((p) => partTuple("app/db", p))).toEqual([
+    const query = { pools: [cidr(POOL)], gatewaySubnet, subnet: subnet("db", "app", "10.1.2.0/24") };
+    expect(subnetPaths(index, { ...query, entryVnet: "hub" }).map((p) => partTuple("app/db", p))).toEqual([
       ["app/db", POOL, "via 10.0.3.4", "gateway", "asymmetric"],
     ]);
-    expect(subnetPaths(index, { ...query, overLink: true }).map((p) => partTuple("app/db", p))).toEqual([
+    expect(subnetPaths(index, { ...query, entryVnet: "hub2", gatewaySubnet: undefined }).map((p) => partTuple("app/db", p))).toEqual([
       ["app/db", POOL, "direct", "gateway", "ok"],
+    ]);
+  });
+
+  it("sends a spoke of a remote hub, reached over a BGP link, through that hub's GatewaySubnet routes, not the P2S hub's", () => {
+    const t = new TopologyBuilder()
+      .vnet("hub", "10.0.0.0/16")
+      .vnet("hub2", "10.5.0.0/16")
+      .vnet("far", "10.6.0.0/16")
+      .p2sGateway("hub-gw", "hub", { clientPool: [POOL], bgp: true, asn: 65001 })
+      .gateway("hub2-gw", "hub2", { bgp: true, asn: 65002 })
+      .vnet2vnet("hub-gw", "hub2-gw", true)
+      .transitPeering("hub2", "far")
+      .build();
+    t.subnets = [
+      subnet("GatewaySubnet", "hub", "10.0.0.0/27", { table: "rt-gateway" }),
+      subnet("GatewaySubnet", "hub2", "10.5.0.0/27", { table: "rt-gateway2" }),
+      subnet("db", "far", "10.6.1.0/24", { table: "rt-far" }),
+    ];
+    const via = (address: string, name: string) => ({ name, prefix: "", nextHop: "VirtualAppliance", nextHopAddress: address });
+    t.routeTables = [
+      // The P2S hub's table would send far to its firewall: it does not apply to traffic that leaves over the link.
+      { id: "rt-gateway", name: "rt-gateway", propagation: true, routes: [{ ...via("10.0.3.4", "far-via-fw"), prefix: "10.6.0.0/16" }] },
+      { id: "rt-gateway2", name: "rt-gateway2", propagation: true, routes: [{ ...via("10.5.3.4", "far-via-fw2"), prefix: "10.6.0.0/16" }] },
+      { id: "rt-far", name: "rt-far", propagation: true, routes: [{ ...via("10.5.3.4", "pool-via-fw2"), prefix: POOL }] },
+    ];
+    expect(pathTuples(t).filter((p) => p[0].startsWith("far/"))).toEqual([
+      ["far/db", POOL, "via 10.5.3.4", "via 10.5.3.4", "ok-via-appliance"],
     ]);
   });
 });
