@@ -1,8 +1,7 @@
 import { ALL_PORTS, FlowSet, PROTOCOLS, cidrTexts, portsText } from "../filters/flow-set";
-import { firewallRuleText } from "../filters/firewall";
-import { ruleText } from "../filters/nsg";
 import type { SubnetPaths } from "../paths/gateway-paths";
 import type { FlowRule } from "../paths/subnet-flows";
+import { flowRuleSentence } from "../paths/subnet-flows";
 import type { GatewayAnalysis } from "../reachability/results";
 import type { Cidr } from "../topology/cidr";
 import { overlaps, parseCidr } from "../topology/cidr";
@@ -96,7 +95,7 @@ export function checkPortTarget(check: PortCheck): PortOutcome {
     if (judgement.outcome === "not-checked")
       return {
         kind: "note",
-        text: `${who.replace("Clients", "Whether clients")} reach ${what}, which ${check.origin} requires, is not checked: ${judgement.labels.map((l) => (l.why === undefined ? describe(l.rule) : `${describe(l.rule)} ${l.why}`)).join("; ")}.`,
+        text: `${who.replace("Clients", "Whether clients")} reach ${what}, which ${check.origin} requires, is not checked: ${judgement.labels.map((l) => (l.why === undefined ? flowRuleSentence(l.rule) : `${flowRuleSentence(l.rule)} ${l.why}`)).join("; ")}.`,
       };
     if (judgement.outcome !== "not-reached") return undefined;
     const decider = judgement.labels[0];
@@ -129,21 +128,6 @@ interface Decider {
   why?: string;
 }
 
-function describe(rule: FlowRule): string {
-  switch (rule.by) {
-    case "nsg":
-      return ruleText(rule.ref);
-    case "firewall":
-      return firewallRuleText(rule.ref);
-    case "path":
-      return `the path is ${rule.verdict}`;
-    case "no filter":
-      return "no network security group";
-    case "unknown":
-      return rule.what;
-  }
-}
-
 function resourceOf(decider: Decider | undefined, gateway: GatewayAnalysis): string {
   if (!decider) return gateway.id;
   const { rule, subnet } = decider;
@@ -160,15 +144,15 @@ function denial(decider: Decider | undefined, sources: string): Sentence {
     const failure = subnet.failures[0];
     return failure ? sentence`the path to ${subnet.network.name}/${subnet.subnet.name} fails: ${failure.text}` : sentence`the path fails`;
   }
-  return sentence`${describe(rule)} denies ${sources}`;
+  return sentence`${flowRuleSentence(rule)} denies ${sources}`;
 }
 
 function allowance(decider: Decider, judgement: PortJudgement<Decider>): Sentence {
   const { rule, subnet } = decider;
   const where = `${subnet.network.name}/${subnet.subnet.name}`;
-  if (!judgement.sure) return sentence`in ${where}, ${describe(rule)} is not checked`;
+  if (!judgement.sure) return sentence`in ${where}, ${flowRuleSentence(rule)} is not checked`;
   if (rule.by === "no filter") return sentence`${where} has no network security group`;
-  return sentence`${describe(rule)} allows it in ${where}`;
+  return sentence`${flowRuleSentence(rule)} allows it in ${where}`;
 }
 
 function allowFix(decider: Decider | undefined, sources: string, ports: TargetPorts): Sentence {

@@ -50,7 +50,7 @@ export function flowRuleSentence(rule: FlowRule): string {
     case "firewall":
       return firewallRuleText(rule.ref);
     case "path":
-      return `the path (${rule.verdict})`;
+      return `the path is ${rule.verdict}`;
     default:
       return flowRuleText(rule);
   }

@@ -1,20 +1,10 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
 import { UNKNOWN } from "../../policypack/extract/plain";
-import type { RawResource } from "../../policypack/extract/raw-resource";
 import { analyze } from "../../policypack/pipeline/analyze";
 import { renderSentence } from "../../policypack/topology/sentence";
+import { RG, classic, native } from "../helpers/raw-resources";
 
 /** Extraction of what spec 4a's GatewaySubnet checks read, from both providers. */
-const RG = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network";
-
-function resource(type: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}): RawResource {
-  return { type, urn: `urn:pulumi:dev::p::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...more };
-}
-
-const native = (kind: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}) =>
-  resource(`azure-native:network:${kind}`, name, props, more);
-const classic = (module: string, kind: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}) =>
-  resource(`azure:network/${module}:${kind}`, name, props, more);
 
 describe("GatewaySubnet extraction from azure-native", () => {
   const vnet = native("VirtualNetwork", "hub", {

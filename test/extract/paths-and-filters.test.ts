@@ -1,18 +1,9 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
 import { UNKNOWN } from "../../policypack/extract/plain";
-import type { RawResource } from "../../policypack/extract/raw-resource";
 import { UNKNOWN_TERM } from "../../policypack/topology/security-rules";
+import { RG, classic, native, resource } from "../helpers/raw-resources";
 
 /** Extraction of what spec section 7 reads: subnets, NSG rules, route next hops and Azure Firewalls, from both providers. */
-const RG = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network";
-
-function resource(type: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}): RawResource {
-  return { type, urn: `urn:pulumi:dev::p::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...more };
-}
-const native = (kind: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}) =>
-  resource(`azure-native:network:${kind}`, name, props, more);
-const classic = (module: string, kind: string, name: string, props: Record<string, unknown>, more: Partial<RawResource> = {}) =>
-  resource(`azure:network/${module}:${kind}`, name, props, more);
 
 const HTTPS_RULE = {
   name: "allow-https",

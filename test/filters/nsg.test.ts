@@ -1,4 +1,4 @@
-import { describeNsgFlows } from "../../policypack/filters/describe-nsg-flows";
+import { describeFlows } from "../../policypack/filters/describe-flows";
 import type { NsgEvaluationInput, NsgFlowPart } from "../../policypack/filters/nsg";
 import { evaluateNsg, ruleText } from "../../policypack/filters/nsg";
 import type { SecurityRule } from "../../policypack/topology/security-rules";
@@ -51,7 +51,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
       ["allowed", "nsg-app rule allow-https (priority 100)", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app rule deny-all (priority 4000)", REST_DENIED],
     ]);
-    expect(describeNsgFlows(evaluateNsg(BASELINE))).toBe(
+    expect(describeFlows(evaluateNsg(BASELINE), ruleText)).toBe(
       "TCP 443 from every pool; everything else denied by nsg-app rule deny-all (priority 4000)",
     );
   });
@@ -62,7 +62,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
       ["denied", "nsg-app rule deny-https (priority 50)", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app rule deny-all (priority 4000)", REST_DENIED],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 443 from every pool denied by nsg-app rule deny-https (priority 50); everything else denied by nsg-app rule deny-all (priority 4000)",
     );
   });
@@ -83,7 +83,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
         ],
       ],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 443 from every pool; TCP 3389 from 172.16.201.0/25; everything else denied by nsg-app rule deny-all (priority 4000)",
     );
   });
@@ -91,7 +91,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
   it("matches port ranges and lists of ports", () => {
     const input = withRules([rule("allow-web", 100, { destinationPorts: ["80", "8000-8100", "443"] }), DENY_ALL]);
     expect(parts(input)[0]).toEqual(["allowed", "nsg-app rule allow-web (priority 100)", ["tcp 172.16.201.0/24 80,443,8000-8100"]]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 80,443,8000-8100 from every pool; everything else denied by nsg-app rule deny-all (priority 4000)",
     );
   });
@@ -105,7 +105,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
         ["tcp 172.16.201.0/24 0-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"],
       ],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe("TCP and UDP all ports from every pool; ICMP from every pool");
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe("TCP and UDP all ports from every pool; ICMP from every pool");
   });
 
   it("leaves ICMP not checked when a protocol * rule names ports, since ICMP has none", () => {
@@ -135,7 +135,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
       ["allowed", "nsg-app rule allow-https (priority 100)", ["tcp 172.16.201.0/24 443"]],
       ["denied", "nsg-app rule DenyAllInbound (priority 65500)", REST_DENIED],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 443 from every pool; everything else denied by nsg-app rule DenyAllInbound (priority 65500)",
     );
   });
@@ -217,7 +217,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
         ["tcp 172.16.201.0/24 0-21,23-442,444-65535", "udp 172.16.201.0/24 0-65535", "icmp 172.16.201.0/24"],
       ],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 443 from every pool; TCP 22 from every pool not checked: nsg-app rule allow-high-ports (priority 100) restricts source ports to 1024-65535, and a client's source port is arbitrary; everything else denied by nsg-app rule deny-all (priority 4000)",
     );
   });
@@ -273,7 +273,7 @@ describe("NSG evaluation for P2S pools (spec F2-F4)", () => {
         ],
       ],
     ]);
-    expect(describeNsgFlows(evaluateNsg(input))).toBe(
+    expect(describeFlows(evaluateNsg(input), ruleText)).toBe(
       "TCP 443 from fd00:1::/64; everything else denied by nsg-app rule deny-rest (priority 4000)",
     );
   });
