@@ -54,6 +54,8 @@ function findingsFor(category: FindingCategory, gateway: VpnGateway) {
 
 /** Spec 4b: settings of one gateway that Azure rejects when it deploys them. */
 export function checkGatewaySettings(gateway: VpnGateway): Finding[] {
+  // A hub's P2S gateway takes its settings from its server configuration, which W8 checks (virtual-wan-checks.ts).
+  if (gateway.hub) return [];
   const { out, add, field, id, name, listed } = findingsFor("gateway-settings", gateway);
   const { protocols } = protocolsOf(gateway);
   const p2s = declaresP2s(gateway);
@@ -227,6 +229,7 @@ const MICROSOFT_REGISTERED_AUDIENCE = "c632b3df-fb67-4d84-bdcf-b95ad541b5c8";
 
 /** Spec 4c: settings that deploy today and that Azure has retired or announced it will retire. */
 export function checkRetiredFeatures(gateway: VpnGateway, publicIps: readonly PublicIp[] = []): Finding[] {
+  if (gateway.hub) return [];
   const { out, add, field, id, name, listed } = findingsFor("retired-features", gateway);
 
   if (listed.includes("SSTP")) {

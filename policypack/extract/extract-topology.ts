@@ -6,6 +6,7 @@ import { kindOf, spellFor } from "./providers/providers";
 import { newFirewallReading } from "./firewall-reading";
 import { finishFirewalls } from "./read-firewall";
 import { readResource } from "./read-resource";
+import { readVirtualWan } from "./read-virtual-wan";
 import type { Context } from "./context";
 import type { RawResource } from "./raw-resource";
 import type { Entry } from "./resolver";
@@ -26,17 +27,17 @@ export interface Extraction {
 
 export interface Coverage {
   read: number;
-  /** `virtualWan`: a type of Virtual WAN, a design the pack does not read yet. */
+  /** `virtualWan`: a Virtual WAN type the pack does not read yet (BGP connections of hubs, route maps, appliances in hubs). */
   notRead: { type: string; count: number; virtualWan: boolean }[];
 }
 
 /** Network resources of either provider: the modules whose types can change what P2S clients reach. */
 const NETWORK_TYPE =
-  /^(azure:(network|privatedns|privatelink)\/[A-Za-z]+:[A-Za-z]+|azure-native:(network|privatedns|dnsresolver)(\/v[0-9a-z]+)?:[A-Za-z]+)$/;
+  /^(azure:(network|privatedns|privatelink)\/[A-Za-z0-9]+:[A-Za-z0-9]+|azure-native:(network|privatedns|dnsresolver)(\/v[0-9a-z]+)?:[A-Za-z0-9]+)$/;
 
-/** Virtual WAN's types in either provider. */
+/** Virtual WAN's types in either provider; those the pack reads never reach the coverage note. */
 const VIRTUAL_WAN =
-  /:(VirtualWan|VirtualHub\w*|HubRouteTable|HubVirtualNetworkConnection|P2sVpnGateway|PointToPointVpnGateway|VpnGateway|VpnServerConfiguration|VpnSite|VpnConnection|VpnGatewayConnection|RoutingIntent|ExpressRouteConnection)$/;
+  /:(VirtualHub\w+|VpnSiteLink\w*|RouteMap|NetworkVirtualAppliance\w*|ConfigurationPolicyGroup|VpnGatewayNatRule\w*|NatRule)$/;
 
 /** Network resources the pack does not read, by type: Virtual WAN's, load balancers, NAT gateways, application security groups... */
 function coverageOf(resources: RawResource[], read: number): Coverage {
@@ -77,10 +78,11 @@ export function extractTopology(resources: RawResource[]): Extraction {
   // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes and rules of their own, associations) are read after the rest.
   const rank = (e: Entry) => (AMENDING_AMENDED.has(e.kind) ? 2 : AMENDING.has(e.kind) ? 1 : 0);
   for (const round of [0, 1, 2]) for (const entry of resolver.entries) if (rank(entry) === round) readResource(ctx, entry);
+  readVirtualWan(ctx);
   finishFirewalls(ctx, ctx.firewallReading);
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   const coverage = coverageOf(resources, resolver.entries.length);
-  const providers = new Map(resolver.entries.map((e) => [e.raw.urn, e.provider]));
+  const providers = new Map(resolver.entries.map((e) => [e.raw.urn, { provider: e.provider, kind: e.kind }]));
   return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellFor(providers), coverage };
 }
 

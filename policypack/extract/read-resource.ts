@@ -12,6 +12,7 @@ import { readFirewallResource } from "./read-firewall";
 import { readNicResource } from "./read-nic";
 import { readNsgResource } from "./read-nsg";
 import { readInlineSubnets, readSubnetResource } from "./read-subnet";
+import { isVirtualWanKind } from "./read-virtual-wan";
 import type { Entry, Resolution } from "./resolver";
 import type { Bag } from "./values";
 import { asBag, at, bool, hasUnknown, list, num, str, stringTags, strings } from "./values";
@@ -64,7 +65,8 @@ export function readResource(ctx: Context, entry: Entry): void {
       readFirewallResource(ctx, ctx.firewallReading, entry);
       break;
     default:
-      readDnsResource(ctx, entry);
+      // Virtual WAN is read as a whole once everything else is (read-virtual-wan.ts).
+      if (!isVirtualWanKind(entry.kind)) readDnsResource(ctx, entry);
   }
 }
 

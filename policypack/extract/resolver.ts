@@ -119,6 +119,11 @@ export class Resolver {
     return text !== undefined ? { external: text } : { unresolved: "missing" };
   }
 
+  /** The one resource of a kind with this Azure name in this group, as an id names it. */
+  namedIn(kind: ResourceKind, group: string, name: string): Entry | undefined {
+    return this.named(ARM_TYPE[kind], group, name);
+  }
+
   /**
    * The one resource of a type with this name in this group; when the group is unknown on
    * either side (preview), the one resource of that name if there is exactly one.
@@ -174,6 +179,13 @@ const NAMED_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   "AzureFirewall",
   "FirewallPolicy",
   "NetworkInterface",
+  "VirtualWan",
+  "VirtualHub",
+  "HubRouteTable",
+  "VpnServerConfiguration",
+  "VpnGateway",
+  "VpnSite",
+  "ExpressRouteGateway",
 ]);
 
 const ASSOCIATIONS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([

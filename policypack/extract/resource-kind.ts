@@ -26,7 +26,21 @@ export type ResourceKind =
   | "FirewallNetworkRuleCollection"
   | "FirewallApplicationRuleCollection"
   | "NetworkInterface"
-  | "NetworkInterfaceSecurityGroupAssociation";
+  | "NetworkInterfaceSecurityGroupAssociation"
+  | "VirtualWan"
+  | "VirtualHub"
+  | "HubRouteTable"
+  | "HubRouteTableRoute"
+  | "HubVirtualNetworkConnection"
+  | "P2sVpnGateway"
+  | "VpnServerConfiguration"
+  | "VpnServerConfigurationPolicyGroup"
+  | "VpnGateway"
+  | "VpnConnection"
+  | "VpnSite"
+  | "ExpressRouteGateway"
+  | "ExpressRouteConnection"
+  | "RoutingIntent";
 
 /** The providers the pack reads: azure-native, and the classic @pulumi/azure ("azure"). */
 export type Provider = "azure-native" | "azure";
@@ -63,4 +77,19 @@ export const ARM_TYPE: Record<ResourceKind, string> = {
   NetworkInterface: "networkinterfaces",
   // The classic association sets a property of the NIC, whose id it takes.
   NetworkInterfaceSecurityGroupAssociation: "networkinterfaces",
+  VirtualWan: "virtualwans",
+  VirtualHub: "virtualhubs",
+  HubRouteTable: "hubroutetables",
+  // The classic provider's route of a hub table: a part of the table in ARM.
+  HubRouteTableRoute: "hubroutetableroutes",
+  HubVirtualNetworkConnection: "hubvirtualnetworkconnections",
+  P2sVpnGateway: "p2svpngateways",
+  VpnServerConfiguration: "vpnserverconfigurations",
+  VpnServerConfigurationPolicyGroup: "configurationpolicygroups",
+  VpnGateway: "vpngateways",
+  VpnConnection: "vpnconnections",
+  VpnSite: "vpnsites",
+  ExpressRouteGateway: "expressroutegateways",
+  ExpressRouteConnection: "expressrouteconnections",
+  RoutingIntent: "routingintent",
 };

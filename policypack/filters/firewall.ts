@@ -3,7 +3,7 @@ import type { FirewallRule, FirewallRuleCollection, FirewallRules } from "../top
 import type { FlowPart, PortRange } from "./flow-set";
 import { ALL_PORTS, FlowSet, PROTOCOLS, firstMatch } from "./flow-set";
 import type { Tri } from "./rule-terms";
-import { EVERYTHING, SERVICE_TAG, addressCidrs, cidrOrAddress, coverage, flowsOf, isAny, protocolPorts } from "./rule-terms";
+import { EVERYTHING, SERVICE_TAG, cidrsOfAddresses, cidrOrAddress, coverage, flowsOf, isAny, protocolPorts } from "./rule-terms";
 import type { Verdict, VerdictPart } from "./verdict";
 import { VERDICT_ORDER } from "./verdict";
 
@@ -183,7 +183,7 @@ function sourceAddresses(rule: FirewallRule, why: string[]): { sure: Cidr[]; may
   const maybe: Cidr[] = [];
   for (const entry of rule.sources) {
     const text = entry.trim();
-    const cidrs = addressCidrs(text);
+    const cidrs = cidrsOfAddresses(text);
     if (isAny(text)) sure.push(...EVERYTHING);
     else if (cidrs) sure.push(...cidrs);
     else {
@@ -208,7 +208,7 @@ function destinationMatch(rule: FirewallRule, subnet: readonly Cidr[], why: stri
   };
   for (const entry of rule.destinations) {
     const text = entry.trim();
-    const addresses = addressCidrs(text);
+    const addresses = cidrsOfAddresses(text);
     if (isAny(text)) result = "yes";
     else if (addresses) cidrs.push(...addresses);
     else if (SERVICE_TAG.test(text)) maybe(`has destination service tag ${text}, whose addresses the pack does not know`);

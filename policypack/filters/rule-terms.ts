@@ -33,7 +33,7 @@ export function cidrOrAddress(text: string): Cidr | undefined {
 }
 
 /** A CIDR, a plain address, or a range "10.0.0.1-10.0.0.9" as the fewest prefixes that cover it exactly. */
-export function addressCidrs(text: string): Cidr[] | undefined {
+export function cidrsOfAddresses(text: string): Cidr[] | undefined {
   const single = cidrOrAddress(text);
   if (single) return [single];
   const ends = text.split("-").map((end) => (end.includes("/") ? undefined : cidrOrAddress(end.trim())));

@@ -7,6 +7,7 @@ import { checkConfiguration } from "../checks/index";
 import { checkManualRoutes } from "../checks/manual-route-checks";
 import { checkReturnPaths } from "../checks/return-path-checks";
 import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
+import { checkVirtualWanRouting, checkVirtualWanTopology } from "../checks/virtual-wan-checks";
 import { compareFindings } from "../reachability/findings";
 import { analyzeDns } from "../reachability/dns";
 import { computeReach } from "../reachability/reach";
@@ -26,6 +27,8 @@ export function analyze(topology: Topology): Analysis {
     ...checkDns(index, dns),
     ...checkGatewaySubnets(topology),
     ...checkReturnPaths(reach.gateways),
+    ...checkVirtualWanTopology(index),
+    ...checkVirtualWanRouting(index, reach.gateways),
   ]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
     .sort(compareFindings);

@@ -14,6 +14,9 @@ const AREA: Record<FindingCategory, string> = {
   "dns-resolution": "dns",
   "gateway-subnet": "gateway-subnet",
   "return-path": "path",
+  "virtual-wan-settings": "vwan",
+  "virtual-wan-server": "vwan",
+  "virtual-wan-routing": "vwan",
 };
 
 export function findingProblem(finding: Finding): Problem {

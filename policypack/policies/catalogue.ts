@@ -10,6 +10,9 @@ import type { PolicyModule } from "../pipeline/policy-module";
 import { retiredFeatures } from "./retired-features";
 import { returnPath } from "./return-path";
 import { unreachableRoutes } from "./unreachable-routes";
+import { virtualWanRouting } from "./virtual-wan-routing";
+import { virtualWanServer } from "./virtual-wan-server";
+import { virtualWanSettings } from "./virtual-wan-settings";
 import { windowsManualRoutes } from "./windows-manual-routes";
 
 /** Every policy of the pack, in the order the pack declares them; the pack, p2s-check and npm start share it. */
@@ -26,4 +29,7 @@ export const POLICIES: readonly PolicyModule[] = [
   dnsResolution,
   gatewaySettings,
   retiredFeatures,
+  virtualWanSettings,
+  virtualWanServer,
+  virtualWanRouting,
 ];

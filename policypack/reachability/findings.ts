@@ -4,10 +4,13 @@ import type { Fix, Sentence } from "../topology/sentence";
 import { sentenceKey } from "../topology/sentence";
 
 /** The rule of the specification (docs/rules.md) that decided: tests assert it, so a reason cannot come from the wrong rule. */
-export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "P5";
+export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "P5" | "W4" | "W5";
 
 export type ReasonCode =
   | "no-working-path"
+  | "hub-one-way"
+  | "hub-not-routed"
+  | "hub-branch-off"
   | "home-vnet-unresolved"
   | "gateway-not-p2s-capable"
   | "no-protocol-for-platform"
@@ -49,7 +52,10 @@ export type FindingCategory =
   | "unreachable-routes"
   | "dns-resolution"
   | "gateway-subnet"
-  | "return-path";
+  | "return-path"
+  | "virtual-wan-settings"
+  | "virtual-wan-server"
+  | "virtual-wan-routing";
 
 export type FindingCode =
   | "invalid-prefix"
@@ -98,7 +104,23 @@ export type FindingCode =
   | "propagation-disabled"
   | "asymmetric"
   | "no-return-route"
-  | "dropped";
+  | "dropped"
+  | "basic-wan"
+  | "custom-associated-table"
+  | "protocols"
+  | "entra-without-openvpn"
+  | "ikev2-auth-types"
+  | "vnet-two-hubs"
+  | "vnet-with-gateway"
+  | "routing-intent-prerequisites"
+  | "none-table"
+  | "one-way"
+  | "branch-propagation"
+  | "scale-units"
+  | "pool-outside-intent"
+  | "intent-address-spaces"
+  | "user-groups"
+  | "pool-overlaps-hub";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

@@ -6,7 +6,7 @@ import type { Link, Network, TopologyIndex } from "./topology-index";
 import { nameOf } from "./topology-index";
 
 /** How a network is reached from a P2S gateway, independent of the client platform. */
-export type Reach = { via: "home" } | { via: "peering" } | { via: "bgp"; link: Link; from: string };
+export type Reach = { via: "home" } | { via: "peering" } | { via: "bgp"; link: Link; from: string } | { via: "hub" };
 
 // Shared: a hub can have thousands of peered spokes.
 const HOME: Reach = { via: "home" };

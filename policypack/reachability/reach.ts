@@ -1,6 +1,14 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixSet, mergedPrefixes, sortedUnique } from "../topology/cidr";
-import { acceptsP2sClients, authenticationOf, isBasicSku, isP2sGateway, protocolsOf, skuSupports } from "../topology/gateway";
+import {
+  acceptsP2sClients,
+  authenticationOf,
+  clientSetting,
+  isBasicSku,
+  isP2sGateway,
+  protocolsOf,
+  skuSupports,
+} from "../topology/gateway";
 import type { AuthType, Platform, Protocol, VpnGateway } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
@@ -14,6 +22,7 @@ import type { ClientSpec, RouteSource } from "./clients";
 import { CLIENTS } from "./clients";
 import type { GatewayPaths } from "../paths/gateway-paths";
 import { gatewayPaths } from "../paths/gateway-paths";
+import { hubReach } from "./hub-reach";
 import { PLATFORM_LABELS } from "./platforms";
 import type { ClientResult, GatewayAnalysis, PlatformResult, ReachResult, RouteReason, RouteSet } from "./results";
 import type { Link, Network, TopologyIndex } from "./topology-index";
@@ -33,20 +42,21 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
   const { protocols, assumed: protocolsAssumed } = protocolsOf(gateway);
   if (protocolsAssumed) {
     notes.push(
-      sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.protocols")}; Azure's default of ${joinList(protocols)} is assumed.`,
+      sentence`${gateway.name} lists no ${clientSetting(gateway, "protocols")}; Azure's default of ${joinList(protocols)} is assumed.`,
     );
   }
   const auth = authenticationOf(gateway);
   if (auth.assumed) {
     notes.push(
-      sentence`${gateway.name} lists no ${fieldRef(gateway.id, "gateway.authTypes")} and has no authentication setting; certificate authentication is assumed.`,
+      sentence`${gateway.name} lists no ${clientSetting(gateway, "authTypes")} and has no authentication setting; certificate authentication is assumed.`,
     );
   }
   const home = gateway.vnet !== undefined ? index.networks.get(gateway.vnet) : undefined;
-  if (!home) {
+  if (!home && !gateway.hub) {
     notes.push(sentence`The VNet of ${gateway.name} could not be resolved, so only its client pool and custom routes are analysed.`);
   }
-  const reach = reachFrom(index, gateway);
+  const hub = gateway.hub ? hubReach(index, gateway, notes) : undefined;
+  const reach = hub?.reach ?? reachFrom(index, gateway);
   const paths = narrowByPaths(index, gateway, reach);
   const access = sharedAccess(reach);
   const usable = protocols.filter((p) => skuSupports(gateway, p));
@@ -54,10 +64,14 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
   const bySource = new Map<RouteSource, RouteSet>();
   const routesOf = (source: RouteSource) => {
     let set = bySource.get(source);
-    if (!set) bySource.set(source, (set = routeSet(index, gateway, reach, source, access)));
+    if (!set) bySource.set(source, (set = hub ? hubRouteSet(hub.routes, access) : routeSet(index, gateway, reach, source, access)));
     return set;
   };
   const clients = offeredClients(gateway, usable, auth.types).map((spec) => clientResult(spec, usable, routesOf(spec.routes)));
+  if (hub && clients.some((c) => c.routeSource === "static"))
+    notes.push(
+      sentence`Azure documents no route behaviour of the Windows built-in client on a Virtual WAN hub: ${gateway.name}'s Windows built-in clients are assumed to install the routes the other clients receive.`,
+    );
   const platforms = {} as Record<Platform, PlatformResult>;
   const summaries = new Map<string, PlatformResult>();
   for (const platform of PLATFORMS) {
@@ -71,9 +85,13 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
     if (!summary) summaries.set(key, (summary = platformSummary(offered, routesOf)));
     platforms[platform] = summary;
   }
+  const hubRecord = gateway.hub?.hub !== undefined ? index.hubs.hubs.get(gateway.hub.hub) : undefined;
   return {
     id: gateway.id,
     name: gateway.name,
+    kind: gateway.hub ? "virtual-wan" : "vnet-gateway",
+    ...(gateway.hub ? { hub: hubRecord ? { id: hubRecord.id, name: hubRecord.name } : null } : {}),
+    ...(hub ? { configurations: hub.configurations, hubConfigurations: hub.computed } : {}),
     vnet: home?.id,
     vnetName: home?.name,
     clientPool: sortedUnique(index.ownPools.get(gateway.id) ?? []),
@@ -210,7 +228,7 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
       addProtocolsFix(gateway),
     );
   }
-  const authTypes = fieldRef(gateway.id, "gateway.authTypes");
+  const authTypes = clientSetting(gateway, "authTypes");
   const entra = CLIENTS.filter((c) => c.authentication.includes("AAD"));
   if (auth.every((a) => a === "AAD")) {
     const forPlatform = entra.find((c) => c.platforms.includes(platform));
@@ -219,30 +237,27 @@ function whyBlocked(gateway: VpnGateway, usable: Protocol[], auth: AuthType[], p
         "no-client-for-authentication",
         sentence`Microsoft Entra ID works only with the ${forPlatform.label} over ${forPlatform.protocols.join(" or ")}, which ${gateway.name} does not offer`,
         {
-          resource: gateway.id,
-          field: "gateway.protocols",
+          ...settingFix(gateway, "protocols"),
           action: "add",
-          text: sentence`Add ${forPlatform.protocols.join(" or ")} to ${fieldRef(gateway.id, "gateway.protocols")} of ${gateway.name}.`,
+          text: sentence`Add ${forPlatform.protocols.join(" or ")} to ${clientSetting(gateway, "protocols")} of ${gateway.name}.`,
         },
       );
     }
     const where = entra.map((c) => `the ${c.label}, which runs on ${joinList(c.platforms.map((p) => PLATFORM_LABELS[p]))}`);
     return reason("no-client-for-authentication", sentence`Microsoft Entra ID works only with ${joinList(where)}`, {
-      resource: gateway.id,
-      field: "gateway.authTypes",
+      ...settingFix(gateway, "authTypes"),
       action: "add",
       // IKEv2 clients need IkeV2 among the protocols too: say so rather than promise them.
       text: protocolsOf(gateway).protocols.includes("IkeV2")
         ? sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN or IKEv2 clients.`
-        : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${fieldRef(gateway.id, "gateway.protocols")} lists IkeV2 too).`,
+        : sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate, so that users on other platforms connect with OpenVPN clients (or with IKEv2 clients once ${clientSetting(gateway, "protocols")} lists IkeV2 too).`,
     });
   }
   return reason(
     "no-client-for-authentication",
     sentence`no ${label} client supports both a protocol (${usable.join(", ")}) and an authentication type (${auth.join(", ")}) of ${gateway.name}`,
     {
-      resource: gateway.id,
-      field: "gateway.authTypes",
+      ...settingFix(gateway, "authTypes"),
       action: "add",
       text: sentence`Add Certificate to ${authTypes} of ${gateway.name}, with a root certificate.`,
     },
@@ -343,6 +358,18 @@ function routeSet(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach
   };
 }
 
+/** A hub gateway's clients all receive their routes from the hub: no manual routes (spec W3). */
+function hubRouteSet(routes: string[], access: SharedAccess): RouteSet {
+  return {
+    routes,
+    access: access.names,
+    accessNetworks: access.networks,
+    accessIds: access.ids,
+    manualRoutes: [],
+    unreachableRoutes: [],
+  };
+}
+
 /**
  * Why each manual route of a client or platform is needed: its network is learned over BGP, which
  * Windows does not install. Thousands of prefixes may need one and the policies never ask why, so
@@ -406,11 +433,16 @@ export function explainUnreached(index: TopologyIndex, analysis: GatewayAnalysis
   };
 }
 
+/** The resource and field a fix of the clients' protocols or authentication changes. */
+function settingFix(gateway: VpnGateway, setting: "protocols" | "authTypes"): Pick<Reason["fix"], "resource" | "field"> {
+  const ref = clientSetting(gateway, setting);
+  return { resource: ref.resource, field: ref.field };
+}
+
 function addProtocolsFix(gateway: VpnGateway): Reason["fix"] {
-  const protocols = fieldRef(gateway.id, "gateway.protocols");
+  const protocols = clientSetting(gateway, "protocols");
   return {
-    resource: gateway.id,
-    field: "gateway.protocols",
+    ...settingFix(gateway, "protocols"),
     action: isBasicSku(gateway) ? "change" : "add",
     text: isBasicSku(gateway)
       ? sentence`Move ${gateway.name} to a VpnGw SKU and add IkeV2 or OpenVPN to ${protocols}.`

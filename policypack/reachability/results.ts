@@ -5,6 +5,8 @@ import type { Fix, Sentence } from "../topology/sentence";
 import type { Finding, Reason } from "./findings";
 import type { GatewayReach } from "./gateway-reach";
 import type { GatewayPaths } from "../paths/gateway-paths";
+import type { ConfigurationReach } from "../virtual-wan/configuration-reach";
+import type { ConfigurationResult } from "./hub-reach";
 import type { Network, TopologyIndex } from "./topology-index";
 
 export interface RouteReason {
@@ -55,6 +57,14 @@ export interface PlatformResult extends RouteSet {
 export interface GatewayAnalysis {
   id: string;
   name: string;
+  /** A VNet's gateway, or a Virtual WAN hub's P2S gateway (spec section 8). */
+  kind: "vnet-gateway" | "virtual-wan";
+  /** A hub gateway's hub; null when it does not resolve. */
+  hub?: { id: string; name: string } | null;
+  /** A hub gateway's connection configurations, sorted by name. */
+  configurations?: ConfigurationResult[];
+  /** The same, as computed, for the checks. */
+  hubConfigurations?: ConfigurationReach[];
   vnet?: string;
   vnetName?: string;
   /** The gateway's own client pool (user groups aside), sorted. */

@@ -7,6 +7,8 @@ import type { FieldKey, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { PathIndex } from "../paths/path-index";
 import { buildPathIndex } from "../paths/path-index";
+import type { HubRouting } from "../virtual-wan/hub-routing";
+import { buildHubRouting } from "../virtual-wan/hub-routing";
 import type { Finding } from "./findings";
 import { finding } from "./findings";
 
@@ -78,6 +80,8 @@ export interface TopologyIndex {
   advertisedRoutes: Map<string, Cidr[]>;
   /** Subnets, route tables and filters, for paths (spec section 7). */
   paths: PathIndex;
+  /** Virtual WAN hubs' tables, association and propagation (spec section 8). */
+  hubs: HubRouting;
 }
 
 export function pairKey(a: string, b: string): string {
@@ -119,7 +123,7 @@ function namesById(
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
 export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
-  const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name;
+  const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name ?? index.hubs.hubs.get(id)?.name;
   if (known !== undefined) return known;
   const connection = namesById(connectionNames, index, index.topology.connections).get(id);
   if (connection !== undefined) return connection;
@@ -154,6 +158,7 @@ export function buildIndex(topology: Topology): TopologyIndex {
     linksByNode: new Map(),
     invalidPrefixes,
     paths: buildPathIndex(topology),
+    hubs: buildHubRouting(topology),
   };
   // Links are described in sentences that name their ends, so they come once the rest is indexed.
   index.links = buildLinks(index, topology.connections);

@@ -11,6 +11,7 @@ import { levelOf, propertiesOf } from "../pipeline/policy-config";
 import type { EnforcementLevel } from "../pipeline/policy-module";
 import { violationsOf } from "../pipeline/violations-of";
 import type { RouteSource } from "../reachability/clients";
+import type { ConfigurationResult } from "../reachability/hub-reach";
 import type { AuthType, Platform, Protocol } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { compareText } from "../topology/order";
@@ -44,6 +45,10 @@ export interface ClientReport {
 export interface GatewayReport {
   name: string;
   urn: string;
+  /** A VNet's gateway, or a Virtual WAN hub's P2S gateway. */
+  kind: "vnet-gateway" | "virtual-wan";
+  /** A hub gateway's hub, by name; null when it does not resolve. Absent for VNet gateways. */
+  hub?: string | null;
   vnet: string | null;
   clientAddressPool: string[];
   /** Every client pool, user groups' included, in route order. */
@@ -68,6 +73,8 @@ export interface GatewayReport {
   };
   /** Each subnet of a routed network (the home VNet's included, GatewaySubnet excluded), by network then name. */
   subnets: SubnetReport[];
+  /** A hub gateway's connection configurations, sorted by name; absent for VNet gateways. */
+  configurations?: (Omit<ConfigurationResult, "associatedTable"> & { associatedRouteTable: string | null })[];
 }
 
 export interface ViolationReport {
@@ -116,6 +123,8 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, rou
   const gateways = stack.analysis.gateways.map((g): GatewayReport => ({
     name: g.name,
     urn: urns.get(g.id) ?? g.id,
+    kind: g.kind,
+    ...(g.hub !== undefined ? { hub: g.hub?.name ?? null } : {}),
     vnet: g.vnetName ?? null,
     clientAddressPool: g.clientPool,
     clientPools: g.clientPools,
@@ -143,6 +152,9 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, rou
     })),
     dns: dnsReport(stack, g.id),
     subnets: g.paths.subnets.map((s) => subnetReport(s, stack.extraction.spell)),
+    ...(g.configurations
+      ? { configurations: g.configurations.map(({ associatedTable, ...rest }) => ({ ...rest, associatedRouteTable: associatedTable })) }
+      : {}),
   }));
   const violations: ViolationReport[] = [];
   for (const policy of POLICIES) {
@@ -176,7 +188,7 @@ export function buildReport(stack: StackAnalysis, config: PolicyConfig = {}, rou
   const coverage = stack.extraction.coverage;
   const coverageNotes = coverage.notRead.map(
     ({ type, count, virtualWan }) =>
-      `${count} ${type} resource${count === 1 ? " is" : "s are"} not read${virtualWan ? " (Virtual WAN is not supported yet)" : ""}, so ${count === 1 ? "it is" : "they are"} not checked.`,
+      `${count} ${type} resource${count === 1 ? " is" : "s are"} not read${virtualWan ? " (a Virtual WAN type the pack does not read yet)" : ""}, so ${count === 1 ? "it is" : "they are"} not checked.`,
   );
   if (coverage.read === 0) coverageNotes.push("The input holds no Azure network resource the pack reads, so nothing was checked.");
   const notes = [...new Set([...stack.extraction.notes, ...analysisNotes, ...policyNotes, ...coverageNotes])].sort(compareText);

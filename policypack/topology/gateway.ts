@@ -4,6 +4,8 @@
  */
 import type { AuthType, Protocol, VpnGateway } from "./model";
 import { compareText } from "./order";
+import type { FieldRef } from "./sentence";
+import { fieldRef } from "./sentence";
 
 /** Some client address pool is declared, known or not: the engine analyses the gateway's P2S clients. */
 export function isP2sGateway(gateway: VpnGateway): boolean {
@@ -73,10 +75,24 @@ export function retiredSku(gateway: VpnGateway): "non-az" | "legacy" | undefined
 
 /** Azure's default when a gateway lists no protocols. */
 const DEFAULT_PROTOCOLS: readonly Protocol[] = ["IkeV2", "SSTP"];
+/** A hub's P2S gateway offers IKEv2 and OpenVPN only (spec W3); its server configuration's default is IKEv2. */
+const HUB_PROTOCOLS: readonly Protocol[] = ["IkeV2", "OpenVPN"];
+const DEFAULT_HUB_PROTOCOLS: readonly Protocol[] = ["IkeV2"];
 
 /** The protocols the gateway offers, sorted: those it lists, else Azure's default, assumed. */
 export function protocolsOf(gateway: VpnGateway): { protocols: Protocol[]; assumed: boolean } {
+  if (gateway.hub) {
+    const listed = (gateway.protocols ?? DEFAULT_HUB_PROTOCOLS).filter((p) => HUB_PROTOCOLS.includes(p));
+    return { protocols: [...listed].sort(compareText), assumed: gateway.protocols === undefined };
+  }
   return { protocols: [...(gateway.protocols ?? DEFAULT_PROTOCOLS)].sort(compareText), assumed: gateway.protocols === undefined };
+}
+
+/** Where a gateway's protocols or authentication types are set: its own client configuration, or a hub gateway's server configuration. */
+export function clientSetting(gateway: VpnGateway, setting: "protocols" | "authTypes"): FieldRef {
+  const server = gateway.hub?.settingsFrom;
+  if (server) return fieldRef(server.id, setting === "protocols" ? "server.protocols" : "server.authTypes");
+  return fieldRef(gateway.id, setting === "protocols" ? "gateway.protocols" : "gateway.authTypes");
 }
 
 /** Listed types, else those the settings present imply, else Certificate, assumed (spec section 1). */

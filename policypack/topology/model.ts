@@ -5,7 +5,11 @@
  */
 
 import type { FirewallRules } from "./firewall-rules";
+import type { Named } from "./named";
 import type { NetworkSecurityGroup } from "./security-rules";
+import type { HubGatewayFacts, VirtualWanTopology } from "./virtual-wan";
+
+export type { Named } from "./named";
 
 export const PLATFORMS = ["windows", "macos", "linux", "ios", "android"] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -25,16 +29,6 @@ export interface AuthSettings {
   radius: boolean;
   /** At least one root certificate is set. */
   certificates: boolean;
-}
-
-export interface Named {
-  /** Unique within the topology: the URN for extracted resources. */
-  id: string;
-  /** The Pulumi logical name, used in every message. */
-  name: string;
-  /** The name the resource has in Azure, when known. */
-  azureName?: string;
-  tags?: Record<string, string>;
 }
 
 export interface VirtualNetwork extends Named {
@@ -100,6 +94,8 @@ export interface VpnGateway extends Named {
   aad?: { tenant?: string; issuer?: string; audience?: string };
   /** The public IP addresses of its ip configurations, as far as they resolve: a resource's id, or the Azure name an id gives. */
   publicIps?: { id?: string; name: string }[];
+  /** A Virtual WAN hub's P2S gateway: its hub, connection configurations and server configuration (spec section 8). */
+  hub?: HubGatewayFacts;
 }
 
 /** A public IP address, as a VPN gateway's ip configurations use them. */
@@ -257,6 +253,8 @@ export interface NetworkInterface extends Named {
 export interface Firewall extends Named {
   /** Id of its VNet, when it sits in one of the stack's VNets. */
   vnet?: string;
+  /** Id of its Virtual WAN hub, when it secures one (spec W7). */
+  hub?: string;
   /** Its private addresses, when known. */
   addresses: string[];
   rules: FirewallRules;
@@ -286,6 +284,8 @@ export interface Topology {
   nics?: NetworkInterface[];
   /** Azure Firewalls; undefined when the stack declares none. */
   firewalls?: Firewall[];
+  /** Virtual WAN; undefined when the stack declares none of it. */
+  wan?: VirtualWanTopology;
 }
 
 export function emptyTopology(): Topology {

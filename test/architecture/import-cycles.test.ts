@@ -43,6 +43,7 @@ const LAYER: Record<string, number> = {
   extract: 1,
   filters: 1.5,
   paths: 1.7,
+  "virtual-wan": 1.8,
   reachability: 2,
   checks: 3,
   intents: 4,

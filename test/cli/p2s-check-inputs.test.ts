@@ -141,19 +141,22 @@ describe("p2s-check on the inputs users give it", () => {
 });
 
 describe("p2s-check never gives a false green", () => {
-  it("notes Point-to-Site resources it does not read (Virtual WAN), and does not say no violation as if all was checked", () => {
+  it("notes Point-to-Site resources it does not read (a hub's BGP connection), and does not say no violation as if all was checked", () => {
     const wan = {
-      urn: "urn:pulumi:dev::p::azure:network/pointToPointVpnGateway:PointToPointVpnGateway::p2s",
-      type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway",
+      urn: "urn:pulumi:dev::p::azure:network/virtualHubBgpConnection:VirtualHubBgpConnection::nva",
+      type: "azure:network/virtualHubBgpConnection:VirtualHubBgpConnection",
       custom: true,
-      outputs: { name: "p2s" },
+      outputs: { name: "nva" },
     };
     const doc = writeJson({ version: 3, deployment: { resources: [wan] } });
     const got = json([doc]);
     expect({ coverage: got.report?.coverage, notes: got.report?.notes, verdict: runCheck([doc]).stdout.split("\n")[0] }).toEqual({
-      coverage: { resourcesRead: 0, resourcesNotRead: [{ type: "azure:network/pointToPointVpnGateway:PointToPointVpnGateway", count: 1 }] },
+      coverage: {
+        resourcesRead: 0,
+        resourcesNotRead: [{ type: "azure:network/virtualHubBgpConnection:VirtualHubBgpConnection", count: 1 }],
+      },
       notes: [
-        "1 azure:network/pointToPointVpnGateway:PointToPointVpnGateway resource is not read (Virtual WAN is not supported yet), so it is not checked.",
+        "1 azure:network/virtualHubBgpConnection:VirtualHubBgpConnection resource is not read (a Virtual WAN type the pack does not read yet), so it is not checked.",
         "The input holds no Azure network resource the pack reads, so nothing was checked.",
       ],
       verdict: "P2S reachability: ⚠️ nothing checked: no Azure network resource the pack reads (1 not read)",

@@ -159,7 +159,7 @@ describe("p2s-check exit codes and verdicts", () => {
       expected("is not valid JSON: it ends early; is it truncated?"),
       expected("is not a JSON object"),
       expected(
-        'names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-gateway-subnet, p2s-return-path, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features',
+        'names the unknown policy "p2s-typo"; expected all, p2s-intended-access, p2s-windows-manual-routes, p2s-unreachable-routes, p2s-gateway-transit, p2s-gateway-subnet, p2s-return-path, p2s-address-overlap, p2s-client-protocols, p2s-bgp-config, p2s-dns-resolution, p2s-gateway-settings, p2s-retired-features, p2s-virtual-wan-settings, p2s-virtual-wan-server, p2s-virtual-wan-routing',
       ),
       expected('gives p2s-bgp-config the unknown enforcement level "strict"; expected one of advisory, mandatory, disabled, remediate'),
       expected('all.enforcementLevel is "loud"; expected one of advisory, mandatory, disabled, remediate'),
@@ -311,7 +311,7 @@ describe("p2s-check formats and secrets", () => {
       ]),
     }).toEqual({
       version: "2.1.0",
-      rules: 12,
+      rules: 15,
       results: [
         ["p2s-intended-access", "error", "pci-to-hub"],
         ["p2s-windows-manual-routes", "warning", "hub-gw"],

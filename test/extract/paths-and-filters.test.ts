@@ -434,7 +434,7 @@ describe("coverage of network resource types", () => {
       native("LoadBalancer", "lb", {}),
       native("ApplicationSecurityGroup", "asg", {}),
       native("ApplicationSecurityGroup", "asg2", {}),
-      resource("azure:network/virtualHub:VirtualHub", "hub", {}),
+      resource("azure:network/virtualHubBgpConnection:VirtualHubBgpConnection", "nva", {}),
       native("NetworkSecurityGroup", "nsg", {}),
       resource("azure-native:storage:StorageAccount", "data", {}),
     ];
@@ -443,7 +443,7 @@ describe("coverage of network resource types", () => {
       notRead: [
         { type: "azure-native:network:ApplicationSecurityGroup", count: 2, virtualWan: false },
         { type: "azure-native:network:LoadBalancer", count: 1, virtualWan: false },
-        { type: "azure:network/virtualHub:VirtualHub", count: 1, virtualWan: true },
+        { type: "azure:network/virtualHubBgpConnection:VirtualHubBgpConnection", count: 1, virtualWan: true },
       ],
     });
   });

@@ -17,6 +17,8 @@ const TOKENS: Record<Provider, Record<string, string>> = {
     VirtualNetworkGatewayConnection: "azure-native:network:VirtualNetworkGatewayConnection",
     LocalNetworkGateway: "azure-native:network:LocalNetworkGateway",
     PublicIPAddress: "azure-native:network:PublicIPAddress",
+    VirtualWan: "azure-native:network:VirtualWan",
+    VirtualHub: "azure-native:network:VirtualHub",
   },
   azure: {
     VirtualNetwork: "azure:network/virtualNetwork:VirtualNetwork",
@@ -25,6 +27,8 @@ const TOKENS: Record<Provider, Record<string, string>> = {
     VirtualNetworkGatewayConnection: "azure:network/virtualNetworkGatewayConnection:VirtualNetworkGatewayConnection",
     LocalNetworkGateway: "azure:network/localNetworkGateway:LocalNetworkGateway",
     PublicIPAddress: "azure:network/publicIp:PublicIp",
+    VirtualWan: "azure:network/virtualWan:VirtualWan",
+    VirtualHub: "azure:network/virtualHub:VirtualHub",
   },
 };
 
@@ -48,6 +52,9 @@ function merge(a: unknown, b: unknown): unknown {
  * where the model shows the value.
  */
 const READ: Partial<Record<FieldKey, { kind: string; value: unknown; also?: FieldKey[]; got: (t: Topology) => unknown }>> = {
+  "wan.type": { kind: "VirtualWan", value: "Basic", got: (t) => t.wan?.wans[0]?.type },
+  "wan.branchToBranch": { kind: "VirtualWan", value: false, got: (t) => t.wan?.wans[0]?.branchToBranch },
+  "hub.sku": { kind: "VirtualHub", value: "Basic", got: (t) => t.wan?.hubs[0]?.sku },
   "peering.allowsTransit": { kind: "VirtualNetworkPeering", value: true, got: (t) => t.peerings[0]?.allowsTransit },
   "peering.usesRemoteGateway": { kind: "VirtualNetworkPeering", value: true, got: (t) => t.peerings[0]?.usesRemoteGateway },
   "peering.allowsAccess": { kind: "VirtualNetworkPeering", value: false, got: (t) => t.peerings[0]?.allowsAccess },
@@ -94,6 +101,22 @@ const NAMED_ONLY: FieldKey[] = [
   "subnet.table",
   "table.routes",
   "table.propagation",
+  // Virtual WAN's routing and server settings: test/virtual-wan reads them through whole stacks of both providers.
+  "hubTable.routes",
+  "p2s.pools",
+  "p2s.associatedTable",
+  "p2s.propagatedTables",
+  "p2s.internetSecurity",
+  "p2s.scaleUnits",
+  "p2s.nameServers",
+  "server.protocols",
+  "server.authTypes",
+  "server.policyGroups",
+  "hubConnection.associatedTable",
+  "hubConnection.propagatedTables",
+  "hubConnection.applianceRoutes",
+  "hubConnection.bgp",
+  "intent.policies",
 ];
 
 /** What a peering and a connection need to be read at all: the VNet a peering belongs to, a connection's type. */

@@ -147,7 +147,7 @@ export function changedDns<K extends keyof DnsTopology>(
 /** The record lists of a topology. */
 type RecordKind = Exclude<
   keyof Topology,
-  "stacks" | "dns" | "publicIps" | "gatewaySubnets" | "routeTables" | "subnets" | "nsgs" | "firewalls" | "nics"
+  "stacks" | "dns" | "publicIps" | "gatewaySubnets" | "routeTables" | "subnets" | "nsgs" | "firewalls" | "nics" | "wan"
 >;
 
 /** A copy of `topology` with one record changed: the test's single change against a baseline. */

@@ -27,6 +27,9 @@ describe("policy metadata", () => {
       "p2s-dns-resolution",
       "p2s-gateway-settings",
       "p2s-retired-features",
+      "p2s-virtual-wan-settings",
+      "p2s-virtual-wan-server",
+      "p2s-virtual-wan-routing",
     ]);
   });
 
@@ -49,6 +52,9 @@ describe("policy metadata", () => {
       "p2s-dns-resolution": "advisory",
       "p2s-gateway-settings": "mandatory",
       "p2s-retired-features": "advisory",
+      "p2s-virtual-wan-settings": "mandatory",
+      "p2s-virtual-wan-server": "mandatory",
+      "p2s-virtual-wan-routing": "advisory",
     });
   });
 

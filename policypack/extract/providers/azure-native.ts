@@ -4,12 +4,13 @@ import { SHARED_KINDS, fieldPath as at } from "./provider-record";
 
 /** Where the P2S settings live: messages name them from inside it (vpnClientProtocols), as azure-native's documentation does. */
 const CLIENT = "vpnClientConfiguration";
+const P2S = "p2SConnectionConfigurations[*]";
 
 /** @pulumi/azure-native (v3, and v2's names where they differ). */
 export const AZURE_NATIVE: ProviderRecord = {
   // The default token (azure-native:network:X) and API-versioned ones (azure-native:network/v20240301:X);
   // private DNS and resolver resources live in their own modules, network:PrivateZone is an alias.
-  tokens: [/^azure-native:(?:network|privatedns|dnsresolver)(?:\/v[0-9a-z]+)?:([A-Za-z]+)$/],
+  tokens: [/^azure-native:(?:network|privatedns|dnsresolver)(?:\/v[0-9a-z]+)?:([A-Za-z0-9]+)$/],
   kinds: new Map<string, ResourceKind>(
     [
       ...SHARED_KINDS,
@@ -28,6 +29,18 @@ export const AZURE_NATIVE: ProviderRecord = {
       "FirewallPolicy",
       "FirewallPolicyRuleCollectionGroup",
       "NetworkInterface",
+      "VirtualWan",
+      "VirtualHub",
+      "HubRouteTable",
+      "HubVirtualNetworkConnection",
+      "P2sVpnGateway",
+      "VpnServerConfiguration",
+      "VpnGateway",
+      "VpnConnection",
+      "VpnSite",
+      "ExpressRouteGateway",
+      "ExpressRouteConnection",
+      "RoutingIntent",
     ].map((k): [string, ResourceKind] => [k, k as ResourceKind]),
   ),
   nameInput: {
@@ -52,6 +65,18 @@ export const AZURE_NATIVE: ProviderRecord = {
     FirewallPolicy: "firewallPolicyName",
     FirewallPolicyRuleCollectionGroup: "ruleCollectionGroupName",
     NetworkInterface: "networkInterfaceName",
+    VirtualWan: "virtualWANName",
+    VirtualHub: "virtualHubName",
+    HubRouteTable: "routeTableName",
+    HubVirtualNetworkConnection: "connectionName",
+    P2sVpnGateway: "gatewayName",
+    VpnServerConfiguration: "vpnServerConfigurationName",
+    VpnGateway: "gatewayName",
+    VpnConnection: "connectionName",
+    VpnSite: "vpnSiteName",
+    ExpressRouteGateway: "expressRouteGatewayName",
+    ExpressRouteConnection: "connectionName",
+    RoutingIntent: "routingIntentName",
   },
   fields: {
     "gateway.clientPool": at(CLIENT, "vpnClientAddressPool"),
@@ -87,6 +112,28 @@ export const AZURE_NATIVE: ProviderRecord = {
     "subnet.table": at("subnets[*]", "routeTable"),
     "table.routes": at("", "routes"),
     "table.propagation": at("", "disableBgpRoutePropagation"),
+    "wan.type": at("", "type"),
+    "wan.branchToBranch": at("", "allowBranchToBranchTraffic"),
+    "hub.sku": at("", "sku"),
+    "hubTable.routes": at("", "routes"),
+    "p2s.pools": at("", `${P2S}.vpnClientAddressPool.addressPrefixes`),
+    "p2s.associatedTable": at("", `${P2S}.routingConfiguration.associatedRouteTable`),
+    "p2s.propagatedTables": at("", `${P2S}.routingConfiguration.propagatedRouteTables`),
+    "p2s.internetSecurity": at("", `${P2S}.enableInternetSecurity`),
+    "p2s.scaleUnits": at("", "vpnGatewayScaleUnit"),
+    "p2s.nameServers": at("", "customDnsServers"),
+    // v3 nests the settings under properties; messages name them from inside it, as v2 spelled them.
+    "server.protocols": at("properties", "vpnProtocols"),
+    "server.authTypes": at("properties", "vpnAuthenticationTypes"),
+    "server.policyGroups": at("properties", "configurationPolicyGroups"),
+    "hubConnection.associatedTable": at("", "routingConfiguration.associatedRouteTable"),
+    "hubConnection.propagatedTables": at("", "routingConfiguration.propagatedRouteTables"),
+    "hubConnection.applianceRoutes": at("", "routingConfiguration.vnetRoutes.staticRoutes"),
+    "hubConnection.bgp": at("", "enableBgp"),
+    "intent.policies": at("", "routingPolicies"),
+  },
+  kindFields: {
+    VpnSite: { "site.prefixes": at("", "addressSpace.addressPrefixes"), "site.asn": at("", "bgpProperties.asn") },
   },
   read: {
     gateway: {
@@ -144,6 +191,45 @@ export const AZURE_NATIVE: ProviderRecord = {
       action: ["action", "type"],
       appProtocol: "protocolType",
       basePolicy: { field: "basePolicy", path: ["basePolicy", "id"] },
+    },
+    wan: {
+      hubWan: { field: "virtualWan", path: ["virtualWan", "id"] },
+      gatewayHub: { field: "virtualHub", path: ["virtualHub", "id"] },
+      hub: { byName: "virtualHubName" },
+      routing: { connection: "routingConfiguration", p2s: "routingConfiguration" },
+      paths: {
+        associated: [["associatedRouteTable", "id"]],
+        propagated: "propagatedRouteTables",
+        propagatedIds: ["ids"],
+        idInItem: ["id"],
+        staticRoutes: ["vnetRoutes", "staticRoutes"],
+        staticPropagate: ["vnetRoutes", "staticRoutesConfig", "propagateStaticRoutes"],
+      },
+      connectionVnet: { field: "remoteVirtualNetwork", path: ["remoteVirtualNetwork", "id"] },
+      p2sConfigurations: "p2SConnectionConfigurations",
+      p2sPool: ["vpnClientAddressPool", "addressPrefixes"],
+      p2sInternetSecurity: "enableInternetSecurity",
+      serverConfiguration: { field: "vpnServerConfiguration", path: ["vpnServerConfiguration", "id"] },
+      serverRoots: [["properties"], []],
+      server: {
+        aad: "aadAuthenticationParameters",
+        aadTenant: ["aadAuthenticationParameters", "aadTenant"],
+        radius: ["radiusServerAddress"],
+        certificates: ["vpnClientRootCertificates"],
+        policyGroups: "configurationPolicyGroups",
+      },
+      vpnGateway: { byName: "gatewayName" },
+      vpnSite: { field: "remoteVpnSite", path: ["remoteVpnSite", "id"] },
+      vpnGatewayConnections: "connections",
+      vpnLinks: "vpnLinkConnections",
+      vpnLinkBgp: ["enableBgp"],
+      siteWan: { field: "virtualWan", path: ["virtualWan", "id"] },
+      sitePrefixes: ["addressSpace", "addressPrefixes"],
+      siteBgp: { root: ["bgpProperties", "asn"], links: "vpnSiteLinks", linkAsn: ["bgpProperties", "asn"] },
+      erGateway: { byName: "expressRouteGatewayName" },
+      intentPolicies: "routingPolicies",
+      firewallHub: { field: "virtualHub", path: ["virtualHub", "id"] },
+      firewallHubAddress: ["hubIPAddresses", "privateIPAddress"],
     },
   },
 };

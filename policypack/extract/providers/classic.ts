@@ -3,6 +3,7 @@ import type { ProviderRecord } from "./provider-record";
 import { SHARED_KINDS, fieldPath as at } from "./provider-record";
 
 const CLIENT = "vpnClientConfiguration";
+const P2S = "connectionConfigurations[*]";
 
 /** The classic @pulumi/azure provider (v6): every name checked against its own types. */
 export const CLASSIC: ProviderRecord = {
@@ -34,6 +35,20 @@ export const CLASSIC: ProviderRecord = {
     ["FirewallApplicationRuleCollection", "FirewallApplicationRuleCollection"],
     ["NetworkInterface", "NetworkInterface"],
     ["NetworkInterfaceSecurityGroupAssociation", "NetworkInterfaceSecurityGroupAssociation"],
+    ["VirtualWan", "VirtualWan"],
+    ["VirtualHub", "VirtualHub"],
+    ["VirtualHubRouteTable", "HubRouteTable"],
+    ["VirtualHubRouteTableRoute", "HubRouteTableRoute"],
+    ["VirtualHubConnection", "HubVirtualNetworkConnection"],
+    ["PointToPointVpnGateway", "P2sVpnGateway"],
+    ["VpnServerConfiguration", "VpnServerConfiguration"],
+    ["VpnServerConfigurationPolicyGroup", "VpnServerConfigurationPolicyGroup"],
+    ["VpnGateway", "VpnGateway"],
+    ["VpnGatewayConnection", "VpnConnection"],
+    ["VpnSite", "VpnSite"],
+    ["ExpressRouteGateway", "ExpressRouteGateway"],
+    ["ExpressRouteConnection", "ExpressRouteConnection"],
+    ["RoutingIntent", "RoutingIntent"],
   ]),
   nameInput: {},
   fields: {
@@ -71,6 +86,28 @@ export const CLASSIC: ProviderRecord = {
     "subnet.table": at("subnets[*]", "routeTableId"),
     "table.routes": at("", "routes"),
     "table.propagation": at("", "bgpRoutePropagationEnabled"),
+    "wan.type": at("", "type"),
+    "wan.branchToBranch": at("", "allowBranchToBranchTraffic"),
+    "hub.sku": at("", "sku"),
+    "hubTable.routes": at("", "routes"),
+    "p2s.pools": at("", `${P2S}.vpnClientAddressPool.addressPrefixes`),
+    "p2s.associatedTable": at("", `${P2S}.route.associatedRouteTableId`),
+    "p2s.propagatedTables": at("", `${P2S}.route.propagatedRouteTable`),
+    "p2s.internetSecurity": at("", `${P2S}.internetSecurityEnabled`),
+    "p2s.scaleUnits": at("", "scaleUnit"),
+    "p2s.nameServers": at("", "dnsServers"),
+    "server.protocols": at("", "vpnProtocols"),
+    "server.authTypes": at("", "vpnAuthenticationTypes"),
+    // Declared as VpnServerConfigurationPolicyGroup resources, each naming its server configuration.
+    "server.policyGroups": at("", "vpnServerConfigurationId"),
+    "hubConnection.associatedTable": at("", "routing.associatedRouteTableId"),
+    "hubConnection.propagatedTables": at("", "routing.propagatedRouteTable"),
+    "hubConnection.applianceRoutes": at("", "routing.staticVnetRoutes"),
+    "hubConnection.bgp": at("", "vpnLinks[*].bgpEnabled"),
+    "intent.policies": at("", "routingPolicies"),
+  },
+  kindFields: {
+    VpnSite: { "site.prefixes": at("", "addressCidrs"), "site.asn": at("", "links[*].bgp.asn") },
   },
   read: {
     // bgpEnabled replaced enableBgp, which older programs still set.
@@ -141,6 +178,45 @@ export const CLASSIC: ProviderRecord = {
       action: ["action"],
       appProtocol: "type",
       basePolicy: { field: "basePolicyId", path: ["basePolicyId"] },
+    },
+    wan: {
+      hubWan: { field: "virtualWanId", path: ["virtualWanId"] },
+      gatewayHub: { field: "virtualHubId", path: ["virtualHubId"] },
+      hub: { ref: { field: "virtualHubId", path: ["virtualHubId"] } },
+      routing: { connection: "routing", p2s: "route" },
+      paths: {
+        associated: [["associatedRouteTableId"], ["associatedRouteTable"]],
+        propagated: "propagatedRouteTable",
+        propagatedIds: ["routeTableIds", "ids"],
+        idInItem: [],
+        staticRoutes: ["staticVnetRoutes"],
+        staticPropagate: ["staticVnetPropagateStaticRoutesEnabled"],
+      },
+      routeTable: { field: "routeTableId", path: ["routeTableId"] },
+      connectionVnet: { field: "remoteVirtualNetworkId", path: ["remoteVirtualNetworkId"] },
+      p2sConfigurations: "connectionConfigurations",
+      p2sPool: ["vpnClientAddressPool", "addressPrefixes"],
+      p2sInternetSecurity: "internetSecurityEnabled",
+      serverConfiguration: { field: "vpnServerConfigurationId", path: ["vpnServerConfigurationId"] },
+      serverRoots: [[]],
+      server: {
+        aad: "azureActiveDirectoryAuthentications",
+        aadTenant: ["azureActiveDirectoryAuthentications"],
+        radius: ["radius"],
+        certificates: ["clientRootCertificates"],
+      },
+      policyGroupServer: { field: "vpnServerConfigurationId", path: ["vpnServerConfigurationId"] },
+      vpnGateway: { ref: { field: "vpnGatewayId", path: ["vpnGatewayId"] } },
+      vpnSite: { field: "remoteVpnSiteId", path: ["remoteVpnSiteId"] },
+      vpnLinks: "vpnLinks",
+      vpnLinkBgp: ["bgpEnabled"],
+      siteWan: { field: "virtualWanId", path: ["virtualWanId"] },
+      sitePrefixes: ["addressCidrs"],
+      siteBgp: { links: "links", linkAsn: ["bgp", "asn"] },
+      erGateway: { ref: { field: "expressRouteGatewayId", path: ["expressRouteGatewayId"] } },
+      intentPolicies: "routingPolicies",
+      firewallHub: { field: "virtualHub", path: ["virtualHub", "virtualHubId"] },
+      firewallHubAddress: ["virtualHub", "privateIpAddress"],
     },
   },
 };

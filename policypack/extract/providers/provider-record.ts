@@ -124,6 +124,65 @@ export interface ReadPaths {
     appProtocol: string;
     basePolicy: RefPath;
   };
+  wan: VirtualWanPaths;
+}
+
+/** Where a connection's routing configuration keeps association, propagation and static routes (spec W1). */
+export interface RoutingPaths {
+  /** Alternatives, inside the routing configuration: the classic VPN connection names the id otherwise. */
+  associated: readonly (readonly string[])[];
+  propagated: string;
+  /** Alternatives inside the propagated tables: ids (classic P2S), routeTableIds (classic connections). */
+  propagatedIds: readonly string[];
+  /** The id inside each propagated table reference (azure-native nests it in an object). */
+  idInItem: readonly string[];
+  staticRoutes: readonly string[];
+  staticPropagate: readonly string[];
+}
+
+/** What extraction reads of Virtual WAN resources that no message names (spec section 8). */
+export interface VirtualWanPaths {
+  hubWan: RefPath;
+  /** A resource's hub: by Azure name (azure-native) or by id (classic). */
+  hub: { byName: string } | { ref: RefPath };
+  /** The hub of a P2S, VPN or ExpressRoute gateway, by id in both providers. */
+  gatewayHub: RefPath;
+  /** Where each kind keeps its routing configuration. */
+  routing: { connection: string; p2s: string };
+  paths: RoutingPaths;
+  /** The classic route resource's table. */
+  routeTable?: RefPath;
+  connectionVnet: RefPath;
+  p2sConfigurations: string;
+  p2sPool: readonly string[];
+  p2sInternetSecurity: string;
+  serverConfiguration: RefPath;
+  /** Where a server configuration keeps its settings: azure-native v3 under `properties`, v2 and classic at the root. */
+  serverRoots: readonly (readonly string[])[];
+  server: {
+    aad: string;
+    aadTenant: readonly string[];
+    radius: readonly string[];
+    certificates: readonly string[];
+    /** Inline policy groups (azure-native); the classic provider declares them as resources. */
+    policyGroups?: string;
+  };
+  policyGroupServer?: RefPath;
+  /** A VPN connection's gateway: by Azure name (azure-native) or by id (classic). */
+  vpnGateway: { byName: string } | { ref: RefPath };
+  vpnSite: RefPath;
+  /** Inline connections of a VPN gateway (azure-native). */
+  vpnGatewayConnections?: string;
+  vpnLinks: string;
+  vpnLinkBgp: readonly string[];
+  siteWan: RefPath;
+  sitePrefixes: readonly string[];
+  /** A site's ASN: on the site (azure-native's older shape) or on each link. */
+  siteBgp: { root?: readonly string[]; links: string; linkAsn: readonly string[] };
+  erGateway: { byName: string } | { ref: RefPath };
+  intentPolicies: string;
+  firewallHub: RefPath;
+  firewallHubAddress: readonly string[];
 }
 
 /**
@@ -161,6 +220,11 @@ export const RULE_FIELDS = {
   targetFqdns: "targetFqdns",
 } as const;
 
+/** A hub route table's routes, which both providers spell alike. */
+export const HUB_ROUTE_FIELDS = { destinations: "destinations", nextHopType: "nextHopType", nextHop: "nextHop" } as const;
+/** A hub's own address prefix, spelled alike by both providers. */
+export const HUB_PREFIX = "addressPrefix";
+
 /** Everything the pack knows of one provider: its type tokens, its names, where it keeps each setting. */
 export interface ProviderRecord {
   /** Type tokens, each capturing the type's last part: azure-native:network:VirtualNetwork. */
@@ -171,6 +235,8 @@ export interface ProviderRecord {
   nameInput: Readonly<Partial<Record<ResourceKind, string>>>;
   /** Every setting a message names, and extraction reads where it reads it. */
   fields: Readonly<Record<FieldKey, FieldPath>>;
+  /** Where a kind keeps a setting elsewhere than `fields` says: a Virtual WAN VPN site's prefixes and ASN. */
+  kindFields?: Readonly<Partial<Record<ResourceKind, Readonly<Partial<Record<FieldKey, FieldPath>>>>>>;
   read: ReadPaths;
 }
 

@@ -30,8 +30,12 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
  * Spells a field as the provider of the resource it belongs to: `providers` by model id (the URN);
  * an inline peering's id extends its VNet's URN; anything else is spelled as azure-native.
  */
-export function spellFor(providers: ReadonlyMap<string, Provider>): Spell {
-  return (ref: FieldRef) => spelled(PROVIDERS[providers.get(ref.resource.split("#")[0]) ?? "azure-native"].fields[ref.field]);
+export function spellFor(providers: ReadonlyMap<string, { provider: Provider; kind: ResourceKind }>): Spell {
+  return (ref: FieldRef) => {
+    const owner = providers.get(ref.resource.split("#")[0]);
+    const record = PROVIDERS[owner?.provider ?? "azure-native"];
+    return spelled((owner && record.kindFields?.[owner.kind]?.[ref.field]) ?? record.fields[ref.field]);
+  };
 }
 
 /** How azure-native spells a field: the spelling of tests and of topologies built without a provider. */

@@ -1,0 +1,114 @@
+import type { VpnGateway } from "../topology/model";
+import type { Sentence } from "../topology/sentence";
+import { sentence } from "../topology/sentence";
+import type { ConfigurationReach, Destination } from "../virtual-wan/configuration-reach";
+import { configurationReach } from "../virtual-wan/configuration-reach";
+import { tableLabel, tableLabels } from "../virtual-wan/hub-routing";
+import type { Reason, ReasonCode } from "./findings";
+import type { GatewayReach, Reach } from "./gateway-reach";
+import type { Network, TopologyIndex } from "./topology-index";
+import { nameOf } from "./topology-index";
+
+/** One connection configuration as the JSON reports it. */
+export interface ConfigurationResult {
+  name: string;
+  clientPools: string[];
+  /** "hub1/defaultRouteTable"; null when not known before deployment. */
+  associatedTable: string | null;
+  propagatesTo: string[];
+  internetSecurity: boolean;
+  routes: string[];
+  access: string[];
+  unreachableRoutes: string[];
+}
+
+export interface HubGatewayReach {
+  reach: GatewayReach;
+  /** The routes every configuration's clients receive (W3), sorted. */
+  routes: string[];
+  configurations: ConfigurationResult[];
+  /** Per configuration, as computed: the checks read the destinations. */
+  computed: ConfigurationReach[];
+}
+
+const CODE: Record<Exclude<Destination["verdict"], "reached">, { code: ReasonCode; rule: Reason["rule"] }> = {
+  "one-way": { code: "hub-one-way", rule: "W4" },
+  "not-routed": { code: "hub-not-routed", rule: "W4" },
+  "branch-off": { code: "hub-branch-off", rule: "W5" },
+};
+
+/**
+ * Reach of a Virtual WAN hub's P2S gateway (spec W1-W7): each connection configuration on its own,
+ * then the networks and routes every configuration gets, as the gateway's.
+ */
+export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sentence[]): HubGatewayReach {
+  const routing = index.hubs;
+  const name = (id: string | undefined) => nameOf(index, id);
+  const computed = routing
+    .configurations(gateway)
+    .map(({ configuration, connection }) => configurationReach(routing, gateway, configuration, connection, name));
+  const how: (Reach | undefined)[] = new Array(index.networkList.length);
+  const reached: Network[] = [];
+  const unreached = new Map<number, Reason[]>();
+  const counts = new Map<Network, number>();
+  for (const configuration of computed) {
+    for (const d of configuration.destinations) {
+      const network = d.connection.remote !== undefined ? index.networks.get(d.connection.remote) : undefined;
+      if (!network) continue;
+      if (d.notChecked) notes.push(sentence`${gateway.name} (${configuration.name}) to ${network.name} is not checked: ${d.notChecked}.`);
+      if (d.verdict === "reached") {
+        counts.set(network, (counts.get(network) ?? 0) + 1);
+        continue;
+      }
+      const { code, rule } = CODE[d.verdict];
+      const reason: Reason = {
+        code,
+        rule,
+        subject: network.name,
+        resources: [d.fix?.resource ?? d.connection.id, d.connection.id],
+        text: d.text ?? sentence`${network.name} is not reached`,
+        fix: d.fix ?? { action: "change", text: sentence`Connect ${network.name} to the hub.` },
+      };
+      const list = unreached.get(network.ix);
+      if (list) list.push(reason);
+      else unreached.set(network.ix, [reason]);
+    }
+  }
+  // A network counts as reached when every configuration reaches it: the gateway's results hold for all its users.
+  for (const [network, count] of counts)
+    if (count === computed.length && !unreached.has(network.ix)) {
+      how[network.ix] = { via: "hub" };
+      reached.push(network);
+    }
+  reached.sort((a, b) => a.ix - b.ix);
+  if (computed.length > 1)
+    notes.push(
+      sentence`${gateway.name} has ${computed.length} connection configurations: its routes and access are those every configuration gets; each configuration's are in the report.`,
+    );
+  const sets = computed.map((c) => new Set(c.routes));
+  const routes = computed.length === 0 ? [] : computed[0].routes.filter((r) => sets.every((s) => s.has(r)));
+  const configurations = computed
+    .map((c): ConfigurationResult => {
+      const access = c.destinations
+        .filter((d) => d.verdict === "reached" && d.connection.remote !== undefined)
+        .map((d) => name(d.connection.remote))
+        .sort();
+      return {
+        name: c.name,
+        clientPools: c.pools,
+        associatedTable: c.associated ? tableLabel(routing, c.associated) : null,
+        propagatesTo: tableLabels(routing, c.propagatesTo),
+        internetSecurity: c.internetSecurity,
+        routes: c.routes,
+        access: [...new Set(access)],
+        unreachableRoutes: [],
+      };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    reach: { how, reached, nonBgpRoutes: new Map(), unreached, blocked: new Set() },
+    routes,
+    configurations,
+    computed,
+  };
+}
