@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { parseCidr } from "../topology/cidr";
+import { contains, parseCidr } from "../topology/cidr";
 import { cidrTexts, intervalOf } from "../filters/flow-set";
 import type { DeclaredRoute, NextHop } from "./next-hop";
 
@@ -17,7 +17,7 @@ export interface RouteCandidate {
 /** A part of a queried prefix with the one route that decides it; undefined when no route matches. */
 export interface RoutedPart {
   /** The part as the fewest prefixes. */
-  prefixes: string[];
+  prefixes: readonly string[];
   route: RouteCandidate | undefined;
 }
 
@@ -57,6 +57,30 @@ function interval(cidr: Cidr): [bigint, bigint] {
  * deciding route; neighbouring parts with the same route are merged.
  */
 export function effectiveRoutes(query: Cidr, candidates: readonly RouteCandidate[]): RoutedPart[] {
+  // Prefixes nest or are disjoint: unless a candidate lies strictly inside the query, one route
+  // decides it whole, and that is found without the intervals.
+  const containing: RouteCandidate[] = [];
+  for (const c of candidates) {
+    if (c.cidr.family !== query.family) continue;
+    if (c.cidr.length > query.length) {
+      if (contains(query, c.cidr)) return cutByRoutes(query, candidates);
+    } else if (contains(c.cidr, query)) containing.push(c);
+  }
+  return [{ prefixes: wholeTexts(query), route: choose(containing) }];
+}
+
+/** A prefix's own texts, as cidrTexts writes them: a query is asked for by every subnet of every gateway. */
+const wholes = new WeakMap<Cidr, readonly string[]>();
+function wholeTexts(cidr: Cidr): readonly string[] {
+  let texts = wholes.get(cidr);
+  if (!texts) {
+    const [first, last] = interval(cidr);
+    wholes.set(cidr, (texts = cidrTexts(cidr.family, first, last)));
+  }
+  return texts;
+}
+
+function cutByRoutes(query: Cidr, candidates: readonly RouteCandidate[]): RoutedPart[] {
   const [first, last] = interval(query);
   const relevant = candidates
     .filter((c) => c.cidr.family === query.family)

@@ -2,7 +2,7 @@ import type { Cidr } from "../topology/cidr";
 import type { RouteTable, Subnet } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
 import { sentenceKey } from "../topology/sentence";
-import type { PathFailure } from "./path-failure";
+import type { FailureContext, PathFailure } from "./path-failure";
 import { pathFailure } from "./path-failure";
 import type { PathIndex } from "./path-index";
 import { isGatewaySubnetName } from "./path-index";
@@ -130,25 +130,19 @@ function judge(
 ): SubnetPaths {
   const paths = subnetPaths(index, { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet });
   const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
-  const context = {
+  const context: FailureContext = {
     where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
     subnet,
     ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
     ...(table ? { table: { id: table.id, name: table.name } } : {}),
   };
   const failureOf = new Map<PathPart, PathFailure>();
-  const byCause = new Map<string, PathPart[]>();
   for (const part of paths) {
     const failure = pathFailure(context, part);
-    if (!failure) continue;
-    failureOf.set(part, failure);
-    const key = `${failure.code} ${failure.resource} ${sentenceKey(failure.fix.text).replace(part.pool, "")}`;
-    byCause.set(key, [...(byCause.get(key) ?? []), part]);
+    if (failure) failureOf.set(part, failure);
   }
-  // One failure per cause, naming every pool part it holds for.
-  const failures = [...byCause.values()].flatMap(
-    (parts) => pathFailure(context, { ...parts[0], pool: joinList(parts.map((p) => p.pool)) }) ?? [],
-  );
+  // Most subnets fail for one part at most: only several parts need grouping by cause.
+  const failures = failureOf.size <= 1 ? [...failureOf.values()] : failuresByCause(context, failureOf);
   let flows: SubnetFlowPart[] | undefined;
   return {
     network: { id: network.id, name: network.name },
@@ -158,6 +152,21 @@ function judge(
     failureOf,
     flows: () => (flows ??= subnetFlows(index, subnet, paths)),
   };
+}
+
+/** One failure per cause, naming every pool part it holds for. */
+function failuresByCause(context: FailureContext, failureOf: ReadonlyMap<PathPart, PathFailure>): PathFailure[] {
+  const byCause = new Map<string, PathPart[]>();
+  for (const [part, failure] of failureOf) {
+    const key = `${failure.code} ${failure.resource} ${sentenceKey(failure.fix.text).replace(part.pool, "")}`;
+    byCause.set(key, [...(byCause.get(key) ?? []), part]);
+  }
+  return [...byCause.values()].flatMap((parts) =>
+    // A cause of one part is that part's failure, already written.
+    parts.length === 1
+      ? (failureOf.get(parts[0]) ?? [])
+      : (pathFailure(context, { ...parts[0], pool: joinList(parts.map((p) => p.pool)) }) ?? []),
+  );
 }
 
 function isFailure(part: PathPart): boolean {

@@ -46,11 +46,13 @@ export interface PathQuery {
 /** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
 export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
   const forward = forwardHop(index, query);
-  return query.pools.flatMap((pool) =>
-    returnHops(index, query, pool).flatMap((part) =>
-      part.prefixes.map((prefix): PathPart => ({ pool: prefix, forward, back: part.back, verdict: verdictOf(forward, part.back) })),
-    ),
-  );
+  const parts: PathPart[] = [];
+  for (const pool of query.pools)
+    for (const part of returnHops(index, query, pool)) {
+      const verdict = verdictOf(forward, part.back);
+      for (const prefix of part.prefixes) parts.push({ pool: prefix, forward, back: part.back, verdict });
+    }
+  return parts;
 }
 
 function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
@@ -105,7 +107,7 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   return { kind: "dropped", route: route.declared };
 }
 
-function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: string[]; back: ReturnHop }[] {
+function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: readonly string[]; back: ReturnHop }[] {
   const { subnet } = query;
   if (subnet.table === "unknown") return [{ prefixes: [pool.text], back: { kind: "unknown", why: "its route table is not known" } }];
   const table = subnet.table !== undefined ? index.tables.get(subnet.table) : undefined;

@@ -109,6 +109,15 @@ export function peeringBetween(index: TopologyIndex, from: Network, to: Network)
 // every connection: each kind is indexed on first use, peerings only when asked for one.
 const connectionNames = new WeakMap<TopologyIndex, Map<string, string>>();
 const peeringNames = new WeakMap<TopologyIndex, Map<string, string>>();
+// Findings also name subnets, route tables and firewalls, none of which the kinds above hold: a scan
+// of the DNS resources and VNets for each would make naming thousands of findings quadratic.
+const otherNames = new WeakMap<TopologyIndex, Map<string, string>>();
+
+/** The first resource of an id wins, as a search in the same order would find it. */
+function firstNames(resources: Iterable<{ id: string; name: string }>, names = new Map<string, string>()): Map<string, string> {
+  for (const r of resources) if (!names.has(r.id)) names.set(r.id, r.name);
+  return names;
+}
 
 function namesById(
   cache: WeakMap<TopologyIndex, Map<string, string>>,
@@ -117,6 +126,21 @@ function namesById(
 ): Map<string, string> {
   let names = cache.get(index);
   if (!names) cache.set(index, (names = new Map(resources.map((r) => [r.id, r.name]))));
+  return names;
+}
+
+/** DNS resources by id, then the resources that set a VNet's DNS servers (the classic VirtualNetworkDnsServers), named in DNS fixes. */
+function otherNamesOf(index: TopologyIndex): Map<string, string> {
+  let names = otherNames.get(index);
+  if (!names) {
+    const dns = index.topology.dns;
+    names = dns ? firstNames([...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound]) : new Map<string, string>();
+    firstNames(
+      index.topology.vnets.flatMap((v) => v.nameServersFrom ?? []),
+      names,
+    );
+    otherNames.set(index, names);
+  }
   return names;
 }
 
@@ -129,11 +153,7 @@ export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (connection !== undefined) return connection;
   const peering = namesById(peeringNames, index, index.topology.peerings).get(id);
   if (peering !== undefined) return peering;
-  const dns = index.topology.dns;
-  const named = dns && [...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound].find((r) => r.id === id);
-  if (named) return named.name;
-  // The resource that sets a VNet's DNS servers (the classic VirtualNetworkDnsServers) is named in DNS fixes.
-  return index.topology.vnets.find((v) => v.nameServersFrom?.id === id)?.nameServersFrom?.name ?? id;
+  return otherNamesOf(index).get(id) ?? id;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
