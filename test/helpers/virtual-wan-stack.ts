@@ -6,11 +6,14 @@ export const TENANT = "00000000-0000-0000-0000-000000000001";
 export const POOL = "172.16.50.0/24";
 
 const hubId = `${RG}/virtualHubs/hub1`;
+
+/** A resource whose properties a test changes. */
+export type Declared = RawResource & { props: Record<string, unknown> };
 export const tableId = (hub: string, table: string) => `${RG}/virtualHubs/${hub}/hubRouteTables/${table}`;
 
 /** The azure-native baseline; `change` edits the resources before they are returned. */
-export function nativeWan(change: (resources: Record<string, RawResource>) => void = () => {}): RawResource[] {
-  const r: Record<string, RawResource> = {
+export function nativeWan(change: (resources: Record<string, Declared>) => void = () => {}): RawResource[] {
+  const r: Record<string, Declared> = {
     wan: native("VirtualWan", "wan", { resourceGroupName: "rg", virtualWANName: "wan", type: "Standard" }),
     hub1: native("VirtualHub", "hub1", {
       resourceGroupName: "rg",
@@ -62,14 +65,14 @@ export function nativeWan(change: (resources: Record<string, RawResource>) => vo
       vpnGatewayScaleUnit: 1,
       p2SConnectionConfigurations: [{ name: "users", vpnClientAddressPool: { addressPrefixes: [POOL] } }],
     }),
-  };
+  } as Record<string, Declared>;
   change(r);
   return Object.values(r);
 }
 
 /** The same stack with the classic provider. */
-export function classicWan(change: (resources: Record<string, RawResource>) => void = () => {}): RawResource[] {
-  const r: Record<string, RawResource> = {
+export function classicWan(change: (resources: Record<string, Declared>) => void = () => {}): RawResource[] {
+  const r: Record<string, Declared> = {
     wan: classic("virtualWan", "VirtualWan", "wan", { resourceGroupName: "rg", name: "wan", type: "Standard" }),
     hub1: classic("virtualHub", "VirtualHub", "hub1", {
       resourceGroupName: "rg",
@@ -119,7 +122,7 @@ export function classicWan(change: (resources: Record<string, RawResource>) => v
       scaleUnit: 1,
       connectionConfigurations: [{ name: "users", vpnClientAddressPool: { addressPrefixes: [POOL] } }],
     }),
-  };
+  } as Record<string, Declared>;
   change(r);
   return Object.values(r);
 }

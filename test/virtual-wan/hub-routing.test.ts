@@ -2,7 +2,11 @@ import type { RawResource } from "../../policypack/extract/raw-resource";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { virtualWanServer } from "../../policypack/policies/virtual-wan-server";
 import { RG, native } from "../helpers/raw-resources";
+import type { Declared } from "../helpers/virtual-wan-stack";
 import { POOL, classicWan, nativeWan, tableId } from "../helpers/virtual-wan-stack";
+
+/** An azure-native resource a test adds to the baseline. */
+const declared = (kind: string, name: string, props: Record<string, unknown>) => native(kind, name, props) as Declared;
 
 /** What a test asserts of a stack: the hub gateway's configurations and the Virtual WAN findings, codes with their resource. */
 function outcome(resources: RawResource[]) {
@@ -40,7 +44,7 @@ const BASELINE = {
   findings: [],
 };
 
-const CUSTOM_TABLE = native("HubRouteTable", "isolated", {
+const CUSTOM_TABLE = declared("HubRouteTable", "isolated", {
   resourceGroupName: "rg",
   virtualHubName: "hub1",
   routeTableName: "isolated",
@@ -48,7 +52,7 @@ const CUSTOM_TABLE = native("HubRouteTable", "isolated", {
 });
 
 /** A second hub of the same WAN. */
-const HUB2 = native("VirtualHub", "hub2", {
+const HUB2 = declared("VirtualHub", "hub2", {
   resourceGroupName: "rg",
   virtualHubName: "hub2",
   addressPrefix: "10.101.0.0/23",
@@ -150,7 +154,7 @@ describe("association and propagation (azure-native)", () => {
     const got = outcome(
       nativeWan((r) => {
         r.hub2 = HUB2;
-        r["spoke1-conn2"] = native("HubVirtualNetworkConnection", "spoke1-conn2", {
+        r["spoke1-conn2"] = declared("HubVirtualNetworkConnection", "spoke1-conn2", {
           resourceGroupName: "rg",
           virtualHubName: "hub2",
           connectionName: "spoke1-conn2",
@@ -165,12 +169,12 @@ describe("association and propagation (azure-native)", () => {
     const got = outcome(
       nativeWan((r) => {
         r.hub2 = HUB2;
-        r.spoke3 = native("VirtualNetwork", "spoke3", {
+        r.spoke3 = declared("VirtualNetwork", "spoke3", {
           resourceGroupName: "rg",
           virtualNetworkName: "spoke3",
           addressSpace: { addressPrefixes: ["10.3.0.0/16"] },
         });
-        r["spoke3-conn"] = native("HubVirtualNetworkConnection", "spoke3-conn", {
+        r["spoke3-conn"] = declared("HubVirtualNetworkConnection", "spoke3-conn", {
           resourceGroupName: "rg",
           virtualHubName: "hub2",
           connectionName: "spoke3-conn",
@@ -206,12 +210,12 @@ describe("association and propagation (azure-native)", () => {
   it("routes the private ranges through routing intent and flags a pool outside them (W7, W9)", () => {
     const got = outcome(
       nativeWan((r) => {
-        r.fw = native("AzureFirewall", "fw", {
+        r.fw = declared("AzureFirewall", "fw", {
           resourceGroupName: "rg",
           azureFirewallName: "fw",
           virtualHub: { id: `${RG}/virtualHubs/hub1` },
         });
-        r.intent = native("RoutingIntent", "intent", {
+        r.intent = declared("RoutingIntent", "intent", {
           resourceGroupName: "rg",
           virtualHubName: "hub1",
           routingPolicies: [{ name: "private", destinations: ["PrivateTraffic"], nextHop: `${RG}/azureFirewalls/fw` }],
