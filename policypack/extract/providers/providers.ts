@@ -27,11 +27,11 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
 }
 
 /**
- * Spells a field as the provider of the resource it belongs to: `providers` by model id (the URN);
+ * Spells a field as the provider of the resource it belongs to: `providerOf` its model id (the URN);
  * an inline peering's id extends its VNet's URN; anything else is spelled as azure-native.
  */
-export function spellFor(providers: ReadonlyMap<string, Provider>): Spell {
-  return (ref: FieldRef) => spelled(PROVIDERS[providers.get(ref.resource.split("#")[0]) ?? "azure-native"].fields[ref.field]);
+export function spellFor(providerOf: (urn: string) => Provider | undefined): Spell {
+  return (ref: FieldRef) => spelled(PROVIDERS[providerOf(ref.resource.split("#")[0]) ?? "azure-native"].fields[ref.field]);
 }
 
 /** How azure-native spells a field: the spelling of tests and of topologies built without a provider. */
