@@ -93,12 +93,13 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   const table = query.gatewaySubnet?.table;
   if (table === undefined || query.entryVnet === undefined) return { kind: "direct" };
   if (table === "unknown") return { kind: "unknown", why: "the GatewaySubnet's route table is not known" };
-  const destination = query.subnet.prefixes.map(index.parsed).find((c) => c !== undefined);
+  let destination: Cidr | undefined;
+  for (const prefix of query.subnet.prefixes) if ((destination = index.parsed(prefix))) break;
   if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
   const udrs = udrCandidates(index, table);
-  const candidates = [...udrs, ...index.systemRoutes(query.entryVnet).containing(destination), ...defaultRoutes(hasDefaultRoute(udrs))];
+  const system = index.systemRoutes(query.entryVnet).containing(destination);
   // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
-  const route = effectiveRoutes(destination, candidates)[0]?.route;
+  const route = effectiveRoutes(destination, udrs, system, defaultRoutes(hasDefaultRoute(udrs)))[0]?.route;
   if (!route || route.origin !== "udr" || !route.declared) return { kind: "direct" };
   const hop = route.hop;
   if (hop.kind === "appliance") return { kind: "via", hop, route: route.declared };
@@ -114,11 +115,23 @@ function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes:
   const propagation = table ? table.propagation : true;
   const udrs = subnet.table !== undefined ? udrCandidates(index, subnet.table) : [];
   // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).
-  const gatewayRoutes: RouteCandidate[] =
-    propagation === false ? [] : query.pools.map((cidr) => ({ cidr, origin: "gateway" as const, hop: { kind: "gateway" as const } }));
+  const gatewayRoutes = propagation === false ? [] : gatewayRoutesOf(query.pools);
   const system = subnet.vnet !== undefined ? index.systemRoutes(subnet.vnet).containing(pool) : [];
-  const candidates = [...udrs, ...gatewayRoutes, ...system, ...defaultRoutes(hasDefaultRoute(udrs))];
-  return effectiveRoutes(pool, candidates).map((part: RoutedPart) => ({ prefixes: part.prefixes, back: backHop(part.route, propagation) }));
+  return effectiveRoutes(pool, udrs, gatewayRoutes, system, defaultRoutes(hasDefaultRoute(udrs))).map((part: RoutedPart) => ({
+    prefixes: part.prefixes,
+    back: backHop(part.route, propagation),
+  }));
+}
+
+/** The gateway's routes to its client pools, once per gateway: every subnet it reaches asks. */
+const gatewayRoutesByPools = new WeakMap<readonly Cidr[], readonly RouteCandidate[]>();
+function gatewayRoutesOf(pools: readonly Cidr[]): readonly RouteCandidate[] {
+  let routes = gatewayRoutesByPools.get(pools);
+  if (!routes) {
+    routes = pools.map((cidr) => ({ cidr, origin: "gateway" as const, hop: { kind: "gateway" as const } }));
+    gatewayRoutesByPools.set(pools, routes);
+  }
+  return routes;
 }
 
 function backHop(route: RouteCandidate | undefined, propagation: boolean | undefined): ReturnHop {

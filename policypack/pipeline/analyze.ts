@@ -24,7 +24,7 @@ export function analyze(topology: Topology): Analysis {
     ...checkManualRoutes(index, reach.gateways),
     ...checkUnreachableRoutes(reach.gateways),
     ...checkDns(index, dns),
-    ...checkGatewaySubnets(topology),
+    ...checkGatewaySubnets(topology, index.paths.tables),
     ...checkReturnPaths(reach.gateways),
   ]
     .map((f) => ({ ...f, related: sortedTexts(f.related) }))
