@@ -67,22 +67,32 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
-/** Each table's routes as candidates, built once: a table serves many subnets and every gateway. */
-const candidatesOf = new WeakMap<RouteTable, RouteCandidate[]>();
+interface TableRoutes {
+  table: RouteTable;
+  udrs: RouteCandidate[];
+}
 
-/** The user-defined routes of a table, as candidates. */
-function udrCandidates(index: PathIndex, tableId: string): RouteCandidate[] {
+/**
+ * Each table with its routes as candidates, built once per index and looked up by id once per
+ * subnet: a table serves many subnets and every gateway. Per index, not per table: a table dies
+ * with its index, and a map of every table ever seen grows between collections.
+ */
+const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | undefined>>();
+
+function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
+  let byId = tablesByIndex.get(index);
+  if (!byId) tablesByIndex.set(index, (byId = new Map()));
+  if (byId.has(tableId)) return byId.get(tableId);
   const table = index.tables.get(tableId);
-  if (!table) return [];
-  let candidates = candidatesOf.get(table);
-  if (!candidates) {
-    candidates = table.routes.flatMap((route) => {
+  const found = table && {
+    table,
+    udrs: table.routes.flatMap((route) => {
       const cidr = index.parsed(route.prefix);
       return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-    });
-    candidatesOf.set(table, candidates);
-  }
-  return candidates;
+    }),
+  };
+  byId.set(tableId, found);
+  return found;
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
@@ -96,7 +106,7 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   let destination: Cidr | undefined;
   for (const prefix of query.subnet.prefixes) if ((destination = index.parsed(prefix))) break;
   if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
-  const udrs = udrCandidates(index, table);
+  const udrs = tableRoutes(index, table)?.udrs ?? [];
   const system = index.systemRoutes(query.entryVnet).containing(destination);
   // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
   const route = effectiveRoutes(destination, udrs, system, defaultRoutes(hasDefaultRoute(udrs)))[0]?.route;
@@ -111,9 +121,9 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
 function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: readonly string[]; back: ReturnHop }[] {
   const { subnet } = query;
   if (subnet.table === "unknown") return [{ prefixes: [pool.text], back: { kind: "unknown", why: "its route table is not known" } }];
-  const table = subnet.table !== undefined ? index.tables.get(subnet.table) : undefined;
-  const propagation = table ? table.propagation : true;
-  const udrs = subnet.table !== undefined ? udrCandidates(index, subnet.table) : [];
+  const routes = subnet.table !== undefined ? tableRoutes(index, subnet.table) : undefined;
+  const propagation = routes ? routes.table.propagation : true;
+  const udrs = routes?.udrs ?? [];
   // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).
   const gatewayRoutes = propagation === false ? [] : gatewayRoutesOf(query.pools);
   const system = subnet.vnet !== undefined ? index.systemRoutes(subnet.vnet).containing(pool) : [];
