@@ -45,7 +45,7 @@ export interface PathQuery {
 
 /** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
 export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
-  const forward = forwardHop(index, query);
+  const forward = sharedForwardHop(index, query);
   const parts: PathPart[] = [];
   for (const pool of query.pools)
     for (const part of returnHops(index, query, pool)) {
@@ -97,6 +97,22 @@ function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
   return candidates.some((c) => c.origin === "udr" && c.cidr.length === 0);
+}
+
+/**
+ * The way to a subnet depends on where traffic enters, not on the gateway it comes from: the P2S
+ * gateways of a stack reach the same subnets through the same hubs, so each subnet keeps its last.
+ */
+const forwardByIndex = new WeakMap<PathIndex, Map<Subnet, { entryVnet?: string; gatewaySubnet?: Subnet; forward: ForwardHop }>>();
+
+function sharedForwardHop(index: PathIndex, query: PathQuery): ForwardHop {
+  let bySubnet = forwardByIndex.get(index);
+  if (!bySubnet) forwardByIndex.set(index, (bySubnet = new Map()));
+  const last = bySubnet.get(query.subnet);
+  if (last && last.entryVnet === query.entryVnet && last.gatewaySubnet === query.gatewaySubnet) return last.forward;
+  const forward = forwardHop(index, query);
+  bySubnet.set(query.subnet, { entryVnet: query.entryVnet, gatewaySubnet: query.gatewaySubnet, forward });
+  return forward;
 }
 
 function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
