@@ -77,12 +77,14 @@ interface TableRoutes {
  * subnet: a table serves many subnets and every gateway. Per index, not per table: a table dies
  * with its index, and a map of every table ever seen grows between collections.
  */
-const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | undefined>>();
+const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | null>>();
 
 function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
   let byId = tablesByIndex.get(index);
   if (!byId) tablesByIndex.set(index, (byId = new Map()));
-  if (byId.has(tableId)) return byId.get(tableId);
+  // null: looked up, and not in the stack.
+  const known = byId.get(tableId);
+  if (known !== undefined) return known ?? undefined;
   const table = index.tables.get(tableId);
   const found = table && {
     table,
@@ -91,7 +93,7 @@ function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined
       return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
     }),
   };
-  byId.set(tableId, found);
+  byId.set(tableId, found ?? null);
   return found;
 }
 
@@ -142,7 +144,7 @@ function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes:
   const udrs = routes?.udrs ?? [];
   // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).
   const gatewayRoutes = propagation === false ? [] : gatewayRoutesOf(query.pools);
-  const system = subnet.vnet !== undefined ? index.systemRoutes(subnet.vnet).containing(pool) : [];
+  const system = subnet.vnet !== undefined ? index.systemRoutesContaining(subnet.vnet, pool) : [];
   return effectiveRoutes(pool, udrs, gatewayRoutes, system, defaultRoutes(hasDefaultRoute(udrs))).map((part: RoutedPart) => ({
     prefixes: part.prefixes,
     back: backHop(part.route, propagation),
