@@ -9,7 +9,7 @@ import { isGatewaySubnetName } from "./path-index";
 import type { SubnetFlowPart } from "./subnet-flows";
 import { subnetFlows } from "./subnet-flows";
 import type { PathPart } from "./subnet-path";
-import { subnetPaths } from "./subnet-path";
+import { subnetPaths, tableRoutes } from "./subnet-path";
 
 /** A network a gateway's clients have routes to (spec R1-R7), as paths need it. */
 export interface RoutedNetwork {
@@ -132,7 +132,7 @@ function judge(
   gatewayTable: RouteTable | undefined,
 ): SubnetPaths {
   const paths = subnetPaths(index, { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet });
-  const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
+  const table = typeof subnet.table === "string" ? tableRoutes(index, subnet.table)?.table : undefined;
   const context: FailureContext = {
     where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
     subnet,

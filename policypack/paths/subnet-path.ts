@@ -67,7 +67,7 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
-interface TableRoutes {
+export interface TableRoutes {
   table: RouteTable;
   udrs: RouteCandidate[];
 }
@@ -79,7 +79,7 @@ interface TableRoutes {
  */
 const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | null>>();
 
-function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
+export function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
   let byId = tablesByIndex.get(index);
   if (!byId) tablesByIndex.set(index, (byId = new Map()));
   // null: looked up, and not in the stack.
