@@ -31,7 +31,12 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
  * an inline peering's id extends its VNet's URN; anything else is spelled as azure-native.
  */
 export function spellFor(providerOf: (urn: string) => Provider | undefined): Spell {
-  return (ref: FieldRef) => spelled(PROVIDERS[providerOf(ref.resource.split("#")[0]) ?? "azure-native"].fields[ref.field]);
+  return (ref: FieldRef) => {
+    // Every field of every message is spelled: the URN is cut at "#" without splitting the id.
+    const cut = ref.resource.indexOf("#");
+    const urn = cut < 0 ? ref.resource : ref.resource.slice(0, cut);
+    return spelled(PROVIDERS[providerOf(urn) ?? "azure-native"].fields[ref.field]);
+  };
 }
 
 /** How azure-native spells a field: the spelling of tests and of topologies built without a provider. */
