@@ -94,12 +94,19 @@ export function buildPathIndex(topology: Topology): PathIndex {
     }
     return held;
   };
+  let nsgs: Map<string, NetworkSecurityGroup> | undefined;
+  let firewalls: Map<string, Firewall> | undefined;
   const index: PathIndex = {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,
     tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
-    nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
-    firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
+    // Only flows look filters up, and only when a report or port intent asks: indexed on first use.
+    get nsgs() {
+      return (nsgs ??= new Map((topology.nsgs ?? []).map((n) => [n.id, n])));
+    },
+    get firewalls() {
+      return (firewalls ??= new Map((topology.firewalls ?? []).map((f) => [f.id, f])));
+    },
     filteredNics,
     endpointsBySubnet,
     vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
