@@ -22,11 +22,15 @@ function isDefaultRoute(prefix: string): boolean {
  * ("might cause your virtual network gateway to stop functioning"), and a route table with a
  * 0.0.0.0/0 route or without gateway route propagation ("the gateway will not function"). Routes
  * for other prefixes, such as spokes sent through a firewall, are fine; unknown values report nothing.
+ * `tables`: the route tables by id, when already indexed.
  */
-export function checkGatewaySubnets(topology: Topology): Finding[] {
+export function checkGatewaySubnets(
+  topology: Topology,
+  tables: ReadonlyMap<string, RouteTable> = new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
+): Finding[] {
   const out: Finding[] = [];
   const add = (f: Parameters<typeof finding>[1]) => out.push(finding("gateway-subnet", f));
-  const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  if ((topology.gatewaySubnets ?? []).length === 0) return out;
   // A hub's thousands of VNets: their names by id, once.
   const vnets = new Map(topology.vnets.map((v) => [v.id, v.name]));
   // A table on several GatewaySubnets is reported once, naming every subnet that uses it.

@@ -42,9 +42,14 @@ const VIRTUAL_WAN =
 /** Network resources the pack does not read, by type: Virtual WAN's, load balancers, NAT gateways, application security groups... */
 function coverageOf(resources: RawResource[], read: number): Coverage {
   const counts = new Map<string, number>();
-  for (const r of resources)
-    if (typeof r.type === "string" && NETWORK_TYPE.test(r.type) && kindOf(r.type) === undefined)
-      counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  // A stack has a handful of types: each is judged once.
+  const notRead = new Map<string, boolean>();
+  for (const r of resources) {
+    if (typeof r.type !== "string") continue;
+    let skipped = notRead.get(r.type);
+    if (skipped === undefined) notRead.set(r.type, (skipped = NETWORK_TYPE.test(r.type) && kindOf(r.type) === undefined));
+    if (skipped) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  }
   return {
     read,
     notRead: [...counts]
@@ -70,28 +75,45 @@ const AMENDING_AMENDED: ReadonlySet<ResourceKind> = new Set<ResourceKind>(["Netw
 
 /** Builds the engine's topology from azure-native and classic @pulumi/azure resources; never throws on odd input. */
 export function extractTopology(resources: RawResource[]): Extraction {
-  const resolver = new Resolver(resources.filter((r) => r !== null && typeof r === "object"));
+  const resolver = new Resolver(resources);
   const topology = emptyTopology();
   const urns = new Map<string, string>();
   const notes: string[] = [];
   const ctx: Context = { resolver, topology, urns, notes, firewallReading: newFirewallReading() };
   // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes and rules of their own, associations) are read after the rest.
-  const rank = (e: Entry) => (AMENDING_AMENDED.has(e.kind) ? 2 : AMENDING.has(e.kind) ? 1 : 0);
-  for (const round of [0, 1, 2]) for (const entry of resolver.entries) if (rank(entry) === round) readResource(ctx, entry);
+  const amending: Entry[] = [];
+  const amendingAmended: Entry[] = [];
+  for (const entry of resolver.entries)
+    if (AMENDING_AMENDED.has(entry.kind)) amendingAmended.push(entry);
+    else if (AMENDING.has(entry.kind)) amending.push(entry);
+    else readResource(ctx, entry);
+  for (const entry of amending) readResource(ctx, entry);
+  for (const entry of amendingAmended) readResource(ctx, entry);
   readVirtualWan(ctx);
   finishFirewalls(ctx, ctx.firewallReading);
   topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
   const coverage = coverageOf(resources, resolver.entries.length);
-  const providers = new Map(resolver.entries.map((e) => [e.raw.urn, { provider: e.provider, kind: e.kind }]));
-  return { topology, urns, notes: [...new Set(notes)].sort(compareText), spell: spellFor(providers), coverage };
+  return {
+    topology,
+    urns,
+    notes: [...new Set(notes)].sort(compareText),
+    spell: spellFor((urn) => resolver.entry(urn)),
+    coverage,
+  };
 }
 
 /** "project/stack" of each URN (urn:pulumi:<stack>::<project>::<type>::<name>), each once, sorted. */
 function stacksOf(urns: string[]): string[] {
   const out = new Set<string>();
+  // The stack's URNs share their beginning: one that starts as the last match did matches the same.
+  let last: string | undefined;
   for (const urn of urns) {
+    if (last !== undefined && urn.startsWith(last)) continue;
     const match = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
-    if (match) out.add(`${match[2]}/${match[1]}`);
+    if (match) {
+      out.add(`${match[2]}/${match[1]}`);
+      last = match[0];
+    }
   }
   return [...out].sort(compareText);
 }

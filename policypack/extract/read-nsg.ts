@@ -17,8 +17,39 @@ interface DeclaredRules {
   standalone: { record: ProviderRecord; props: unknown; id: string; name: string }[];
 }
 
-/** Each context's NSGs by URN, with the rules declared for them. */
+/** Each NSG's rules as declared, for the getter every NSG shares: a getter of its own would give each NSG a hidden class of its own. */
+const declaredOf = new WeakMap<NetworkSecurityGroup, DeclaredRules>();
+
+/** Each context's NSGs by URN, indexed when the first rule of its own is read (most stacks declare rules inline). */
 const readings = new WeakMap<Context, Map<string, DeclaredRules>>();
+
+function declaredByUrn(ctx: Context): Map<string, DeclaredRules> {
+  let byUrn = readings.get(ctx);
+  if (!byUrn) {
+    byUrn = new Map();
+    for (const nsg of ctx.topology.nsgs ?? []) {
+      const declared = declaredOf.get(nsg);
+      if (declared) byUrn.set(declared.urn, declared);
+    }
+    readings.set(ctx, byUrn);
+  }
+  return byUrn;
+}
+
+function rulesOf(this: NetworkSecurityGroup): SecurityRule[] {
+  const declared = declaredOf.get(this);
+  const rules = declared
+    ? [
+        ...declared.inline.flatMap((props, i) => {
+          const name = str(at(props, RULE_FIELDS.name)) ?? `rule ${i + 1}`;
+          return securityRule(declared.record, props, `${declared.urn}#${name}`, name) ?? [];
+        }),
+        ...declared.standalone.flatMap((d) => securityRule(d.record, d.props, d.id, d.name) ?? []),
+      ]
+    : [];
+  Object.defineProperty(this, "rules", { value: rules, enumerable: true, writable: true, configurable: true });
+  return rules;
+}
 
 /**
  * Reads network security groups with their inline rules, and security rules of their own (read
@@ -27,33 +58,17 @@ const readings = new WeakMap<Context, Map<string, DeclaredRules>>();
  */
 export function readNsgResource(ctx: Context, entry: Entry): void {
   const record = PROVIDERS[entry.provider];
-  let byUrn = readings.get(ctx);
-  if (!byUrn) readings.set(ctx, (byUrn = new Map()));
   if (entry.kind === "NetworkSecurityGroup") {
     const declared: DeclaredRules = { record, urn: entry.raw.urn, inline: list(entry.props[RULE_FIELDS.nsgRules]), standalone: [] };
-    byUrn.set(entry.raw.urn, declared);
     const nsg = { id: entry.raw.urn, name: entry.raw.name } as NetworkSecurityGroup;
-    Object.defineProperty(nsg, "rules", {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const rules = [
-          ...declared.inline.flatMap((props, i) => {
-            const name = str(at(props, RULE_FIELDS.name)) ?? `rule ${i + 1}`;
-            return securityRule(declared.record, props, `${declared.urn}#${name}`, name) ?? [];
-          }),
-          ...declared.standalone.flatMap((d) => securityRule(d.record, d.props, d.id, d.name) ?? []),
-        ];
-        Object.defineProperty(nsg, "rules", { value: rules, enumerable: true, writable: true, configurable: true });
-        return rules;
-      },
-    });
+    declaredOf.set(nsg, declared);
+    Object.defineProperty(nsg, "rules", { enumerable: true, configurable: true, get: rulesOf });
     (ctx.topology.nsgs ??= []).push(nsg);
     return;
   }
   if (entry.kind !== "SecurityRule") return;
   const r = ctx.resolver.byAzureName(entry, entry.props[RULE_FIELDS.nsgName], RULE_FIELDS.nsgName, "NetworkSecurityGroup");
-  const declared = byUrn.get(urnOf(r) ?? "");
+  const declared = declaredByUrn(ctx).get(urnOf(r) ?? "");
   if (declared) declared.standalone.push({ record, props: entry.props, id: entry.raw.urn, name: entry.azureName ?? entry.raw.name });
   else
     ctx.notes.push(`The network security group of ${entry.raw.name} is not in the stack, so the rule is not evaluated where it applies.`);

@@ -174,13 +174,11 @@ function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknow
   // A known address finds its firewall once every resource is read; an unknown one only through the dependencies.
   const firewalls = known ? [] : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
   const appliance = firewalls.length === 1 ? ctx.resolver.entry(firewalls[0]) : undefined;
-  return {
-    ...(name !== undefined ? { name } : {}),
-    prefix,
-    nextHop,
-    ...(known ? { nextHopAddress: address } : {}),
-    ...(appliance ? { appliance: { id: appliance.raw.urn, name: appliance.raw.name } } : {}),
-  };
+  // Fields added in place, in the order spreads would give: a hub's table holds a route per spoke.
+  const read: Route = name !== undefined ? { name, prefix, nextHop } : { prefix, nextHop };
+  if (known) read.nextHopAddress = address;
+  if (appliance) read.appliance = { id: appliance.raw.urn, name: appliance.raw.name };
+  return read;
 }
 
 /** Whether gateway routes propagate: Azure's default unless the flag (or its older, inverted name) says otherwise. */

@@ -27,9 +27,15 @@ export class Resolver {
   private byLowerId?: Map<string, Entry>;
   /** By ARM type, then lower-cased name; entries of every resource group (filtered on lookup). */
   private readonly byName = new Map<string, Map<string, Entry[]>>();
+  /**
+   * Named entries by ARM type, indexed by name when a type is first looked up by name: most
+   * references are ARM ids, and a large stack's NSGs and route tables are never looked up by name.
+   */
+  private readonly namedByType = new Map<string, Entry[]>();
 
   constructor(resources: RawResource[]) {
     for (const raw of resources) {
+      if (raw === null || typeof raw !== "object") continue;
       const known = kindOf(raw.type);
       if (!known || typeof raw.urn !== "string" || this.byUrn.has(raw.urn)) continue;
       const { kind, provider } = known;
@@ -49,14 +55,28 @@ export class Resolver {
       // A classic association takes its subnet's id: the id must keep naming the subnet.
       if (id && !ASSOCIATIONS.has(kind)) this.byId.set(id, entry);
       if (azureName && NAMED_KINDS.has(kind)) {
-        let byType = this.byName.get(ARM_TYPE[kind]);
-        if (!byType) this.byName.set(ARM_TYPE[kind], (byType = new Map()));
-        const key = azureName.toLowerCase();
+        const list = this.namedByType.get(ARM_TYPE[kind]);
+        if (list) list.push(entry);
+        else this.namedByType.set(ARM_TYPE[kind], [entry]);
+      }
+    }
+  }
+
+  private namesOf(type: string): Map<string, Entry[]> | undefined {
+    let byType = this.byName.get(type);
+    if (!byType) {
+      const entries = this.namedByType.get(type);
+      if (!entries) return undefined;
+      byType = new Map();
+      for (const entry of entries) {
+        const key = (entry.azureName as string).toLowerCase();
         const list = byType.get(key);
         if (list) list.push(entry);
         else byType.set(key, [entry]);
       }
+      this.byName.set(type, byType);
     }
+    return byType;
   }
 
   private lowerIds(): Map<string, Entry> {
@@ -129,7 +149,7 @@ export class Resolver {
    * either side (preview), the one resource of that name if there is exactly one.
    */
   private named(type: string, group: string | undefined, name: string): Entry | undefined {
-    const list = this.byName.get(type)?.get(name.toLowerCase());
+    const list = this.namesOf(type)?.get(name.toLowerCase());
     if (!list) return undefined;
     let found: Entry | undefined;
     for (const e of list) {

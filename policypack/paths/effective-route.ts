@@ -56,16 +56,18 @@ function interval(cidr: Cidr): [bigint, bigint] {
  * specific. The prefix is cut wherever a candidate starts or ends inside it, so each part has one
  * deciding route; neighbouring parts with the same route are merged.
  */
-export function effectiveRoutes(query: Cidr, candidates: readonly RouteCandidate[]): RoutedPart[] {
+export function effectiveRoutes(query: Cidr, ...lists: (readonly RouteCandidate[])[]): RoutedPart[] {
   // Prefixes nest or are disjoint: unless a candidate lies strictly inside the query, one route
-  // decides it whole, and that is found without the intervals.
+  // decides it whole, and that is found without the intervals. The candidates come in several
+  // lists, in order, so that each subnet's query does not copy them into one.
   const containing: RouteCandidate[] = [];
-  for (const c of candidates) {
-    if (c.cidr.family !== query.family) continue;
-    if (c.cidr.length > query.length) {
-      if (contains(query, c.cidr)) return cutByRoutes(query, candidates);
-    } else if (contains(c.cidr, query)) containing.push(c);
-  }
+  for (const candidates of lists)
+    for (const c of candidates) {
+      if (c.cidr.family !== query.family) continue;
+      if (c.cidr.length > query.length) {
+        if (contains(query, c.cidr)) return cutByRoutes(query, lists.flat());
+      } else if (contains(c.cidr, query)) containing.push(c);
+    }
   return [{ prefixes: wholeTexts(query), route: choose(containing) }];
 }
 
@@ -103,8 +105,13 @@ function cutByRoutes(query: Cidr, candidates: readonly RouteCandidate[]): Routed
   return parts.map((p) => ({ prefixes: cidrTexts(query.family, p.first, p.last), route: p.route }));
 }
 
-function choose(containing: RouteCandidate[]): RouteCandidate | undefined {
+/** The first of the longest, then best ranked, candidates: a scan, since every subnet of every gateway asks. */
+function choose(containing: readonly RouteCandidate[]): RouteCandidate | undefined {
   const system = containing.some((c) => c.origin === "system");
-  const eligible = system ? containing.filter((c) => c.origin !== "gateway") : containing;
-  return [...eligible].sort((a, b) => b.cidr.length - a.cidr.length || RANK[a.origin] - RANK[b.origin])[0];
+  let best: RouteCandidate | undefined;
+  for (const c of containing) {
+    if (system && c.origin === "gateway") continue;
+    if (!best || c.cidr.length > best.cidr.length || (c.cidr.length === best.cidr.length && RANK[c.origin] < RANK[best.origin])) best = c;
+  }
+  return best;
 }

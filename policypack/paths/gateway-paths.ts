@@ -9,7 +9,7 @@ import { isGatewaySubnetName } from "./path-index";
 import type { SubnetFlowPart } from "./subnet-flows";
 import { subnetFlows } from "./subnet-flows";
 import type { PathPart } from "./subnet-path";
-import { subnetPaths } from "./subnet-path";
+import { subnetPaths, tableRoutes } from "./subnet-path";
 
 /** A network a gateway's clients have routes to (spec R1-R7), as paths need it. */
 export interface RoutedNetwork {
@@ -39,26 +39,29 @@ export interface SubnetPaths {
 /** A private endpoint judged as its subnet's network policies say (spec P6). */
 export type EndpointPaths = SubnetPaths & { endpoint: { id: string; name: string } };
 
-export interface GatewayPaths {
+export interface GatewayPaths<N extends RoutedNetwork = RoutedNetwork> {
   /** By network, then subnet name. */
   subnets: SubnetPaths[];
   /** The private endpoints of those subnets, by name. */
   endpoints: EndpointPaths[];
   /** Routed networks none of whose subnets has a working path (spec P5): routed, not reached; with their subnets. */
-  blocked: Map<string, SubnetPaths[]>;
+  blocked: Map<N, SubnetPaths[]>;
 }
 
-export interface GatewayPathInput {
+export interface GatewayPathInput<N extends RoutedNetwork = RoutedNetwork> {
   pools: readonly Cidr[];
-  /** In the order reached; sites are left out by the caller (their return routes are outside the program). */
-  routed: readonly RoutedNetwork[];
+  /**
+   * In the order reached; sites are left out by the caller (their return routes are outside the
+   * program). The caller's own records, so that it finds what it knows of a blocked one without a lookup.
+   */
+  routed: readonly N[];
 }
 
 /** Spec P2-P5 for one P2S gateway over the subnets of every network its clients are routed to. */
-export function gatewayPaths(index: PathIndex, input: GatewayPathInput): GatewayPaths {
+export function gatewayPaths<N extends RoutedNetwork>(index: PathIndex, input: GatewayPathInput<N>): GatewayPaths<N> {
   const subnets: SubnetPaths[] = [];
   const endpoints: EndpointPaths[] = [];
-  const blocked = new Map<string, SubnetPaths[]>();
+  const blocked = new Map<N, SubnetPaths[]>();
   if (index.subnetsByVnet.size === 0) return { subnets, endpoints, blocked };
   // The GatewaySubnet of each VNet traffic enters through, and its route table.
   const entries = new Map<string, { gatewaySubnet?: Subnet; gatewayTable?: RouteTable }>();
@@ -87,7 +90,7 @@ export function gatewayPaths(index: PathIndex, input: GatewayPathInput): Gateway
     if (own.length > 0) subnets.push(...results);
     endpoints.push(...held);
     // Only where route tables are declared can a path fail (spec section 1); "not checked" is no failure.
-    if (index.hasRouteTables && [...results, ...held].every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network.id, results);
+    if (index.hasRouteTables && [...results, ...held].every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network, results);
   }
   subnets.sort((a, b) => compareText(a.network.name, b.network.name) || compareText(a.subnet.name, b.subnet.name));
   endpoints.sort((a, b) => compareText(a.endpoint.name, b.endpoint.name) || compareText(a.endpoint.id, b.endpoint.id));
@@ -129,7 +132,7 @@ function judge(
   gatewayTable: RouteTable | undefined,
 ): SubnetPaths {
   const paths = subnetPaths(index, { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet });
-  const table = typeof subnet.table === "string" ? index.tables.get(subnet.table) : undefined;
+  const table = typeof subnet.table === "string" ? tableRoutes(index, subnet.table)?.table : undefined;
   const context: FailureContext = {
     where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
     subnet,

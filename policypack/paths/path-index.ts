@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
+import { PrefixIndex, PrefixSet, contains, parseCidr } from "../topology/cidr";
 import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
@@ -35,6 +35,8 @@ export interface PathIndex {
   vnetPrefixes(vnet: string): string[];
   /** The system routes of a VNet's subnets: its own prefixes and each peered VNet's (spec P1). */
   systemRoutes(vnet: string): SystemRoutes;
+  /** Those of them that contain a prefix. */
+  systemRoutesContaining(vnet: string, cidr: Cidr): RouteCandidate[];
   parsed(text: string): Cidr | undefined;
 }
 
@@ -80,12 +82,31 @@ export function buildPathIndex(topology: Topology): PathIndex {
     if (endpoint.subnet !== undefined) append(endpointsBySubnet, endpoint.subnet, endpoint);
   const filteredNics = new Map<string, NetworkInterface[]>();
   for (const nic of topology.nics ?? []) if (nic.subnet !== undefined && nic.nsg !== undefined) append(filteredNics, nic.subnet, nic);
-  return {
+  // Client pools lie outside every VNet as a rule: then no VNet has a system route for them, and
+  // no subnet's VNet needs its routes built to say so.
+  let vnetPrefixes: PrefixSet | undefined;
+  const heldByVnets = new Map<Cidr, boolean>();
+  const heldByAnyVnet = (cidr: Cidr) => {
+    let held = heldByVnets.get(cidr);
+    if (held === undefined) {
+      vnetPrefixes ??= new PrefixSet(topology.vnets.flatMap((v) => v.prefixes.flatMap((text) => parsed(text) ?? [])));
+      heldByVnets.set(cidr, (held = vnetPrefixes.covers(cidr)));
+    }
+    return held;
+  };
+  let nsgs: Map<string, NetworkSecurityGroup> | undefined;
+  let firewalls: Map<string, Firewall> | undefined;
+  const index: PathIndex = {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,
     tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
-    nsgs: new Map((topology.nsgs ?? []).map((n) => [n.id, n])),
-    firewalls: new Map((topology.firewalls ?? []).map((f) => [f.id, f])),
+    // Only flows look filters up, and only when a report or port intent asks: indexed on first use.
+    get nsgs() {
+      return (nsgs ??= new Map((topology.nsgs ?? []).map((n) => [n.id, n])));
+    },
+    get firewalls() {
+      return (firewalls ??= new Map((topology.firewalls ?? []).map((f) => [f.id, f])));
+    },
     filteredNics,
     endpointsBySubnet,
     vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
@@ -103,6 +124,8 @@ export function buildPathIndex(topology: Topology): PathIndex {
       }
       return routes;
     },
+    systemRoutesContaining: (vnet, cidr) => (heldByAnyVnet(cidr) ? index.systemRoutes(vnet).containing(cidr) : []),
     parsed,
   };
+  return index;
 }

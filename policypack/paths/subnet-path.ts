@@ -45,7 +45,7 @@ export interface PathQuery {
 
 /** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
 export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
-  const forward = forwardHop(index, query);
+  const forward = sharedForwardHop(index, query);
   const parts: PathPart[] = [];
   for (const pool of query.pools)
     for (const part of returnHops(index, query, pool)) {
@@ -67,38 +67,67 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
-/** Each table's routes as candidates, built once: a table serves many subnets and every gateway. */
-const candidatesOf = new WeakMap<RouteTable, RouteCandidate[]>();
+export interface TableRoutes {
+  table: RouteTable;
+  udrs: RouteCandidate[];
+}
 
-/** The user-defined routes of a table, as candidates. */
-function udrCandidates(index: PathIndex, tableId: string): RouteCandidate[] {
+/**
+ * Each table with its routes as candidates, built once per index and looked up by id once per
+ * subnet: a table serves many subnets and every gateway. Per index, not per table: a table dies
+ * with its index, and a map of every table ever seen grows between collections.
+ */
+const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | null>>();
+
+export function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
+  let byId = tablesByIndex.get(index);
+  if (!byId) tablesByIndex.set(index, (byId = new Map()));
+  // null: looked up, and not in the stack.
+  const known = byId.get(tableId);
+  if (known !== undefined) return known ?? undefined;
   const table = index.tables.get(tableId);
-  if (!table) return [];
-  let candidates = candidatesOf.get(table);
-  if (!candidates) {
-    candidates = table.routes.flatMap((route) => {
+  const found = table && {
+    table,
+    udrs: table.routes.flatMap((route) => {
       const cidr = index.parsed(route.prefix);
       return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-    });
-    candidatesOf.set(table, candidates);
-  }
-  return candidates;
+    }),
+  };
+  byId.set(tableId, found ?? null);
+  return found;
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
   return candidates.some((c) => c.origin === "udr" && c.cidr.length === 0);
 }
 
+/**
+ * The way to a subnet depends on where traffic enters, not on the gateway it comes from: the P2S
+ * gateways of a stack reach the same subnets through the same hubs, so each subnet keeps its last.
+ */
+const forwardByIndex = new WeakMap<PathIndex, Map<Subnet, { entryVnet?: string; gatewaySubnet?: Subnet; forward: ForwardHop }>>();
+
+function sharedForwardHop(index: PathIndex, query: PathQuery): ForwardHop {
+  let bySubnet = forwardByIndex.get(index);
+  if (!bySubnet) forwardByIndex.set(index, (bySubnet = new Map()));
+  const last = bySubnet.get(query.subnet);
+  if (last && last.entryVnet === query.entryVnet && last.gatewaySubnet === query.gatewaySubnet) return last.forward;
+  const forward = forwardHop(index, query);
+  bySubnet.set(query.subnet, { entryVnet: query.entryVnet, gatewaySubnet: query.gatewaySubnet, forward });
+  return forward;
+}
+
 function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   const table = query.gatewaySubnet?.table;
   if (table === undefined || query.entryVnet === undefined) return { kind: "direct" };
   if (table === "unknown") return { kind: "unknown", why: "the GatewaySubnet's route table is not known" };
-  const destination = query.subnet.prefixes.map(index.parsed).find((c) => c !== undefined);
+  let destination: Cidr | undefined;
+  for (const prefix of query.subnet.prefixes) if ((destination = index.parsed(prefix))) break;
   if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
-  const udrs = udrCandidates(index, table);
-  const candidates = [...udrs, ...index.systemRoutes(query.entryVnet).containing(destination), ...defaultRoutes(hasDefaultRoute(udrs))];
+  const udrs = tableRoutes(index, table)?.udrs ?? [];
+  const system = index.systemRoutes(query.entryVnet).containing(destination);
   // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
-  const route = effectiveRoutes(destination, candidates)[0]?.route;
+  const route = effectiveRoutes(destination, udrs, system, defaultRoutes(hasDefaultRoute(udrs)))[0]?.route;
   if (!route || route.origin !== "udr" || !route.declared) return { kind: "direct" };
   const hop = route.hop;
   if (hop.kind === "appliance") return { kind: "via", hop, route: route.declared };
@@ -110,15 +139,27 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
 function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: readonly string[]; back: ReturnHop }[] {
   const { subnet } = query;
   if (subnet.table === "unknown") return [{ prefixes: [pool.text], back: { kind: "unknown", why: "its route table is not known" } }];
-  const table = subnet.table !== undefined ? index.tables.get(subnet.table) : undefined;
-  const propagation = table ? table.propagation : true;
-  const udrs = subnet.table !== undefined ? udrCandidates(index, subnet.table) : [];
+  const routes = subnet.table !== undefined ? tableRoutes(index, subnet.table) : undefined;
+  const propagation = routes ? routes.table.propagation : true;
+  const udrs = routes?.udrs ?? [];
   // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).
-  const gatewayRoutes: RouteCandidate[] =
-    propagation === false ? [] : query.pools.map((cidr) => ({ cidr, origin: "gateway" as const, hop: { kind: "gateway" as const } }));
-  const system = subnet.vnet !== undefined ? index.systemRoutes(subnet.vnet).containing(pool) : [];
-  const candidates = [...udrs, ...gatewayRoutes, ...system, ...defaultRoutes(hasDefaultRoute(udrs))];
-  return effectiveRoutes(pool, candidates).map((part: RoutedPart) => ({ prefixes: part.prefixes, back: backHop(part.route, propagation) }));
+  const gatewayRoutes = propagation === false ? [] : gatewayRoutesOf(query.pools);
+  const system = subnet.vnet !== undefined ? index.systemRoutesContaining(subnet.vnet, pool) : [];
+  return effectiveRoutes(pool, udrs, gatewayRoutes, system, defaultRoutes(hasDefaultRoute(udrs))).map((part: RoutedPart) => ({
+    prefixes: part.prefixes,
+    back: backHop(part.route, propagation),
+  }));
+}
+
+/** The gateway's routes to its client pools, once per gateway: every subnet it reaches asks. */
+const gatewayRoutesByPools = new WeakMap<readonly Cidr[], readonly RouteCandidate[]>();
+function gatewayRoutesOf(pools: readonly Cidr[]): readonly RouteCandidate[] {
+  let routes = gatewayRoutesByPools.get(pools);
+  if (!routes) {
+    routes = pools.map((cidr) => ({ cidr, origin: "gateway" as const, hop: { kind: "gateway" as const } }));
+    gatewayRoutesByPools.set(pools, routes);
+  }
+  return routes;
 }
 
 function backHop(route: RouteCandidate | undefined, propagation: boolean | undefined): ReturnHop {

@@ -25,7 +25,7 @@ export function analyze(topology: Topology): Analysis {
     ...checkManualRoutes(index, reach.gateways),
     ...checkUnreachableRoutes(reach.gateways),
     ...checkDns(index, dns),
-    ...checkGatewaySubnets(topology),
+    ...checkGatewaySubnets(topology, index.paths.tables),
     ...checkReturnPaths(reach.gateways),
     ...checkVirtualWanTopology(index),
     ...checkVirtualWanRouting(index, reach.gateways),

@@ -122,12 +122,11 @@ function entryVnet(index: TopologyIndex, gateway: VpnGateway, how: Reach | undef
 function narrowByPaths(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach): GatewayPaths {
   const routed = reach.reached
     .filter((n) => n.kind === "vnet")
-    .map((n) => ({ id: n.id, name: n.name, entryVnet: entryVnet(index, gateway, reach.how[n.ix]) }));
+    .map((network) => ({ id: network.id, name: network.name, entryVnet: entryVnet(index, gateway, reach.how[network.ix]), network }));
   const paths = gatewayPaths(index.paths, { pools: index.pools.get(gateway.id) ?? [], routed });
-  for (const [id, subnets] of paths.blocked) {
-    const network = index.networks.get(id);
+  for (const [{ network }, subnets] of paths.blocked) {
     const failure = subnets.flatMap((s) => s.failures)[0];
-    if (!network || !failure) continue;
+    if (!failure) continue;
     reach.blocked.add(network.ix);
     const reason: Reason = {
       code: "no-working-path",

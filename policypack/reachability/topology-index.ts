@@ -105,41 +105,41 @@ export function peeringBetween(index: TopologyIndex, from: Network, to: Network)
   return found;
 }
 
-// Connections and peerings are named rarely (in messages only) and there are ten peerings for
-// every connection: each kind is indexed on first use, peerings only when asked for one.
-const connectionNames = new WeakMap<TopologyIndex, Map<string, string>>();
-const peeringNames = new WeakMap<TopologyIndex, Map<string, string>>();
-// Findings also name subnets, route tables and firewalls, none of which the kinds above hold: a scan
-// of the DNS resources and VNets for each would make naming thousands of findings quadratic.
-const otherNames = new WeakMap<TopologyIndex, Map<string, string>>();
+// Findings name their resources by id, and a large stack's thousands of path findings name route
+// tables and firewalls, which no other index holds: every kind is indexed in one map, on first use.
+const namesByIndex = new WeakMap<TopologyIndex, Map<string, string>>();
 
-/** The first resource of an id wins, as a search in the same order would find it. */
-function firstNames(resources: Iterable<{ id: string; name: string }>, names = new Map<string, string>()): Map<string, string> {
-  for (const r of resources) if (!names.has(r.id)) names.set(r.id, r.name);
-  return names;
-}
-
-function namesById(
-  cache: WeakMap<TopologyIndex, Map<string, string>>,
-  index: TopologyIndex,
-  resources: readonly { id: string; name: string }[],
-): Map<string, string> {
-  let names = cache.get(index);
-  if (!names) cache.set(index, (names = new Map(resources.map((r) => [r.id, r.name]))));
-  return names;
-}
-
-/** DNS resources by id, then the resources that set a VNet's DNS servers (the classic VirtualNetworkDnsServers), named in DNS fixes. */
-function otherNamesOf(index: TopologyIndex): Map<string, string> {
-  let names = otherNames.get(index);
+/**
+ * Names by id, as a search in this order finds them: networks, gateways, hubs, connections and
+ * peerings (the last of an id within each kind), then DNS resources, the resources that set a
+ * VNet's DNS servers (the classic VirtualNetworkDnsServers, named in DNS fixes), and last route
+ * tables, filters and Virtual WAN resources (the first of an id within each). Written
+ * from the last place searched to the first, so that what is found first is written last.
+ */
+function namesOf(index: TopologyIndex): Map<string, string> {
+  let names = namesByIndex.get(index);
   if (!names) {
+    names = new Map<string, string>();
+    const firstWins = (resources: readonly { id: string; name: string }[]) => {
+      for (let i = resources.length - 1; i >= 0; i--) (names as Map<string, string>).set(resources[i].id, resources[i].name);
+    };
+    const { topology } = index;
+    const wan = topology.wan;
+    firstWins([
+      ...(topology.routeTables ?? []),
+      ...(topology.nsgs ?? []),
+      ...(topology.firewalls ?? []),
+      ...(wan ? [...wan.wans, ...wan.tables, ...wan.connections, ...wan.intents, ...wan.serverConfigurations] : []),
+    ]);
+    firstWins(index.topology.vnets.flatMap((v) => v.nameServersFrom ?? []));
     const dns = index.topology.dns;
-    names = dns ? firstNames([...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound]) : new Map<string, string>();
-    firstNames(
-      index.topology.vnets.flatMap((v) => v.nameServersFrom ?? []),
-      names,
-    );
-    otherNames.set(index, names);
+    if (dns) firstWins([...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound]);
+    for (const r of index.topology.peerings) names.set(r.id, r.name);
+    for (const r of index.topology.connections) names.set(r.id, r.name);
+    for (const [id, hub] of index.hubs.hubs) names.set(id, hub.name);
+    for (const [id, gateway] of index.gateways) names.set(id, gateway.name);
+    for (const [id, network] of index.networks) names.set(id, network.name);
+    namesByIndex.set(index, names);
   }
   return names;
 }
@@ -147,13 +147,7 @@ function otherNamesOf(index: TopologyIndex): Map<string, string> {
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
 export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
-  const known = index.networks.get(id)?.name ?? index.gateways.get(id)?.name ?? index.hubs.hubs.get(id)?.name;
-  if (known !== undefined) return known;
-  const connection = namesById(connectionNames, index, index.topology.connections).get(id);
-  if (connection !== undefined) return connection;
-  const peering = namesById(peeringNames, index, index.topology.peerings).get(id);
-  if (peering !== undefined) return peering;
-  return otherNamesOf(index).get(id) ?? id;
+  return namesOf(index).get(id) ?? id;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -4,6 +4,11 @@ export function compareText(a: string, b: string): number {
 }
 
 export function sortedTexts(values: Iterable<string>): string[] {
+  // Most lists sorted are a finding's one or two related resources, one for each of thousands of findings.
+  if (Array.isArray(values) && values.length <= 2) {
+    const [a, b] = values as readonly string[];
+    return values.length < 2 || a === b ? values.slice(0, 1) : a < b ? [a, b] : [b, a];
+  }
   return [...new Set(values)].sort(compareText);
 }
 

@@ -82,20 +82,23 @@ type Value = string | number | FieldRef | Sentence;
 
 /** A tagged template: `sentence\`Set ${fieldRef(id, "peering.allowsTransit")} to true.\``. */
 export function sentence(strings: TemplateStringsArray, ...values: Value[]): Sentence {
+  // Loops rather than closures: every finding and path failure writes several sentences.
   const parts: SentencePart[] = [];
-  const push = (part: SentencePart) => {
-    const last = parts[parts.length - 1];
-    if (typeof part === "string" && typeof last === "string") parts[parts.length - 1] = last + part;
-    else if (part !== "") parts.push(part);
-  };
-  strings.forEach((text, i) => {
-    push(text);
-    if (i >= values.length) return;
+  for (let i = 0; i < strings.length; i++) {
+    pushPart(parts, strings[i]);
+    if (i >= values.length) continue;
     const value = values[i];
-    if (Array.isArray(value)) for (const part of value as Sentence) push(part);
-    else push(typeof value === "number" ? String(value) : (value as string | FieldRef));
-  });
+    if (Array.isArray(value)) for (const part of value as Sentence) pushPart(parts, part);
+    else pushPart(parts, typeof value === "number" ? String(value) : (value as string | FieldRef));
+  }
   return parts;
+}
+
+/** Appends a part, joining neighbouring texts and leaving out empty ones. */
+function pushPart(parts: SentencePart[], part: SentencePart): void {
+  const last = parts[parts.length - 1];
+  if (typeof part === "string" && typeof last === "string") parts[parts.length - 1] = last + part;
+  else if (part !== "") parts.push(part);
 }
 
 export function renderSentence(text: Sentence, spell: Spell): string {

@@ -27,12 +27,14 @@ export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider 
 }
 
 /**
- * Spells a field as the provider of the resource it belongs to: `providers` by model id (the URN);
+ * Spells a field as the provider of the resource it belongs to: `providerOf` its model id (the URN);
  * an inline peering's id extends its VNet's URN; anything else is spelled as azure-native.
  */
-export function spellFor(providers: ReadonlyMap<string, { provider: Provider; kind: ResourceKind }>): Spell {
+export function spellFor(ownerOf: (urn: string) => { provider: Provider; kind: ResourceKind } | undefined): Spell {
   return (ref: FieldRef) => {
-    const owner = providers.get(ref.resource.split("#")[0]);
+    // Every field of every message is spelled: the URN is cut at "#" without splitting the id.
+    const cut = ref.resource.indexOf("#");
+    const owner = ownerOf(cut < 0 ? ref.resource : ref.resource.slice(0, cut));
     const record = PROVIDERS[owner?.provider ?? "azure-native"];
     return spelled((owner && record.kindFields?.[owner.kind]?.[ref.field]) ?? record.fields[ref.field]);
   };
