@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { StackBuilder } from "./building-blocks";
 import { ClassicStackBuilder } from "./classic-blocks";
 import type { NetworkBuilder } from "./network-builder";
+import { declareClassicVirtualWan, declareVirtualWan } from "./virtual-wan";
 
 /** The scenarios `pulumi config set scenario` (or `npm start -- --scenario`) chooses from. */
 export const SCENARIOS = [
@@ -14,6 +15,9 @@ export const SCENARIOS = [
   "asymmetric",
   "nsg-blocked",
   "classic",
+  "vwan",
+  "vwan-secured",
+  "vwan-classic",
   "1",
   "2",
   "3",
@@ -33,6 +37,8 @@ const POOL = "192.168.0.0/24";
 
 /** Declares one scenario's resources and returns them all; `classic` is the hub written with @pulumi/azure. */
 export function declareStack(scenario: Scenario, config = new pulumi.Config()): pulumi.Resource[] {
+  if (scenario === "vwan" || scenario === "vwan-secured") return declareVirtualWan(scenario === "vwan-secured");
+  if (scenario === "vwan-classic") return declareClassicVirtualWan();
   if (scenario === "classic") {
     const classic = new ClassicStackBuilder(config);
     declareHub(classic, { leak: false, clients: "certificates" });

@@ -302,12 +302,12 @@ function routingOf(reading: WanReading, e: Entry, value: unknown, hub: string | 
   if (isUnknown(value)) return { ...out, associated: "unknown", propagation: { tables: [], labels: [], unknown: true } };
   if (!bag) return out;
   const associated = p.associated.map((path) => at(bag, ...path)).find((v) => v !== undefined && v !== null);
-  if (associated !== undefined) out.associated = tableOf(reading, e, associated, hub, field);
+  if (associated !== undefined) out.associated = tableOf(reading, e, associated, hub, field, true);
   const propagated = bag[p.propagated];
   if (isUnknown(propagated)) out.propagation = { tables: [], labels: [], unknown: true };
   else if (asBag(propagated)) {
     const ids = p.propagatedIds.flatMap((key) => list(at(propagated, key)));
-    const tables = ids.map((item) => tableOf(reading, e, p.idInItem.length > 0 ? at(item, ...p.idInItem) : item, hub, field));
+    const tables = ids.map((item) => tableOf(reading, e, p.idInItem.length > 0 ? at(item, ...p.idInItem) : item, hub, field, false));
     const labels = strings(at(propagated, "labels"));
     out.propagation = {
       tables: tables.filter((t) => t !== "unknown"),
@@ -326,9 +326,17 @@ function routingOf(reading: WanReading, e: Entry, value: unknown, hub: string | 
 
 /**
  * A hub route table reference: a declared table by id, or by its hub and name in the id (the
- * built-in tables need not be declared); in a preview, the one table the field depends on.
+ * built-in tables need not be declared); in a preview, the one table the field depends on when
+ * `viaDependencies`: the property holds several references, so only the association may take it.
  */
-function tableOf(reading: WanReading, e: Entry, value: unknown, hub: string | undefined, field: string): string | "unknown" {
+function tableOf(
+  reading: WanReading,
+  e: Entry,
+  value: unknown,
+  hub: string | undefined,
+  field: string,
+  viaDependencies: boolean,
+): string | "unknown" {
   const { ctx } = reading;
   const text = str(value);
   const parsed = text !== undefined ? parseArmId(text) : undefined;
@@ -344,7 +352,7 @@ function tableOf(reading: WanReading, e: Entry, value: unknown, hub: string | un
     if ("urn" in exact) return exact.urn;
     return "unknown";
   }
-  const deps = ctx.resolver.dependenciesOf(e, field, "HubRouteTable");
+  const deps = viaDependencies ? ctx.resolver.dependenciesOf(e, field, "HubRouteTable") : [];
   return deps.length === 1 ? deps[0] : "unknown";
 }
 

@@ -1,3 +1,4 @@
+import { configurationLines, gatewayPlace } from "./configuration-lines";
 import { addRouteCommand } from "../reachability/windows-connection";
 import type { GatewayRouteChange } from "../reachability/route-diff";
 import type { GroupedClientRow } from "./client-rows";
@@ -145,7 +146,7 @@ function changesBlock(changes: GatewayRouteChange[]): Block {
 
 /** Each gateway's home VNet, pools and settings, its DNS lines and its subnets' paths and flows, up to a number per gateway. */
 function gatewayDetailsBlock(gateways: GatewayReport[]): Block {
-  const dns = gateways.map((g) => [...dnsLines(g), ...subnetLines(g)]);
+  const dns = gateways.map((g) => [...configurationLines(g), ...dnsLines(g), ...subnetLines(g)]);
   const ladder = [0, ...capLadder(largest(dns.map((d) => d.length)))];
   return {
     levels: ladder.length + 1,
@@ -153,7 +154,7 @@ function gatewayDetailsBlock(gateways: GatewayReport[]): Block {
       if (level === 0) return [...gateways.map(() => ""), ...gateways.map(() => "")];
       const cap = ladder[level - 1];
       const descriptions = gateways.map((g) =>
-        para([`VNet \`${g.vnet ?? "unresolved"}\`, client pools ${cell(g.clientPools)}, ${gatewaySettings(g)}.`]),
+        para([`${gatewayPlace(g, (name) => `\`${name}\``)}, client pools ${cell(g.clientPools)}, ${gatewaySettings(g)}.`]),
       );
       const dnsPieces = dns.map((lines) =>
         para([

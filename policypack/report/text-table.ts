@@ -1,3 +1,4 @@
+import { configurationLines, gatewayPlace } from "./configuration-lines";
 import type { GatewayReport } from "./report-model";
 import { clientRows, gatewaySettings } from "./client-rows";
 import { dnsLines } from "./dns-lines";
@@ -17,11 +18,15 @@ function pad(rows: string[][]): string[] {
 export function gatewayTables(gateways: GatewayReport[]): string[] {
   const lines: string[] = [];
   for (const g of gateways) {
-    lines.push(`${g.name} (VNet ${g.vnet ?? "unresolved"}; client pools ${g.clientPools.join(", ")}; ${gatewaySettings(g)})`);
+    lines.push(`${g.name} (${gatewayPlace(g)}; client pools ${g.clientPools.join(", ")}; ${gatewaySettings(g)})`);
     const rows = [["Platform · client", "Routes", "Reachable", "Manual routes"]];
     for (const r of clientRows(g))
       rows.push([r.client, r.routes.join(", ") || "-", r.access.join(", ") || "-", r.manualRoutes.join(", ") || "-"]);
-    lines.push(...pad(rows).map((l) => `    ${l}`), ...[...dnsLines(g), ...subnetLines(g)].map((l) => `    ${l}`), "");
+    lines.push(
+      ...pad(rows).map((l) => `    ${l}`),
+      ...[...configurationLines(g), ...dnsLines(g), ...subnetLines(g)].map((l) => `    ${l}`),
+      "",
+    );
   }
   return lines;
 }

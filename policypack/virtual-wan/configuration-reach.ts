@@ -62,7 +62,7 @@ export function configurationReach(
   if (intent?.internetNextHop !== undefined && configuration.internetSecurity) routes.push("0.0.0.0/0");
   const routeSet = new PrefixSet(parsedAll(routes));
   const privateSet = new PrefixSet(parsedAll([...PRIVATE_TRAFFIC, ...(intent?.additionalPrefixes ?? [])]));
-  const where = sentence`${configuration.name} of ${gateway.name}`;
+  const where = sentence`the configuration ${configuration.name} of ${gateway.name}`;
   const destinations: Destination[] = [];
   for (const d of routing.connections) {
     if (d === self || (d.kind !== "vnet" && d.kind !== "vpn") || d.remote === undefined) continue;
@@ -93,6 +93,14 @@ export function configurationReach(
       continue;
     }
     if (prefixes.length === 0 || !prefixes.every((p) => routeSet.covers(p))) {
+      if (routing.propagatesTo(d).unknown) {
+        destinations.push({
+          connection: d,
+          verdict: "reached",
+          notChecked: `the tables ${d.name} propagates to are not known before deployment`,
+        });
+        continue;
+      }
       const tableName = associated ? tableLabel(routing, associated) : "its table";
       destinations.push({
         connection: d,

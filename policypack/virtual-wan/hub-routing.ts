@@ -195,7 +195,7 @@ export function buildHubRouting(topology: Topology): HubRouting {
 /** How a table is named in reports and the JSON: "hub1/defaultRouteTable". */
 export function tableLabel(routing: HubRouting, table: HubRouteTable): string {
   const hub = table.hub !== undefined ? routing.hubs.get(table.hub) : undefined;
-  return `${hub?.name ?? "(hub)"}/${table.builtIn ?? table.azureName ?? table.name}`;
+  return `${hub?.name ?? "(hub)"}/${table.builtIn ?? table.name}`;
 }
 
 export function parsedAll(texts: readonly string[]): Cidr[] {

@@ -175,7 +175,7 @@ describe("npm start: the offline preview", () => {
     expect({ code: result.code, stderr: result.stderr }).toEqual({
       code: 2,
       stderr:
-        'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, asymmetric, nsg-blocked, classic, 1, 2, 3, 4, 5, 6, 7, 8 (npm start -- --help for usage)',
+        'error: unknown scenario "9"; choose one of hub, pci-leak, entra, mixed-clients, sstp-openvpn, dns-broken, asymmetric, nsg-blocked, classic, vwan, vwan-secured, vwan-classic, 1, 2, 3, 4, 5, 6, 7, 8 (npm start -- --help for usage)',
     });
   });
 });
