@@ -161,11 +161,12 @@ export function checkVirtualWanTopology(index: TopologyIndex): Finding[] {
           }),
         );
   }
+  const connectionIds = new Set(wan.connections.map((c) => c.id));
   for (const intent of wan.intents) {
     if (intent.hub === undefined) continue;
     const custom = wan.tables.filter((t) => t.hub === intent.hub && t.builtIn === undefined);
     const staticToVnet = wan.tables.some(
-      (t) => t.hub === intent.hub && t.routes.some((r) => r.target !== undefined && wan.connections.some((c) => c.id === r.target)),
+      (t) => t.hub === intent.hub && t.routes.some((r) => r.target !== undefined && connectionIds.has(r.target)),
     );
     if (custom.length === 0 && !staticToVnet) continue;
     out.push(

@@ -458,6 +458,7 @@ function readP2sGateway(reading: WanReading, e: Entry, servers: Map<string, Serv
       ...(server ? { settingsFrom: { id: server.entry.raw.urn, name: server.entry.raw.name } } : {}),
       configurations,
       ...(dns.values.length > 0 ? { nameServers: dns.values } : {}),
+      ...(dns.unknown ? { nameServersUnknown: dns.secret ? ("secret" as const) : ("preview" as const) } : {}),
       ...(num(at(e.props, ...f["p2s.scaleUnits"].path)) !== undefined ? { scaleUnits: num(at(e.props, ...f["p2s.scaleUnits"].path)) } : {}),
       policyGroups: server?.groups ?? [],
     },

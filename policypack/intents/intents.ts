@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
+import { PrefixIndex, contains, overlaps, parseCidr } from "../topology/cidr";
 import type { Platform, Topology } from "../topology/model";
 import { PLATFORMS } from "../topology/model";
 import { distance } from "fastest-levenshtein";
@@ -17,6 +17,7 @@ import { explainUnreached } from "../reachability/reach";
 import type { Analysis, GatewayAnalysis } from "../reachability/results";
 import type { Network } from "../reachability/topology-index";
 import { nameOf } from "../reachability/topology-index";
+import type { ConfigurationReach } from "../virtual-wan/configuration-reach";
 
 /** What P2S clients must and must not reach (spec section 5), from configuration or tags. */
 export interface Intent {
@@ -335,8 +336,11 @@ function checkTargets(evaluation: Evaluation, intent: Intent, gateways: GatewayA
       for (const gateway of gateways) {
         for (const target of targets) {
           if (ports && checkPorts(evaluation, intent, gateway, target, ports, platforms, required)) continue;
+          const selected = gateway.hubConfigurations && selectedConfigurations(evaluation, intent, gateway, gateway.hubConfigurations);
           for (const platform of platforms) {
-            const outcome = check(analysis, resolver, gateway, target, platform, required);
+            const outcome = selected
+              ? hubCheck(analysis, resolver, gateway, target, platform, required, selected)
+              : check(analysis, resolver, gateway, target, platform, required);
             if (outcome) evaluation.outcomes.push({ ...outcome, gateway, target, intent, required, platform });
           }
         }
@@ -423,6 +427,79 @@ function checkPorts(
       fix: outcome.fix,
     });
   return true;
+}
+
+/**
+ * The connection configurations of a hub gateway an intent is about: all of them, or those its
+ * `pools` name or whose pools overlap a prefix it gives.
+ */
+function selectedConfigurations(
+  evaluation: Evaluation,
+  intent: Intent,
+  gateway: GatewayAnalysis,
+  configurations: readonly ConfigurationReach[],
+): ConfigurationReach[] {
+  if (intent.pools === undefined) return [...configurations];
+  const prefixes = intent.pools.flatMap((entry) => {
+    const parsed = parseCidr(entry);
+    return parsed.ok ? [parsed.cidr] : [];
+  });
+  const selected = configurations.filter(
+    (c) =>
+      intent.pools?.some((entry) => entry.toLowerCase() === c.name.toLowerCase()) ||
+      c.pools.some((pool) => {
+        const parsed = parseCidr(pool);
+        return parsed.ok && prefixes.some((p) => overlaps(p, parsed.cidr));
+      }),
+  );
+  if (selected.length === 0)
+    evaluation.notes.push(
+      `${capitalise(intent.origin)} names pools that select no connection configuration of ${gateway.name}, so it is not checked there.`,
+    );
+  return selected;
+}
+
+/**
+ * A hub gateway's intent (spec section 8): a required target must be reached by every selected
+ * configuration, a forbidden one by none.
+ */
+function hubCheck(
+  analysis: Analysis,
+  resolver: Resolver,
+  gateway: GatewayAnalysis,
+  target: Target,
+  platform: Platform,
+  required: boolean,
+  selected: readonly ConfigurationReach[],
+): { resource: string; detail: Sentence; fix: Sentence } | undefined {
+  const result = gateway.platforms[platform];
+  if (!result.canConnect)
+    return required && result.blockedBy
+      ? { resource: result.blockedBy.resources[0] ?? gateway.id, detail: result.blockedBy.text, fix: result.blockedBy.fix.text }
+      : undefined;
+  const network = target.kind === "cidr" ? resolver.networkHolding(target.cidr) : target.kind === "network" ? target.id : target.network;
+  const reaches = (c: ConfigurationReach) => c.destinations.some((d) => d.verdict === "reached" && d.connection.remote === network);
+  const name = nameOf(analysis.index, network);
+  const hub = gateway.hub?.name ?? "its hub";
+  if (required) {
+    const missing = selected.find((c) => !reaches(c));
+    if (!missing) return undefined;
+    const why = missing.destinations.find((d) => d.connection.remote === network && d.text !== undefined && d.fix !== undefined);
+    if (why?.text && why.fix) return { resource: why.fix.resource ?? gateway.id, detail: why.text, fix: why.fix.text };
+    return {
+      resource: network ?? gateway.id,
+      detail: network === undefined ? sentence`${target.label} lies in no VNet of the stack` : sentence`${name} is not connected to ${hub}`,
+      fix: sentence`Connect ${network === undefined ? target.label : name} to ${hub} with a hub virtual network connection.`,
+    };
+  }
+  const reaching = selected.filter(reaches);
+  if (reaching.length === 0) return undefined;
+  const connection = reaching[0].destinations.find((d) => d.connection.remote === network)?.connection;
+  return {
+    resource: connection?.id.split("#")[0] ?? gateway.id,
+    detail: sentence`${name} is connected to ${hub} by ${connection?.name ?? "a connection"}, whose routes ${joinList(reaching.map((c) => c.name))} of ${gateway.name} receive`,
+    fix: sentence`Associate ${connection?.name ?? "the connection"} with a route table that the configuration does not propagate to, and stop propagating it to the configuration's table, or remove it.`,
+  };
 }
 
 /** An intent's `pools` as prefixes: each a prefix, or the name of a user-group configuration of the gateway; others are noted. */

@@ -2,7 +2,7 @@ import type { Cidr } from "../topology/cidr";
 import { PrefixSet, contains, parseCidr } from "../topology/cidr";
 import type { DnsTopology, InboundEndpoint, PrivateEndpoint, VirtualNetwork } from "../topology/model";
 import { compareText, joinList } from "../topology/order";
-import type { FieldRef, Fix, Sentence } from "../topology/sentence";
+import type { FieldKey, FieldRef, Fix, Sentence } from "../topology/sentence";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { ClientResult, DnsServerResult, EndpointResult, GatewayAnalysis, GatewayDns } from "./results";
 import type { TopologyIndex } from "./topology-index";
@@ -51,7 +51,22 @@ function resolverVnet(dns: DnsTopology, inbound: InboundEndpoint): string | unde
 export function analyzeDns(index: TopologyIndex, gateways: GatewayAnalysis[]): GatewayDns[] {
   const dns = index.topology.dns ?? emptyDns();
   const vnets = new Map(index.topology.vnets.map((v) => [v.id, v]));
-  return gateways.map((gateway) => gatewayDns(index, dns, gateway, gateway.vnet === undefined ? undefined : vnets.get(gateway.vnet)));
+  return gateways.map((gateway) => {
+    const hub = index.gateways.get(gateway.id)?.hub;
+    // W10: a hub's P2S gateway gives its clients its own custom DNS servers, where a VNet gateway gives its VNet's (D1).
+    if (hub) {
+      const holder: VirtualNetwork = {
+        id: gateway.id,
+        name: gateway.name,
+        prefixes: [],
+        nameServers: hub.nameServers,
+        ...(hub.nameServersUnknown ? { nameServersUnknown: hub.nameServersUnknown } : {}),
+      };
+      return gatewayDns(index, dns, gateway, { holder: holder, key: "p2s.nameServers" });
+    }
+    const vnet = gateway.vnet === undefined ? undefined : vnets.get(gateway.vnet);
+    return gatewayDns(index, dns, gateway, vnet && { holder: vnet, key: "vnet.nameServers" });
+  });
 }
 
 /** What every fix for one gateway's VNet needs: where clients could be pointed, and how the resource that holds the DNS servers and its field are named. */
@@ -66,13 +81,15 @@ interface FixContext {
   target: string | undefined;
   targetName: string;
   field: FieldRef | string;
+  /** The field that holds the servers: a VNet's, or a hub P2S gateway's custom DNS servers. */
+  key: FieldKey;
 }
 
 /** R8, D7: clients take a changed DNS server list (and the Windows built-in client its routes) only from a new profile. */
 export const NEW_PROFILE = "Users then need a new client profile: download it and import it on every device.";
 
 function setServers(ctx: FixContext, text: Sentence): Fix {
-  return { resource: ctx.target, field: "vnet.nameServers", action: "set", text: sentence`${text} ${NEW_PROFILE}` };
+  return { resource: ctx.target, field: ctx.key, action: "set", text: sentence`${text} ${NEW_PROFILE}` };
 }
 
 /** For a server that does not work: point the VNet at an inbound endpoint the clients reach. */
@@ -105,14 +122,22 @@ function routeFix(ctx: FixContext, gateway: GatewayAnalysis, client: ClientResul
   };
 }
 
-function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis, vnet: VirtualNetwork | undefined): GatewayDns {
-  const vnetId = gateway.vnet;
+/** What holds the DNS servers the clients get: the home VNet (D1), or a hub P2S gateway (W10), and the field. */
+interface ServerHolder {
+  holder: VirtualNetwork;
+  key: FieldKey;
+}
+
+function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnalysis, servedBy: ServerHolder | undefined): GatewayDns {
+  const vnet = servedBy?.holder;
+  const key = servedBy?.key ?? "vnet.nameServers";
+  const vnetId = vnet?.id ?? gateway.vnet;
   const listed = vnet?.nameServers ?? [];
   const unknown = vnet?.nameServersUnknown;
   // Nothing listed and no endpoint to resolve: nothing to say, and no cost in stacks without DNS.
   if (listed.length === 0 && unknown === undefined && dns.endpoints.length === 0)
-    return { gateway, vnet: vnetId, servers: [], endpoints: [] };
-  const vnetName = nameOf(index, vnetId);
+    return { gateway, vnet: gateway.vnet, servers: [], endpoints: [] };
+  const vnetName = vnet?.name ?? nameOf(index, vnetId);
   // D1: servers unknown in a preview are not "no servers": nothing is checked that depends on them.
   const notChecked =
     unknown === undefined
@@ -137,8 +162,9 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
     routed,
     listed,
     target,
-    targetName: nameOf(index, target),
-    field: target === undefined ? "the DNS servers" : fieldRef(target, "vnet.nameServers"),
+    targetName: vnet !== undefined && target === vnet.id ? vnet.name : nameOf(index, target),
+    field: target === undefined ? "the DNS servers" : fieldRef(target, key),
+    key,
   };
   const servers = listed.map((address): DnsServerResult => {
     if (address === AZURE_DNS) {
@@ -227,7 +253,7 @@ function gatewayDns(index: TopologyIndex, dns: DnsTopology, gateway: GatewayAnal
         fix: fixFor(ctx, zoneNames, servers),
       };
     });
-  return { gateway, vnet: vnetId, servers, ...(notChecked ? { notChecked } : {}), endpoints };
+  return { gateway, vnet: gateway.vnet, servers, ...(notChecked ? { notChecked } : {}), endpoints };
 }
 
 /** Points the home VNet at a reachable inbound endpoint whose resolver's VNet is linked to the zones, or says what to link or deploy. */

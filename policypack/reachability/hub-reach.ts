@@ -31,6 +31,15 @@ export interface HubGatewayReach {
   computed: ConfigurationReach[];
 }
 
+/** How many networks a note names before it counts the rest. */
+const NAMED_NETWORKS = 5;
+
+function append(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const CODE: Record<Exclude<Destination["verdict"], "reached">, { code: ReasonCode; rule: Reason["rule"] }> = {
   "one-way": { code: "hub-one-way", rule: "W4" },
   "not-routed": { code: "hub-not-routed", rule: "W4" },
@@ -51,11 +60,13 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
   const reached: Network[] = [];
   const unreached = new Map<number, Reason[]>();
   const counts = new Map<Network, number>();
+  // One note per configuration and reason, naming a few networks: a preview of a large hub leaves thousands unchecked.
+  const notChecked = new Map<string, string[]>();
   for (const configuration of computed) {
     for (const d of configuration.destinations) {
       const network = d.connection.remote !== undefined ? index.networks.get(d.connection.remote) : undefined;
       if (!network) continue;
-      if (d.notChecked) notes.push(sentence`${gateway.name} (${configuration.name}) to ${network.name} is not checked: ${d.notChecked}.`);
+      if (d.notChecked) append(notChecked, `${configuration.name}\u0000${d.notChecked}`, network.name);
       if (d.verdict === "reached") {
         counts.set(network, (counts.get(network) ?? 0) + 1);
         continue;
@@ -73,6 +84,14 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
       if (list) list.push(reason);
       else unreached.set(network.ix, [reason]);
     }
+  }
+  for (const [key, names] of notChecked) {
+    const [configuration, why] = key.split("\u0000");
+    const shown =
+      names.length <= NAMED_NETWORKS
+        ? names.join(", ")
+        : `${names.slice(0, NAMED_NETWORKS).join(", ")} and ${names.length - NAMED_NETWORKS} more`;
+    notes.push(sentence`${gateway.name} (${configuration}) to ${shown} is not checked: ${why}.`);
   }
   // A network counts as reached when every configuration reaches it: the gateway's results hold for all its users.
   for (const [network, count] of counts)

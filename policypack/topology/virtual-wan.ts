@@ -98,6 +98,8 @@ export interface HubGatewayFacts {
   configurations: P2sConfiguration[];
   /** The gateway's custom DNS servers (W10); undefined for Azure-provided DNS. */
   nameServers?: string[];
+  /** Some DNS server is not known: unknown until deployment, or secret. */
+  nameServersUnknown?: "preview" | "secret";
   scaleUnits?: number;
   policyGroups: PolicyGroup[];
 }

@@ -64,6 +64,8 @@ export function configurationReach(
   const privateSet = new PrefixSet(parsedAll([...PRIVATE_TRAFFIC, ...(intent?.additionalPrefixes ?? [])]));
   const where = sentence`the configuration ${configuration.name} of ${gateway.name}`;
   const destinations: Destination[] = [];
+  // Whether a table's own static routes cover the pools: a way back without propagation (W4); once per table.
+  const staticBackOf = new Map<HubRouteTable, boolean>();
   for (const d of routing.connections) {
     if (d === self || (d.kind !== "vnet" && d.kind !== "vpn") || d.remote === undefined) continue;
     if (routing.wanOf(d.hub) !== wan || (wan === undefined && d.hub !== hub)) continue;
@@ -147,9 +149,12 @@ export function configurationReach(
       });
       continue;
     }
-    const staticBack = routing
-      .contents(back)
-      .some((r) => "staticRoute" in r.from && pools.every((p) => parsedAll([r.prefix]).some((c) => contains(c, p))));
+    let staticBack = staticBackOf.get(back);
+    if (staticBack === undefined) {
+      const statics = routing.contents(back).flatMap((r) => ("staticRoute" in r.from ? parsedAll([r.prefix]) : []));
+      staticBack = statics.length > 0 && pools.every((p) => statics.some((c) => contains(c, p)));
+      staticBackOf.set(back, staticBack);
+    }
     if (!propagation.tables.includes(back) && !staticBack) {
       if (propagation.unknown) {
         destinations.push({
@@ -179,6 +184,7 @@ export function configurationReach(
       ...(d.kind === "vpn" && !d.bgp ? { notChecked: `${target} is a static site: its route back to the pool is not checked` } : {}),
     });
   }
+  destinations.push(...indirectSpokes(routing, destinations, routeSet, nameOf));
   return {
     name: configuration.name,
     pools: sortedPrefixes(configuration.pools),
@@ -188,4 +194,35 @@ export function configurationReach(
     routes: sortedPrefixes(routes),
     destinations,
   };
+}
+
+/**
+ * W6: a VNet peered to a connected VNet is reached only through a static route of that VNet's
+ * connection that covers it, sent to an appliance inside the connected VNet; whether the
+ * appliance forwards, and the indirect spoke routes back through it, is not checked (F6).
+ */
+function indirectSpokes(
+  routing: HubRouting,
+  reached: readonly Destination[],
+  routeSet: PrefixSet,
+  nameOf: (id: string | undefined) => string,
+): Destination[] {
+  const out: Destination[] = [];
+  for (const d of reached) {
+    if (d.verdict !== "reached" || d.connection.kind !== "vnet") continue;
+    for (const route of d.connection.routing.applianceRoutes) {
+      const covering = parsedAll(route.prefixes).filter((p) => routeSet.covers(p));
+      for (const spoke of routing.unconnected) {
+        const prefixes = parsedAll(spoke.prefixes);
+        if (prefixes.length === 0 || !prefixes.every((p) => covering.some((c) => contains(c, p)))) continue;
+        const appliance = route.nextHopAddress ?? "an address not known yet";
+        out.push({
+          connection: { ...d.connection, id: `${d.connection.id}#${spoke.id}`, remote: spoke.id },
+          verdict: "reached",
+          notChecked: `${nameOf(spoke.id)} is routed via the appliance at ${appliance} in ${nameOf(d.connection.remote)}, whose forwarding is not checked`,
+        });
+      }
+    }
+  }
+  return out;
 }

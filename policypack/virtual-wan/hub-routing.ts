@@ -56,6 +56,8 @@ export interface HubRouting {
   wanOf(hub: string | undefined): VirtualWan | undefined;
   /** The P2S configurations of a hub gateway, as connections. */
   configurations(gateway: VpnGateway): { configuration: P2sConfiguration; connection: RoutedConnection }[];
+  /** VNets no hub connects, with their prefixes: static routes of a connection may lead to them (W6). */
+  unconnected: { id: string; prefixes: string[] }[];
 }
 
 function same(a: string, b: string): boolean {
@@ -108,6 +110,7 @@ export function buildHubRouting(topology: Topology): HubRouting {
     });
     byGateway.set(gateway.id, list);
   }
+  const connected = new Set(connections.flatMap((c) => (c.kind === "vnet" && c.remote !== undefined ? [c.remote] : [])));
   const wanOf = (hub: string | undefined) => (hub === undefined ? undefined : wans.get(hubs.get(hub)?.wan ?? ""));
   const sameWan = (a: string | undefined, b: string | undefined) =>
     a !== undefined && b !== undefined && (a === b || (hubs.get(a)?.wan !== undefined && hubs.get(a)?.wan === hubs.get(b)?.wan));
@@ -189,6 +192,7 @@ export function buildHubRouting(topology: Topology): HubRouting {
     contents: (t) => contentsOf.get(t.id) ?? [],
     wanOf,
     configurations: (g) => byGateway.get(g.id) ?? [],
+    unconnected: wan ? topology.vnets.filter((v) => !connected.has(v.id)).map((v) => ({ id: v.id, prefixes: v.prefixes })) : [],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RawResource } from "../../policypack/extract/raw-resource";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
+import { renderSentence } from "../../policypack/topology/sentence";
 import { virtualWanServer } from "../../policypack/policies/virtual-wan-server";
 import { RG, native } from "../helpers/raw-resources";
 import type { Declared } from "../helpers/virtual-wan-stack";
@@ -246,5 +247,86 @@ describe("association and propagation (azure-native)", () => {
       access: ["spoke1", "spoke2"],
       findings: [],
     });
+  });
+});
+
+describe("name resolution through a hub's P2S gateway (W10)", () => {
+  function dnsFindings(servers: string[]): string[] {
+    const { analysis, extraction } = analyzeResources(
+      nativeWan((r) => {
+        r.p2s.props.customDnsServers = servers;
+      }),
+    );
+    return analysis.findings
+      .filter((f) => f.category === "dns-resolution")
+      .map((f) => `${f.code} ${f.resource.split("::").pop()}: ${renderSentence(f.fix.text, extraction.spell)}`);
+  }
+
+  it("finds nothing wrong with a custom DNS server in a spoke the clients reach", () => {
+    expect(dnsFindings(["10.1.0.4"])).toEqual([]);
+  });
+
+  it("reports Azure's own DNS among the gateway's custom DNS servers, against the gateway's customDnsServers", () => {
+    expect(dnsFindings(["168.63.129.16"])).toEqual([
+      "azure-dns-listed p2s: Set customDnsServers of p2s to the inbound endpoint of a DNS Private Resolver that P2S clients reach. " +
+        "Users then need a new client profile: download it and import it on every device.",
+    ]);
+  });
+
+  it("reports a server in a network the clients do not reach", () => {
+    expect(dnsFindings(["10.9.0.4"]).map((f) => f.split(":")[0])).toEqual(["server-unreachable p2s"]);
+  });
+});
+
+describe("indirect spokes and mixed stacks", () => {
+  it("reaches a VNet behind a connected one through the connection's static route, forwarding not checked (W6)", () => {
+    const { analysis } = analyzeResources(
+      nativeWan((r) => {
+        r.behind = declared("VirtualNetwork", "behind", {
+          resourceGroupName: "rg",
+          virtualNetworkName: "behind",
+          addressSpace: { addressPrefixes: ["10.30.0.0/16"] },
+        });
+        r["spoke1-conn"].props.routingConfiguration = {
+          vnetRoutes: { staticRoutes: [{ name: "to-behind", addressPrefixes: ["10.30.0.0/16"], nextHopIpAddress: "10.1.0.4" }] },
+        };
+      }),
+    );
+    expect({
+      access: analysis.gateways[0].platforms.macos.access,
+      routes: analysis.gateways[0].platforms.macos.routes,
+      notes: analysis.notes.map((n) => n.join("")).filter((n) => n.includes("behind")),
+    }).toEqual({
+      access: ["behind", "spoke1", "spoke2"],
+      routes: ["10.1.0.0/16", "10.2.0.0/16", "10.30.0.0/16", POOL],
+      notes: [
+        "p2s (users) to behind is not checked: behind is routed via the appliance at 10.1.0.4 in spoke1, whose forwarding is not checked.",
+      ],
+    });
+  });
+
+  it("analyses a VNet gateway and a hub gateway side by side, each with its own kind", () => {
+    const { analysis } = analyzeResources(
+      nativeWan((r) => {
+        r.home = declared("VirtualNetwork", "home", {
+          resourceGroupName: "rg",
+          virtualNetworkName: "home",
+          addressSpace: { addressPrefixes: ["10.50.0.0/16"] },
+          subnets: [{ name: "GatewaySubnet", addressPrefix: "10.50.255.0/27" }],
+        });
+        r["home-gw"] = declared("VirtualNetworkGateway", "home-gw", {
+          resourceGroupName: "rg",
+          gatewayType: "Vpn",
+          vpnType: "RouteBased",
+          sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ" },
+          ipConfigurations: [{ name: "default", subnet: { id: `${RG}/virtualNetworks/home/subnets/GatewaySubnet` } }],
+          vpnClientConfiguration: { vpnClientAddressPool: { addressPrefixes: ["172.16.70.0/24"] }, vpnClientProtocols: ["IkeV2"] },
+        });
+      }),
+    );
+    expect(analysis.gateways.map((g) => [g.name, g.kind, g.hub?.name ?? null, g.platforms.macos.access])).toEqual([
+      ["home-gw", "vnet-gateway", null, ["home"]],
+      ["p2s", "virtual-wan", "hub1", ["spoke1", "spoke2"]],
+    ]);
   });
 });
