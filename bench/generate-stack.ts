@@ -211,6 +211,8 @@ function generateVirtualWan(add: Add, vnets: number, filters: boolean): void {
     for (const table of HUB_TABLES)
       add("HubRouteTable", `${hub}-${table.name}`, {
         id: tableId(h, table.name),
+        // Deployed outputs name the resource as Azure does, not as the program does.
+        name: table.name,
         resourceGroupName: "bench",
         virtualHubName: hub,
         routeTableName: table.name,
