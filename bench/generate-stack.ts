@@ -1,6 +1,6 @@
 import type { AnalyzerInput } from "../offline/analyzer-client";
 
-export const TOPOLOGIES = ["hub-spoke", "bgp-chain", "mixed"] as const;
+export const TOPOLOGIES = ["hub-spoke", "bgp-chain", "mixed", "virtual-wan"] as const;
 export type TopologyKind = (typeof TOPOLOGIES)[number];
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/bench/providers/Microsoft.Network";
@@ -14,7 +14,8 @@ export interface StackOptions {
    * whose route table sends each spoke's prefix to the firewall, an AzureFirewallSubnet, an Azure
    * Firewall and a firewall policy with one rule collection group allowing the client pools to
    * the spokes. P2S clients then reach their own hub's spokes through the firewall and the NSG,
-   * and the other hubs' spokes (over the Vnet2Vnet links) through the NSG.
+   * and the other hubs' spokes (over the Vnet2Vnet links) through the NSG. In virtual-wan, only
+   * the spokes' subnets and NSGs: its hubs have no firewall.
    */
   filters?: boolean;
 }
@@ -26,20 +27,16 @@ export interface StackOptions {
  *  - hub-spoke: hub 0 has the P2S gateway; every other hub is linked to it over BGP.
  *  - bgp-chain: hubs form a BGP chain from the P2S hub, each with a branch site over BGP.
  *  - mixed: three P2S hubs, every third link without BGP, every seventh spoke without transit.
+ *  - virtual-wan: no VNet gateways but a Standard Virtual WAN; see generateVirtualWan.
  */
 export function generateStack(kind: TopologyKind, vnets: number, options: StackOptions = {}): AnalyzerInput[] {
   const filters = options.filters ?? true;
   const out: AnalyzerInput[] = [];
-  const urn = (type: string, name: string) => `urn:pulumi:bench::${PROJECT}::azure-native:network:${type}::${name}`;
-  const add = (type: string, name: string, properties: Record<string, unknown>) =>
-    out.push({
-      type: `azure-native:network:${type}`,
-      urn: urn(type, name),
-      name,
-      properties: { name, ...properties },
-      dependencies: [],
-      propertyDependencies: {},
-    });
+  const add = adder(out);
+  if (kind === "virtual-wan") {
+    generateVirtualWan(add, vnets, filters);
+    return out;
+  }
   const vnetId = (name: string) => `${SUB}/virtualNetworks/${name}`;
   const gwId = (name: string) => `${SUB}/virtualNetworkGateways/${name}`;
   const prefix = (i: number) => `10.${i >> 8}.${i & 255}.0/24`;
@@ -135,6 +132,179 @@ export function generateStack(kind: TopologyKind, vnets: number, options: StackO
 }
 
 type Add = (type: string, name: string, properties: Record<string, unknown>) => void;
+
+function adder(out: AnalyzerInput[]): Add {
+  return (type, name, properties) =>
+    out.push({
+      type: `azure-native:network:${type}`,
+      urn: `urn:pulumi:bench::${PROJECT}::azure-native:network:${type}::${name}`,
+      name,
+      properties: { name, ...properties },
+      dependencies: [],
+      propertyDependencies: {},
+    });
+}
+
+/** Azure's limit of VNet connections per Virtual WAN hub, so larger stacks need more hubs. */
+const SPOKES_PER_HUB = 500;
+/** The custom route tables of every hub and their labels: spoke connections associate with "spokes-rt" (every fourth spoke). */
+const HUB_TABLES = [
+  { name: "spokes-rt", labels: ["spokes"] },
+  { name: "shared-rt", labels: ["shared"] },
+  { name: "isolated-rt", labels: ["isolated"] },
+];
+
+/**
+ * A Standard Virtual WAN with one hub per 500 spokes (at least two), each hub with three custom
+ * route tables, a VPN gateway and one BGP branch site; P2S gateways on the first and last hubs,
+ * one certificate-authenticated OpenVPN server configuration, their clients associated with the
+ * hub's defaultRouteTable and propagating to the labels "default" and "spokes". Every fourth
+ * spoke connection is associated with its hub's "spokes-rt" and propagates to the label
+ * "default"; the others keep Azure's default routing. Every client so reaches every spoke and
+ * site, and every spoke has a route back. With filters, every spoke has a subnet "workload" with
+ * the 20-rule NSG (no route table: the hub's routes reach it directly).
+ */
+function generateVirtualWan(add: Add, vnets: number, filters: boolean): void {
+  const wanId = `${SUB}/virtualWans/wan`;
+  const hubs = Math.max(2, Math.ceil(vnets / SPOKES_PER_HUB));
+  const hubName = (h: number) => `hub${h}`;
+  const hubId = (h: number) => `${SUB}/virtualHubs/${hubName(h)}`;
+  const tableId = (h: number, table: string) => `${hubId(h)}/hubRouteTables/${table}`;
+  const p2sHubs = [0, hubs - 1];
+  const pool = (h: number) => `172.16.${h & 255}.0/24`;
+  const pools = p2sHubs.map(pool);
+  // Azure applies one branch's propagation to all branches of a hub (P2S, VPN), so they share it.
+  const branchRouting = (h: number) => ({
+    associatedRouteTable: { id: tableId(h, "defaultRouteTable") },
+    propagatedRouteTables: { labels: ["default", "spokes"], ids: [{ id: tableId(h, "defaultRouteTable") }] },
+  });
+  // 10.100.0.0/23 upwards: clear of the spokes' 10.0.0.0/24 to 10.39.15.0/24.
+  const hubPrefix = (h: number) => `10.${100 + (h >> 7)}.${(h & 127) * 2}.0/23`;
+  add("VirtualWan", "wan", {
+    id: wanId,
+    resourceGroupName: "bench",
+    virtualWANName: "wan",
+    type: "Standard",
+    allowBranchToBranchTraffic: true,
+  });
+  add("VpnServerConfiguration", "vpn-config", {
+    id: `${SUB}/vpnServerConfigurations/vpn-config`,
+    resourceGroupName: "bench",
+    vpnServerConfigurationName: "vpn-config",
+    // azure-native v3 nests the settings under properties.
+    properties: {
+      vpnProtocols: ["OpenVPN"],
+      vpnAuthenticationTypes: ["Certificate"],
+      vpnClientRootCertificates: [{ name: "bench-root", publicCertData: "MIIC5zCCAc+gAwIBAgIQbench" }],
+    },
+  });
+  for (let h = 0; h < hubs; h++) {
+    const hub = hubName(h);
+    add("VirtualHub", hub, {
+      id: hubId(h),
+      resourceGroupName: "bench",
+      virtualHubName: hub,
+      addressPrefix: hubPrefix(h),
+      sku: "Standard",
+      virtualWan: { id: wanId },
+    });
+    for (const table of HUB_TABLES)
+      add("HubRouteTable", `${hub}-${table.name}`, {
+        id: tableId(h, table.name),
+        // Deployed outputs name the resource as Azure does, not as the program does.
+        name: table.name,
+        resourceGroupName: "bench",
+        virtualHubName: hub,
+        routeTableName: table.name,
+        labels: table.labels,
+        routes: [],
+      });
+    if (p2sHubs.includes(h)) {
+      add("P2sVpnGateway", `${hub}-p2s`, {
+        id: `${SUB}/p2sVpnGateways/${hub}-p2s`,
+        resourceGroupName: "bench",
+        gatewayName: `${hub}-p2s`,
+        virtualHub: { id: hubId(h) },
+        vpnServerConfiguration: { id: `${SUB}/vpnServerConfigurations/vpn-config` },
+        vpnGatewayScaleUnit: 1,
+        p2SConnectionConfigurations: [
+          {
+            name: "users",
+            vpnClientAddressPool: { addressPrefixes: [pool(h)] },
+            routingConfiguration: branchRouting(h),
+          },
+        ],
+      });
+    }
+    const site = `site${h}`;
+    add("VpnSite", site, {
+      id: `${SUB}/vpnSites/${site}`,
+      resourceGroupName: "bench",
+      vpnSiteName: site,
+      virtualWan: { id: wanId },
+      addressSpace: { addressPrefixes: [`192.168.${h & 255}.0/24`] },
+      bgpProperties: { asn: 65100 + h, bgpPeeringAddress: `192.168.${h & 255}.1` },
+    });
+    add("VpnGateway", `${hub}-vpn`, {
+      id: `${SUB}/vpnGateways/${hub}-vpn`,
+      resourceGroupName: "bench",
+      gatewayName: `${hub}-vpn`,
+      virtualHub: { id: hubId(h) },
+      bgpSettings: { asn: 65515 },
+      connections: [
+        { name: `${site}-conn`, remoteVpnSite: { id: `${SUB}/vpnSites/${site}` }, enableBgp: true, routingConfiguration: branchRouting(h) },
+      ],
+    });
+  }
+  for (let i = 0; i < vnets; i++) {
+    const spoke = `spoke${i}`;
+    const h = Math.floor((i * hubs) / vnets);
+    const hub = hubName(h);
+    add("VirtualNetwork", spoke, {
+      id: `${SUB}/virtualNetworks/${spoke}`,
+      resourceGroupName: "bench",
+      virtualNetworkName: spoke,
+      addressSpace: { addressPrefixes: [`${base(i)}.0/24`] },
+    });
+    add("HubVirtualNetworkConnection", `${spoke}-conn`, {
+      id: `${hubId(h)}/hubVirtualNetworkConnections/${spoke}-conn`,
+      resourceGroupName: "bench",
+      virtualHubName: hub,
+      connectionName: `${spoke}-conn`,
+      remoteVirtualNetwork: { id: `${SUB}/virtualNetworks/${spoke}` },
+      enableInternetSecurity: false,
+      ...(i % 4 === 3
+        ? {
+            routingConfiguration: {
+              associatedRouteTable: { id: tableId(h, "spokes-rt") },
+              propagatedRouteTables: { labels: ["default"], ids: [{ id: tableId(h, "defaultRouteTable") }] },
+            },
+          }
+        : {}),
+    });
+    if (filters) addSpokeSubnet(add, { spoke, index: i, pools, hubPrefix: hubPrefix(h) });
+  }
+}
+
+/** A spoke's subnet "workload" (the lower /25 of its prefix) with the 20-rule NSG (its hub's prefix in the firewall's place) and no route table. */
+function addSpokeSubnet(add: Add, s: { spoke: string; index: number; pools: string[]; hubPrefix: string }): void {
+  const nsg = `${s.spoke}-nsg`;
+  const subnet = `${base(s.index)}.0/25`;
+  add("NetworkSecurityGroup", nsg, {
+    id: `${SUB}/networkSecurityGroups/${nsg}`,
+    resourceGroupName: "bench",
+    securityRules: spokeRules(s.pools, subnet, s.hubPrefix),
+  });
+  add("Subnet", `${s.spoke}-workload`, {
+    id: `${SUB}/virtualNetworks/${s.spoke}/subnets/workload`,
+    name: "workload",
+    subnetName: "workload",
+    virtualNetworkName: s.spoke,
+    resourceGroupName: "bench",
+    addressPrefix: subnet,
+    networkSecurityGroup: { id: `${SUB}/networkSecurityGroups/${nsg}` },
+  });
+}
 
 const base = (i: number) => `10.${i >> 8}.${i & 255}`;
 /** The hub's firewall, first usable address of its AzureFirewallSubnet (the hub's x.x.x.64/26). */
