@@ -46,7 +46,7 @@ describe("the bench's virtual-wan stack", () => {
         configurations: [
           {
             associated: `${hub}/defaultRouteTable`,
-            propagatesTo: ["hub0/defaultRouteTable", "hub0/spokes-rt", "hub1/defaultRouteTable", "hub1/spokes-rt"],
+            propagatesTo: ["hub0/defaultRouteTable", "hub0/hub0-spokes-rt", "hub1/defaultRouteTable", "hub1/hub1-spokes-rt"],
           },
         ],
         spokes: 600,
