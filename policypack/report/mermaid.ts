@@ -44,12 +44,15 @@ interface SpokeGroup {
   /** The peering flags every spoke shares with the hub: hub to spoke, spoke to hub; undefined when absent. */
   hubSide?: PeeringFlags;
   spokeSide?: PeeringFlags;
+  /** A Virtual WAN hub's connections: the table they are associated with, undefined for the default. */
+  connected?: { table?: string | null };
 }
 
 /** Each network's peered neighbours, and the flags of the peering from one network to another. */
 function peeringMaps(view: TopologyView) {
   const neighbours = new Map<string, Set<string>>();
   const between = new Map<string, PeeringFlags>();
+  const hubTables = new Map<string, string | null | undefined>();
   const add = (a: string, b: string) => {
     if (a === b) return;
     const set = neighbours.get(a) ?? new Set<string>();
@@ -61,8 +64,20 @@ function peeringMaps(view: TopologyView) {
     add(p.b, p.a);
     between.set(`${p.a}\u0000${p.b}`, p.ab);
     if (p.ba) between.set(`${p.b}\u0000${p.a}`, p.ba);
+    if (byKind(view, p.a) === "hub") hubTables.set(`${p.a}\u0000${p.b}`, p.hubTable);
   }
-  return { neighbours, flags: (from: string, to: string) => between.get(`${from}\u0000${to}`) };
+  return {
+    neighbours,
+    flags: (from: string, to: string) => between.get(`${from}\u0000${to}`),
+    hubTable: (hub: string, spoke: string) => hubTables.get(`${hub}\u0000${spoke}`),
+  };
+}
+
+const kinds = new WeakMap<TopologyView, Map<string, string>>();
+function byKind(view: TopologyView, id: string): string | undefined {
+  let map = kinds.get(view);
+  if (!map) kinds.set(view, (map = new Map(view.networks.map((n) => [n.id, n.kind]))));
+  return map.get(id);
 }
 
 /**
@@ -71,7 +86,7 @@ function peeringMaps(view: TopologyView) {
  */
 function spokeGroups(view: TopologyView): Map<string, SpokeGroup> {
   const byId = new Map(view.networks.map((n) => [n.id, n]));
-  const { neighbours, flags } = peeringMaps(view);
+  const { neighbours, flags, hubTable } = peeringMaps(view);
   const groups = new Map<string, SpokeGroup>();
   for (const n of view.networks) {
     if (n.kind !== "vnet" || n.gateways > 0) continue;
@@ -81,8 +96,9 @@ function spokeGroups(view: TopologyView): Map<string, SpokeGroup> {
     if (!hub) continue;
     const hubSide = flags(hub.id, n.id);
     const spokeSide = flags(n.id, hub.id);
-    const key = JSON.stringify([hub.id, hubSide ?? null, spokeSide ?? null]);
-    const group = groups.get(key) ?? { hub, spokes: [], hubSide, spokeSide };
+    const connected = hub.kind === "hub" ? { table: hubTable(hub.id, n.id) } : undefined;
+    const key = JSON.stringify([hub.id, hubSide ?? null, spokeSide ?? null, connected?.table ?? null]);
+    const group = groups.get(key) ?? { hub, spokes: [], hubSide, spokeSide, ...(connected ? { connected } : {}) };
     groups.set(key, group);
     group.spokes.push(n);
   }
@@ -110,7 +126,13 @@ export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): D
   for (const n of view.networks) {
     if (grouped.has(n.id)) continue;
     const text = label(`${n.name}<br/>${n.prefixes.join(", ")}`);
-    lines.push(n.kind === "site" ? `  ${node(n.id)}[("${text}")]` : `  ${node(n.id)}["${text}"]`);
+    lines.push(
+      n.kind === "site"
+        ? `  ${node(n.id)}[("${text}")]`
+        : n.kind === "hub"
+          ? `  ${node(n.id)}(("${label(`hub ${n.name}<br/>${n.prefixes.join(", ")}`)}"))`
+          : `  ${node(n.id)}["${text}"]`,
+    );
   }
   // By hub, then first spoke, so "spoke2" comes before "spoke10".
   const spokeNames = new Map([...new Set(grouped.values())].map((g) => [g, g.spokes.map((s) => s.name).sort(naturalCompare)]));
@@ -122,8 +144,14 @@ export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): D
     const named = spokes.length <= 3 ? spokes.join(", ") : `${spokes[0]} … ${spokes[spokes.length - 1]}`;
     lines.push(`  g${i}["${label(grouping === "named" ? `${spokes.length} spokes: ${named}` : `${spokes.length} spokes`)}"]`);
   });
-  for (const { a, b, ab, ba } of view.peerings) {
+  const connectionLabel = (table: string | null | undefined) =>
+    label(table === undefined ? "hub connection" : `hub connection<br/>associated with ${table ?? "a table not known yet"}`);
+  for (const { a, b, ab, ba, hubTable } of view.peerings) {
     if (grouped.has(a) || grouped.has(b)) continue;
+    if (byKind(view, a) === "hub") {
+      edge(`  ${node(a)} ---|"${connectionLabel(hubTable)}"| ${node(b)}`);
+      continue;
+    }
     const flagsOf = (from: string, f: PeeringFlags | undefined) =>
       f ? [f.allowsTransit ? `${names.get(from)} allows transit` : "", f.usesRemoteGateway ? `${names.get(from)} uses remote gw` : ""] : [];
     const flags = [...flagsOf(a, ab), ...flagsOf(b, ba)];
@@ -131,6 +159,10 @@ export function diagram(view: TopologyView, grouping: SpokeGrouping = "none"): D
     edge(`  ${node(a)} ${ba ? "---" : "-.-"}|"${text}"| ${node(b)}`);
   }
   groups.forEach((g, i) => {
+    if (g.connected) {
+      edge(`  ${node(g.hub.id)} ---|"${connectionLabel(g.connected.table).replace("hub connection", "hub connections")}"| g${i}`);
+      return;
+    }
     const { hubSide: h, spokeSide: s } = g;
     const flags = [
       h?.allowsTransit ? `${g.hub.name} allows transit` : "",
