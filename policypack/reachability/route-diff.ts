@@ -31,6 +31,11 @@ export interface GatewayRouteChange {
   newProfile: ProfileSetting[];
   /** The custom routes changed: connected clients are disconnected when it is applied. */
   customRoutesChanged: boolean;
+  /**
+   * A hub gateway's resources whose change disconnects connected users when applied (spec W10): the
+   * P2S gateway, its server configuration, its hub's VNet connections; by name, sorted. Absent for VNet gateways.
+   */
+  disconnectedBy?: string[];
 }
 
 function difference(a: readonly string[], b: readonly string[]): string[] {
@@ -43,8 +48,31 @@ function changed(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function nameServers(analysis: Analysis, gateway: GatewayAnalysis): string[] {
+  const hub = analysis.index.gateways.get(gateway.id)?.hub;
+  if (hub) return hub.nameServers ?? [];
   const vnet = analysis.index.topology.vnets.find((v) => v.id === gateway.vnet);
   return vnet?.nameServers ?? [];
+}
+
+/** The state of each resource whose change disconnects a hub gateway's users, by name: compared, never shown. */
+function hubResources(analysis: Analysis, gateway: GatewayAnalysis): Map<string, string> {
+  const model = analysis.index.gateways.get(gateway.id);
+  const out = new Map<string, string>();
+  if (!model?.hub) return out;
+  const { hub } = model;
+  out.set(model.name, JSON.stringify([hub.configurations, hub.nameServers ?? [], hub.scaleUnits ?? null]));
+  const server = analysis.index.topology.wan?.serverConfigurations.find((c) => c.id === hub.settingsFrom?.id);
+  if (server)
+    out.set(server.name, JSON.stringify([server.protocols ?? [], server.authTypes ?? [], server.aad, model.profileDigests ?? null]));
+  for (const c of analysis.index.topology.wan?.connections ?? [])
+    if (c.kind === "vnet" && c.hub !== undefined && c.hub === hub.hub) out.set(c.name, JSON.stringify([c.remote ?? null, c.routing]));
+  return out;
+}
+
+function disconnecting(before: Analysis, previous: GatewayAnalysis, after: Analysis, gateway: GatewayAnalysis): string[] {
+  const old = hubResources(before, previous);
+  const now = hubResources(after, gateway);
+  return [...new Set([...old.keys(), ...now.keys()])].filter((name) => old.get(name) !== now.get(name)).sort();
 }
 
 function profileChanges(before: Analysis, previous: GatewayAnalysis, after: Analysis, gateway: GatewayAnalysis): ProfileSetting[] {
@@ -82,7 +110,9 @@ export function diffRoutes(before: Analysis, after: Analysis): GatewayRouteChang
     }
     const newProfile = profileChanges(before, previous, after, gateway);
     const customRoutesChanged = changed(gateway.advertisedRoutes, previous.advertisedRoutes);
-    if (platforms.length === 0 && clients.length === 0 && newProfile.length === 0 && !customRoutesChanged) continue;
+    const disconnectedBy = gateway.kind === "virtual-wan" ? disconnecting(before, previous, after, gateway) : [];
+    if (platforms.length === 0 && clients.length === 0 && newProfile.length === 0 && !customRoutesChanged && disconnectedBy.length === 0)
+      continue;
     changes.push({
       id: gateway.id,
       name: gateway.name,
@@ -91,6 +121,7 @@ export function diffRoutes(before: Analysis, after: Analysis): GatewayRouteChang
       windowsReinstall: clients.some((c) => c.routeSource === "static"),
       newProfile,
       customRoutesChanged,
+      ...(gateway.kind === "virtual-wan" ? { disconnectedBy } : {}),
     });
   }
   return changes;

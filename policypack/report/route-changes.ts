@@ -23,5 +23,9 @@ export function routeChangeLines(change: GatewayRouteChange): string[] {
     );
   }
   if (change.customRoutesChanged) lines.push(`The custom routes of ${change.name} change: applying it disconnects connected clients`);
+  if (change.disconnectedBy !== undefined && change.disconnectedBy.length > 0)
+    lines.push(
+      `${joinList(change.disconnectedBy)} ${change.disconnectedBy.length === 1 ? "changes" : "change"}: applying it disconnects connected users of ${change.name}`,
+    );
   return lines;
 }
