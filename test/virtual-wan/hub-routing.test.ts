@@ -193,6 +193,29 @@ describe("association and propagation (azure-native)", () => {
     });
   });
 
+  it("gives clients 0.0.0.0/0 from their own hub only with internet security on, and never from another hub (W2, W3)", () => {
+    const withDefault = (internetSecurity: boolean, hub: "hub1" | "hub2") =>
+      outcome(
+        nativeWan((r) => {
+          r.hub2 = HUB2;
+          r["spoke2-conn"].props.virtualHubName = hub;
+          r["spoke2-conn"].props.routingConfiguration = {
+            vnetRoutes: { staticRoutes: [{ name: "nva", addressPrefixes: ["0.0.0.0/0"], nextHopIpAddress: "10.2.0.4" }] },
+          };
+          (r.p2s.props.p2SConnectionConfigurations as Record<string, unknown>[])[0].enableInternetSecurity = internetSecurity;
+        }),
+      ).configurations[0].routes;
+    expect({
+      sameHubOn: withDefault(true, "hub1"),
+      sameHubOff: withDefault(false, "hub1"),
+      otherHubOn: withDefault(true, "hub2"),
+    }).toEqual({
+      sameHubOn: ["0.0.0.0/0", "10.1.0.0/16", "10.2.0.0/16", POOL],
+      sameHubOff: ["10.1.0.0/16", "10.2.0.0/16", POOL],
+      otherHubOn: ["10.1.0.0/16", "10.2.0.0/16", POOL],
+    });
+  });
+
   it("rejects SSTP in the server configuration, v3 and v2 shapes alike (W8)", () => {
     const v3 = outcome(
       nativeWan((r) => {
