@@ -145,29 +145,35 @@ function judge(index: PathIndex, input: GatewayPathInput, network: RoutedNetwork
   const routes = typeof subnet.table === "string" ? tableRoutes(index, subnet.table) : undefined;
   const query = { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet };
   const paths = subnetPathsWith(index, query, routes, entry.routes);
-  const table = routes?.table;
-  const context: FailureContext = {
-    where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
-    subnet,
-    ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
-    ...(table ? { table: { id: table.id, name: table.name } } : {}),
-  };
-  const failureOf = new Map<PathPart, PathFailure>();
+  let failureOf: Map<PathPart, PathFailure> | undefined;
+  let context: FailureContext | undefined;
   for (const part of paths) {
+    if (!isFailure(part)) continue;
+    context ??= failureContext(network, subnet, gatewayTable, routes?.table);
     const failure = pathFailure(context, part);
-    if (failure) failureOf.set(part, failure);
+    if (failure) (failureOf ??= new Map()).set(part, failure);
   }
   // Most subnets fail for one part at most: only several parts need grouping by cause.
-  const failures = failureOf.size <= 1 ? [...failureOf.values()] : failuresByCause(context, failureOf);
+  const failures = !failureOf || !context ? [] : failureOf.size === 1 ? [...failureOf.values()] : failuresByCause(context, failureOf);
   let flows: SubnetFlowPart[] | undefined;
   return {
     network: { id: network.id, name: network.name },
     subnet,
     paths,
     failures,
-    failureOf,
+    failureOf: failureOf ?? NO_FAILURES,
     flows: () => (flows ??= subnetFlows(index, subnet, paths)),
   };
+}
+
+/** Most subnets' paths work: they share one empty map. */
+const NO_FAILURES: ReadonlyMap<PathPart, PathFailure> = new Map();
+
+function failureContext(network: RoutedNetwork, subnet: Subnet, gatewayTable?: RouteTable, table?: RouteTable): FailureContext {
+  const context: FailureContext = { where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`, subnet };
+  if (gatewayTable) context.gatewayTable = { id: gatewayTable.id, name: gatewayTable.name };
+  if (table) context.table = { id: table.id, name: table.name };
+  return context;
 }
 
 /** One failure per cause, naming every pool part it holds for. */

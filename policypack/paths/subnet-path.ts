@@ -1,10 +1,10 @@
 import type { Cidr } from "../topology/cidr";
-import type { RouteTable, Subnet } from "../topology/model";
+import type { Subnet } from "../topology/model";
 import type { RouteCandidate, RoutedPart } from "./effective-route";
 import { defaultRoutes, effectiveRoutes } from "./effective-route";
 import type { DeclaredRoute, NextHop } from "./next-hop";
-import { nextHopOf, sameAppliance } from "./next-hop";
-import type { PathIndex, SystemRoutes } from "./path-index";
+import { sameAppliance } from "./next-hop";
+import type { PathIndex, SystemRoutes, TableRoutes } from "./path-index";
 
 export type ApplianceHop = Extract<NextHop, { kind: "appliance" }>;
 
@@ -91,34 +91,10 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
-export interface TableRoutes {
-  table: RouteTable;
-  udrs: RouteCandidate[];
-}
-
-/**
- * Each table with its routes as candidates, built once per index and looked up by id once per
- * subnet: a table serves many subnets and every gateway. Per index, not per table: a table dies
- * with its index, and a map of every table ever seen grows between collections.
- */
-const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | null>>();
+export type { TableRoutes } from "./path-index";
 
 export function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
-  let byId = tablesByIndex.get(index);
-  if (!byId) tablesByIndex.set(index, (byId = new Map()));
-  // null: looked up, and not in the stack.
-  const known = byId.get(tableId);
-  if (known !== undefined) return known ?? undefined;
-  const table = index.tables.get(tableId);
-  const found = table && {
-    table,
-    udrs: table.routes.flatMap((route) => {
-      const cidr = index.parsed(route.prefix);
-      return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-    }),
-  };
-  byId.set(tableId, found ?? null);
-  return found;
+  return index.tableRoutes(tableId);
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
