@@ -151,13 +151,14 @@ export function buildPathIndex(topology: Topology): PathIndex {
       const known = routesByTable.get(tableId);
       if (known !== undefined) return known ?? undefined;
       const table = tables.get(tableId);
-      const found = table && {
-        table,
-        udrs: table.routes.flatMap((route) => {
+      let found: TableRoutes | undefined;
+      if (table) {
+        found = { table, udrs: [] };
+        for (const route of table.routes) {
           const cidr = parsed(route.prefix);
-          return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-        }),
-      };
+          if (cidr) found.udrs.push({ cidr, origin: "udr", hop: nextHopOf(route), declared: { table, route } });
+        }
+      }
       routesByTable.set(tableId, found ?? null);
       return found;
     },
