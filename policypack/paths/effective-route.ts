@@ -60,15 +60,27 @@ export function effectiveRoutes(query: Cidr, ...lists: (readonly RouteCandidate[
   // Prefixes nest or are disjoint: unless a candidate lies strictly inside the query, one route
   // decides it whole, and that is found without the intervals. The candidates come in several
   // lists, in order, so that each subnet's query does not copy them into one.
-  const containing: RouteCandidate[] = [];
+  // The best of those containing the query is kept as they are met, as `choose` would pick it: one
+  // best of all, one without gateway routes for when a system route is among them.
+  let best: RouteCandidate | undefined;
+  let bestNotGateway: RouteCandidate | undefined;
+  let system = false;
   for (const candidates of lists)
     for (const c of candidates) {
       if (c.cidr.family !== query.family) continue;
       if (c.cidr.length > query.length) {
         if (contains(query, c.cidr)) return cutByRoutes(query, lists.flat());
-      } else if (contains(c.cidr, query)) containing.push(c);
+      } else if (contains(c.cidr, query)) {
+        if (better(c, best)) best = c;
+        if (c.origin !== "gateway" && better(c, bestNotGateway)) bestNotGateway = c;
+        if (c.origin === "system") system = true;
+      }
     }
-  return [{ prefixes: wholeTexts(query), route: choose(containing) }];
+  return [{ prefixes: wholeTexts(query), route: system ? bestNotGateway : best }];
+}
+
+function better(c: RouteCandidate, best: RouteCandidate | undefined): boolean {
+  return !best || c.cidr.length > best.cidr.length || (c.cidr.length === best.cidr.length && RANK[c.origin] < RANK[best.origin]);
 }
 
 /** A prefix's own texts, as cidrTexts writes them: a query is asked for by every subnet of every gateway. */
@@ -111,7 +123,7 @@ function choose(containing: readonly RouteCandidate[]): RouteCandidate | undefin
   let best: RouteCandidate | undefined;
   for (const c of containing) {
     if (system && c.origin === "gateway") continue;
-    if (!best || c.cidr.length > best.cidr.length || (c.cidr.length === best.cidr.length && RANK[c.origin] < RANK[best.origin])) best = c;
+    if (better(c, best)) best = c;
   }
   return best;
 }

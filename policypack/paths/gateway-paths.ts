@@ -8,8 +8,8 @@ import type { PathIndex } from "./path-index";
 import { isGatewaySubnetName } from "./path-index";
 import type { SubnetFlowPart } from "./subnet-flows";
 import { subnetFlows } from "./subnet-flows";
-import type { PathPart } from "./subnet-path";
-import { subnetPaths, tableRoutes } from "./subnet-path";
+import type { EntryRoutes, PathPart } from "./subnet-path";
+import { entryRoutes, subnetPathsWith, tableRoutes } from "./subnet-path";
 
 /** A network a gateway's clients have routes to (spec R1-R7), as paths need it. */
 export interface RoutedNetwork {
@@ -63,34 +63,44 @@ export function gatewayPaths<N extends RoutedNetwork>(index: PathIndex, input: G
   const endpoints: EndpointPaths[] = [];
   const blocked = new Map<N, SubnetPaths[]>();
   if (index.subnetsByVnet.size === 0) return { subnets, endpoints, blocked };
-  // The GatewaySubnet of each VNet traffic enters through, and its route table.
-  const entries = new Map<string, { gatewaySubnet?: Subnet; gatewayTable?: RouteTable }>();
+  // The GatewaySubnet of each VNet traffic enters through, its route table and the routes the way in takes.
+  const entries = new Map<string, Entry>();
+  const none: Entry = { routes: {} };
   const entryOf = (vnet: string | undefined) => {
-    if (vnet === undefined) return {};
+    if (vnet === undefined) return none;
     let entry = entries.get(vnet);
     if (!entry) {
       const gatewaySubnet = index.subnetsByVnet.get(vnet)?.find((s) => isGatewaySubnetName(s.name));
       const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
-      entries.set(vnet, (entry = { ...(gatewaySubnet ? { gatewaySubnet } : {}), ...(gatewayTable ? { gatewayTable } : {}) }));
+      entry = {
+        ...(gatewaySubnet ? { gatewaySubnet } : {}),
+        ...(gatewayTable ? { gatewayTable } : {}),
+        routes: entryRoutes(index, { entryVnet: vnet, gatewaySubnet }),
+      };
+      entries.set(vnet, entry);
     }
     return entry;
   };
+  // Most stacks declare no private endpoint: then no subnet looks for its own.
+  const hasEndpoints = index.endpointsBySubnet.size > 0;
   for (const network of input.routed) {
     const own = (index.subnetsByVnet.get(network.id) ?? []).filter((s) => !isGatewaySubnetName(s.name));
-    const judged = own.length > 0 ? own : [wholeNetwork(index, network)];
-    const { gatewaySubnet, gatewayTable } = entryOf(network.entryVnet);
-    const results = judged.map((subnet) => judge(index, input, network, subnet, gatewaySubnet, gatewayTable));
-    const held = own.flatMap((subnet) =>
-      (index.endpointsBySubnet.get(subnet.id) ?? []).map((endpoint) => ({
-        ...judge(index, input, network, asSeenByEndpoint(subnet), gatewaySubnet, gatewayTable),
-        endpoint: { id: endpoint.id, name: endpoint.name },
-      })),
-    );
+    const entry = entryOf(network.entryVnet);
+    let failing = true;
+    const judgeOne = (subnet: Subnet) => {
+      const result = judge(index, input, network, subnet, entry);
+      if (failing && !result.paths.every(isFailure)) failing = false;
+      return result;
+    };
     // A network without subnets of its own is judged as a whole, and reported without subnets.
-    if (own.length > 0) subnets.push(...results);
-    endpoints.push(...held);
+    const results = own.length > 0 ? own.map(judgeOne) : [judgeOne(wholeNetwork(index, network))];
+    if (own.length > 0) for (const result of results) subnets.push(result);
+    if (hasEndpoints)
+      for (const subnet of own)
+        for (const endpoint of index.endpointsBySubnet.get(subnet.id) ?? [])
+          endpoints.push({ ...judgeOne(asSeenByEndpoint(subnet)), endpoint: { id: endpoint.id, name: endpoint.name } });
     // Only where route tables are declared can a path fail (spec section 1); "not checked" is no failure.
-    if (index.hasRouteTables && [...results, ...held].every((r) => r.paths.every((p) => isFailure(p)))) blocked.set(network, results);
+    if (index.hasRouteTables && failing) blocked.set(network, results);
   }
   subnets.sort((a, b) => compareText(a.network.name, b.network.name) || compareText(a.subnet.name, b.subnet.name));
   endpoints.sort((a, b) => compareText(a.endpoint.name, b.endpoint.name) || compareText(a.endpoint.id, b.endpoint.id));
@@ -123,38 +133,47 @@ function wholeNetwork(index: PathIndex, network: RoutedNetwork): Subnet {
   };
 }
 
-function judge(
-  index: PathIndex,
-  input: GatewayPathInput,
-  network: RoutedNetwork,
-  subnet: Subnet,
-  gatewaySubnet: Subnet | undefined,
-  gatewayTable: RouteTable | undefined,
-): SubnetPaths {
-  const paths = subnetPaths(index, { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet });
-  const table = typeof subnet.table === "string" ? tableRoutes(index, subnet.table)?.table : undefined;
-  const context: FailureContext = {
-    where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`,
-    subnet,
-    ...(gatewayTable ? { gatewayTable: { id: gatewayTable.id, name: gatewayTable.name } } : {}),
-    ...(table ? { table: { id: table.id, name: table.name } } : {}),
-  };
-  const failureOf = new Map<PathPart, PathFailure>();
+/** The way in through one VNet, for every subnet entered through it. */
+interface Entry {
+  gatewaySubnet?: Subnet;
+  gatewayTable?: RouteTable;
+  routes: EntryRoutes;
+}
+
+function judge(index: PathIndex, input: GatewayPathInput, network: RoutedNetwork, subnet: Subnet, entry: Entry): SubnetPaths {
+  const { gatewaySubnet, gatewayTable } = entry;
+  const routes = typeof subnet.table === "string" ? tableRoutes(index, subnet.table) : undefined;
+  const query = { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet };
+  const paths = subnetPathsWith(index, query, routes, entry.routes);
+  let failureOf: Map<PathPart, PathFailure> | undefined;
+  let context: FailureContext | undefined;
   for (const part of paths) {
+    if (!isFailure(part)) continue;
+    context ??= failureContext(network, subnet, gatewayTable, routes?.table);
     const failure = pathFailure(context, part);
-    if (failure) failureOf.set(part, failure);
+    if (failure) (failureOf ??= new Map()).set(part, failure);
   }
   // Most subnets fail for one part at most: only several parts need grouping by cause.
-  const failures = failureOf.size <= 1 ? [...failureOf.values()] : failuresByCause(context, failureOf);
+  const failures = !failureOf || !context ? [] : failureOf.size === 1 ? [...failureOf.values()] : failuresByCause(context, failureOf);
   let flows: SubnetFlowPart[] | undefined;
   return {
     network: { id: network.id, name: network.name },
     subnet,
     paths,
     failures,
-    failureOf,
+    failureOf: failureOf ?? NO_FAILURES,
     flows: () => (flows ??= subnetFlows(index, subnet, paths)),
   };
+}
+
+/** Most subnets' paths work: they share one empty map. */
+const NO_FAILURES: ReadonlyMap<PathPart, PathFailure> = new Map();
+
+function failureContext(network: RoutedNetwork, subnet: Subnet, gatewayTable?: RouteTable, table?: RouteTable): FailureContext {
+  const context: FailureContext = { where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`, subnet };
+  if (gatewayTable) context.gatewayTable = { id: gatewayTable.id, name: gatewayTable.name };
+  if (table) context.table = { id: table.id, name: table.name };
+  return context;
 }
 
 /** One failure per cause, naming every pool part it holds for. */

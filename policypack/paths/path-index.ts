@@ -1,8 +1,9 @@
 import type { Cidr } from "../topology/cidr";
 import { PrefixIndex, PrefixSet, contains, parseCidr } from "../topology/cidr";
-import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology } from "../topology/model";
+import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology, VirtualNetwork } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
+import { nextHopOf } from "./next-hop";
 
 /** Azure requires this name for the subnet of a virtual network gateway. */
 const GATEWAY_SUBNET = "gatewaysubnet";
@@ -38,6 +39,23 @@ export interface PathIndex {
   /** Those of them that contain a prefix. */
   systemRoutesContaining(vnet: string, cidr: Cidr): RouteCandidate[];
   parsed(text: string): Cidr | undefined;
+  /** A table with its routes as candidates, built when first asked for: a table serves many subnets and every gateway. */
+  tableRoutes(tableId: string): TableRoutes | undefined;
+}
+
+export interface TableRoutes {
+  table: RouteTable;
+  udrs: RouteCandidate[];
+}
+
+interface VnetRecord {
+  /** Undefined for an id that only peerings name. */
+  vnet?: VirtualNetwork;
+  /** Ids of the VNets it peers with, one per peering. */
+  peers: string[];
+  /** Its own prefixes as system routes, once asked for. */
+  own?: RouteCandidate[];
+  system?: SystemRoutes;
 }
 
 /** Appends to the list under `key`, in place: a hub's peers and a VNet's subnets come in thousands. */
@@ -53,29 +71,29 @@ export function buildPathIndex(topology: Topology): PathIndex {
     if (subnet.vnet === undefined) continue;
     append(subnetsByVnet, subnet.vnet, subnet);
   }
-  const vnets = new Map(topology.vnets.map((v) => [v.id, v]));
-  const peersOf = new Map<string, string[]>();
+  // One record per VNet id holds all paths keep of it, so that a hub's peers cost one lookup each.
+  const records = new Map<string, VnetRecord>();
+  const recordOf = (id: string) => {
+    let record = records.get(id);
+    if (!record) records.set(id, (record = { peers: [] }));
+    return record;
+  };
+  for (const vnet of topology.vnets) recordOf(vnet.id).vnet = vnet;
   for (const peering of topology.peerings) {
     if (peering.to === undefined || peering.to === peering.from) continue;
-    append(peersOf, peering.from, peering.to);
+    recordOf(peering.from).peers.push(peering.to);
   }
   const parsed = (text: string) => {
     const result = parseCidr(text);
     return result.ok ? result.cidr : undefined;
   };
-  const system = new Map<string, SystemRoutes>();
   // Each VNet's prefixes as routes, once: every peer of a hub shares the hub's.
-  const ownRoutes = new Map<string, RouteCandidate[]>();
-  const routesOf = (id: string) => {
-    let routes = ownRoutes.get(id);
-    if (!routes) {
-      routes = (vnets.get(id)?.prefixes ?? []).flatMap((text) => {
-        const cidr = parsed(text);
-        return cidr ? [{ cidr, origin: "system" as const, hop: { kind: "local" as const } }] : [];
-      });
-      ownRoutes.set(id, routes);
-    }
-    return routes;
+  const routesOf = (record: VnetRecord | undefined): RouteCandidate[] => {
+    if (!record) return [];
+    return (record.own ??= (record.vnet?.prefixes ?? []).flatMap((text) => {
+      const cidr = parsed(text);
+      return cidr ? [{ cidr, origin: "system" as const, hop: { kind: "local" as const } }] : [];
+    }));
   };
   const endpointsBySubnet = new Map<string, PrivateEndpoint[]>();
   for (const endpoint of topology.dns?.endpoints ?? [])
@@ -94,12 +112,15 @@ export function buildPathIndex(topology: Topology): PathIndex {
     }
     return held;
   };
+  const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  // null: looked up, and not in the stack.
+  const routesByTable = new Map<string, TableRoutes | null>();
   let nsgs: Map<string, NetworkSecurityGroup> | undefined;
   let firewalls: Map<string, Firewall> | undefined;
   const index: PathIndex = {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,
-    tables: new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
+    tables,
     // Only flows look filters up, and only when a report or port intent asks: indexed on first use.
     get nsgs() {
       return (nsgs ??= new Map((topology.nsgs ?? []).map((n) => [n.id, n])));
@@ -109,23 +130,38 @@ export function buildPathIndex(topology: Topology): PathIndex {
     },
     filteredNics,
     endpointsBySubnet,
-    vnetPrefixes: (vnet) => vnets.get(vnet)?.prefixes ?? [],
+    vnetPrefixes: (vnet) => records.get(vnet)?.vnet?.prefixes ?? [],
     systemRoutes(vnet) {
-      let routes = system.get(vnet);
-      if (!routes) {
-        const all = [vnet, ...(peersOf.get(vnet) ?? [])].flatMap(routesOf);
-        if (all.length <= SCANNED_ROUTES) routes = { containing: (cidr) => all.filter((r) => contains(r.cidr, cidr)) };
+      const record = recordOf(vnet);
+      if (!record.system) {
+        const all = [...routesOf(record)];
+        for (const peer of record.peers) for (const route of routesOf(records.get(peer))) all.push(route);
+        if (all.length <= SCANNED_ROUTES) record.system = { containing: (cidr) => all.filter((r) => contains(r.cidr, cidr)) };
         else {
           const index = new PrefixIndex<RouteCandidate>();
           for (const route of all) index.add(route.cidr, route);
-          routes = index;
+          record.system = index;
         }
-        system.set(vnet, routes);
       }
-      return routes;
+      return record.system;
     },
     systemRoutesContaining: (vnet, cidr) => (heldByAnyVnet(cidr) ? index.systemRoutes(vnet).containing(cidr) : []),
     parsed,
+    tableRoutes(tableId) {
+      const known = routesByTable.get(tableId);
+      if (known !== undefined) return known ?? undefined;
+      const table = tables.get(tableId);
+      let found: TableRoutes | undefined;
+      if (table) {
+        found = { table, udrs: [] };
+        for (const route of table.routes) {
+          const cidr = parsed(route.prefix);
+          if (cidr) found.udrs.push({ cidr, origin: "udr", hop: nextHopOf(route), declared: { table, route } });
+        }
+      }
+      routesByTable.set(tableId, found ?? null);
+      return found;
+    },
   };
   return index;
 }

@@ -1,10 +1,10 @@
 import type { Cidr } from "../topology/cidr";
-import type { RouteTable, Subnet } from "../topology/model";
+import type { Subnet } from "../topology/model";
 import type { RouteCandidate, RoutedPart } from "./effective-route";
 import { defaultRoutes, effectiveRoutes } from "./effective-route";
 import type { DeclaredRoute, NextHop } from "./next-hop";
-import { nextHopOf, sameAppliance } from "./next-hop";
-import type { PathIndex } from "./path-index";
+import { sameAppliance } from "./next-hop";
+import type { PathIndex, SystemRoutes, TableRoutes } from "./path-index";
 
 export type ApplianceHop = Extract<NextHop, { kind: "appliance" }>;
 
@@ -43,12 +43,36 @@ export interface PathQuery {
   subnet: Subnet;
 }
 
+/**
+ * What the way in through one VNet needs, looked up once per entry VNet and gateway rather than
+ * once per subnet: thousands of subnets enter through a hub.
+ */
+export interface EntryRoutes {
+  /** The GatewaySubnet's table's routes; undefined when it has none or it is not in the stack. */
+  udrs?: readonly RouteCandidate[];
+  system?: SystemRoutes;
+}
+
 /** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
 export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
-  const forward = sharedForwardHop(index, query);
+  const table = typeof query.subnet.table === "string" ? tableRoutes(index, query.subnet.table) : undefined;
+  return subnetPathsWith(index, query, table, entryRoutes(index, query));
+}
+
+export function entryRoutes(index: PathIndex, query: Omit<PathQuery, "subnet" | "pools">): EntryRoutes {
+  const table = query.gatewaySubnet?.table;
+  // Only a GatewaySubnet's table sends traffic other than directly: without one, no VNet's system routes are built.
+  if (typeof table !== "string" || table === "unknown" || query.entryVnet === undefined) return {};
+  const udrs = tableRoutes(index, table)?.udrs;
+  return { ...(udrs ? { udrs } : {}), system: index.systemRoutes(query.entryVnet) };
+}
+
+/** subnetPaths with the subnet's table (looked up by the caller, who names it in failures) and its entry's routes. */
+export function subnetPathsWith(index: PathIndex, query: PathQuery, table: TableRoutes | undefined, entry: EntryRoutes): PathPart[] {
+  const forward = sharedForwardHop(index, query, entry);
   const parts: PathPart[] = [];
   for (const pool of query.pools)
-    for (const part of returnHops(index, query, pool)) {
+    for (const part of returnHops(index, query, table, pool)) {
       const verdict = verdictOf(forward, part.back);
       for (const prefix of part.prefixes) parts.push({ pool: prefix, forward, back: part.back, verdict });
     }
@@ -67,34 +91,10 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
   return "asymmetric";
 }
 
-export interface TableRoutes {
-  table: RouteTable;
-  udrs: RouteCandidate[];
-}
-
-/**
- * Each table with its routes as candidates, built once per index and looked up by id once per
- * subnet: a table serves many subnets and every gateway. Per index, not per table: a table dies
- * with its index, and a map of every table ever seen grows between collections.
- */
-const tablesByIndex = new WeakMap<PathIndex, Map<string, TableRoutes | null>>();
+export type { TableRoutes } from "./path-index";
 
 export function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
-  let byId = tablesByIndex.get(index);
-  if (!byId) tablesByIndex.set(index, (byId = new Map()));
-  // null: looked up, and not in the stack.
-  const known = byId.get(tableId);
-  if (known !== undefined) return known ?? undefined;
-  const table = index.tables.get(tableId);
-  const found = table && {
-    table,
-    udrs: table.routes.flatMap((route) => {
-      const cidr = index.parsed(route.prefix);
-      return cidr ? [{ cidr, origin: "udr" as const, hop: nextHopOf(route), declared: { table, route } }] : [];
-    }),
-  };
-  byId.set(tableId, found ?? null);
-  return found;
+  return index.tableRoutes(tableId);
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
@@ -107,25 +107,25 @@ function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {
  */
 const forwardByIndex = new WeakMap<PathIndex, Map<Subnet, { entryVnet?: string; gatewaySubnet?: Subnet; forward: ForwardHop }>>();
 
-function sharedForwardHop(index: PathIndex, query: PathQuery): ForwardHop {
+function sharedForwardHop(index: PathIndex, query: PathQuery, entry: EntryRoutes): ForwardHop {
   let bySubnet = forwardByIndex.get(index);
   if (!bySubnet) forwardByIndex.set(index, (bySubnet = new Map()));
   const last = bySubnet.get(query.subnet);
   if (last && last.entryVnet === query.entryVnet && last.gatewaySubnet === query.gatewaySubnet) return last.forward;
-  const forward = forwardHop(index, query);
+  const forward = forwardHop(index, query, entry);
   bySubnet.set(query.subnet, { entryVnet: query.entryVnet, gatewaySubnet: query.gatewaySubnet, forward });
   return forward;
 }
 
-function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
+function forwardHop(index: PathIndex, query: PathQuery, entry: EntryRoutes): ForwardHop {
   const table = query.gatewaySubnet?.table;
   if (table === undefined || query.entryVnet === undefined) return { kind: "direct" };
   if (table === "unknown") return { kind: "unknown", why: "the GatewaySubnet's route table is not known" };
   let destination: Cidr | undefined;
   for (const prefix of query.subnet.prefixes) if ((destination = index.parsed(prefix))) break;
   if (!destination) return { kind: "unknown", why: "the subnet's prefixes are not known" };
-  const udrs = tableRoutes(index, table)?.udrs ?? [];
-  const system = index.systemRoutes(query.entryVnet).containing(destination);
+  const udrs = entry.udrs ?? [];
+  const system = (entry.system ?? index.systemRoutes(query.entryVnet)).containing(destination);
   // A user-defined route inside the subnet would split it; the route for its first address speaks for it.
   const route = effectiveRoutes(destination, udrs, system, defaultRoutes(hasDefaultRoute(udrs)))[0]?.route;
   if (!route || route.origin !== "udr" || !route.declared) return { kind: "direct" };
@@ -136,10 +136,14 @@ function forwardHop(index: PathIndex, query: PathQuery): ForwardHop {
   return { kind: "dropped", route: route.declared };
 }
 
-function returnHops(index: PathIndex, query: PathQuery, pool: Cidr): { prefixes: readonly string[]; back: ReturnHop }[] {
+function returnHops(
+  index: PathIndex,
+  query: PathQuery,
+  routes: TableRoutes | undefined,
+  pool: Cidr,
+): { prefixes: readonly string[]; back: ReturnHop }[] {
   const { subnet } = query;
   if (subnet.table === "unknown") return [{ prefixes: [pool.text], back: { kind: "unknown", why: "its route table is not known" } }];
-  const routes = subnet.table !== undefined ? tableRoutes(index, subnet.table) : undefined;
   const propagation = routes ? routes.table.propagation : true;
   const udrs = routes?.udrs ?? [];
   // The subnet's VNet is routed from the gateway: its gateway knows the client pools (spec P1).

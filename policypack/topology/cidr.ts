@@ -82,11 +82,17 @@ export function sortedUnique(cidrs: Iterable<Cidr>): string[] {
 }
 
 function networkKey(cidr: Cidr, length: number): string {
-  const masked =
-    cidr.family === 4
-      ? ipaddr.IPv4.networkAddressFromCIDR(`${cidr.address.toString()}/${length}`)
-      : ipaddr.IPv6.networkAddressFromCIDR(`${cidr.address.toString()}/${length}`);
-  return `${masked.toString()}/${length}`;
+  // Every subnet's paths ask a hub's system routes: masking the octets spares a text to parse.
+  if (cidr.family === 4) {
+    const octets = (cidr.address as ipaddr.IPv4).octets;
+    let text = "";
+    for (let i = 0; i < 4; i++) {
+      const bits = Math.min(8, Math.max(0, length - 8 * i));
+      text += `${i > 0 ? "." : ""}${octets[i] & (0xff00 >> bits) & 0xff}`;
+    }
+    return `${text}/${length}`;
+  }
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${cidr.address.toString()}/${length}`).toString()}/${length}`;
 }
 
 /** A set of prefixes (no payload) with the same lookups as PrefixIndex, for the hot paths. */
