@@ -100,6 +100,11 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
       reached.push(network);
     }
   reached.sort((a, b) => a.ix - b.ix);
+  const groups = gateway.hub?.policyGroups.length ?? 0;
+  if (groups > 0)
+    notes.push(
+      sentence`${gateway.name} has ${groups} user groups, but which group gets which pool cannot be declared with either provider: results are per connection configuration, not per group.`,
+    );
   if (computed.length > 1)
     notes.push(
       sentence`${gateway.name} has ${computed.length} connection configurations: its routes and access are those every configuration gets; each configuration's are in the report.`,

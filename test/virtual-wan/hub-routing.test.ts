@@ -301,6 +301,21 @@ describe("name resolution through a hub's P2S gateway (W10)", () => {
   });
 });
 
+describe("client pools of a hub gateway (W9)", () => {
+  it("reports a pool overlapping a connected VNet, naming the pools as the P2S gateway spells them", () => {
+    const { analysis, extraction } = analyzeResources(
+      nativeWan((r) => {
+        (r.p2s.props.p2SConnectionConfigurations as Record<string, unknown>[])[0].vpnClientAddressPool = {
+          addressPrefixes: ["10.1.5.0/24"],
+        };
+      }),
+    );
+    expect(analysis.findings.map((f) => `${f.code}: ${renderSentence(f.fix.text, extraction.spell)}`)).toEqual([
+      "pool-overlap: Give p2s a p2SConnectionConfigurations[*].vpnClientAddressPool that overlaps no VNet, site or route its clients use.",
+    ]);
+  });
+});
+
 describe("indirect spokes and mixed stacks", () => {
   it("reaches a VNet behind a connected one through the connection's static route, forwarding not checked (W6)", () => {
     const { analysis } = analyzeResources(

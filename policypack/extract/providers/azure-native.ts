@@ -134,6 +134,11 @@ export const AZURE_NATIVE: ProviderRecord = {
   },
   kindFields: {
     VpnSite: { "site.prefixes": at("", "addressSpace.addressPrefixes"), "site.asn": at("", "bgpProperties.asn") },
+    // A hub's P2S gateway keeps its pools in its connection configurations.
+    P2sVpnGateway: {
+      "gateway.clientPool": at("", `${P2S}.vpnClientAddressPool`),
+      "gateway.clientPools": at("", `${P2S}.vpnClientAddressPool.addressPrefixes`),
+    },
   },
   read: {
     gateway: {

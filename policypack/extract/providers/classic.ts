@@ -108,6 +108,11 @@ export const CLASSIC: ProviderRecord = {
   },
   kindFields: {
     VpnSite: { "site.prefixes": at("", "addressCidrs"), "site.asn": at("", "links[*].bgp.asn") },
+    // A hub's P2S gateway keeps its pools in its connection configurations.
+    P2sVpnGateway: {
+      "gateway.clientPool": at("", `${P2S}.vpnClientAddressPool`),
+      "gateway.clientPools": at("", `${P2S}.vpnClientAddressPool.addressPrefixes`),
+    },
   },
   read: {
     // bgpEnabled replaced enableBgp, which older programs still set.
