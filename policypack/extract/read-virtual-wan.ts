@@ -65,10 +65,14 @@ function ref(ctx: Context, entry: Entry, path: RefPath, kinds: ResourceKind[]): 
   return ctx.resolver.reference(entry, at(entry.props, ...path.path), path.field, kinds);
 }
 
-/** A resource's hub: by Azure name, or by id. */
+/** The resource of a kind another names by Azure name (azure-native) or by id (classic): a hub, a VPN or ExpressRoute gateway. */
+function namedBy(ctx: Context, entry: Entry, how: { byName: string } | { ref: RefPath }, kind: ResourceKind): string | undefined {
+  if ("byName" in how) return urnOf(ctx.resolver.byAzureName(entry, entry.props[how.byName], how.byName, kind));
+  return urnOf(ref(ctx, entry, how.ref, [kind]));
+}
+
 function hubOf(ctx: Context, entry: Entry, how: VirtualWanPaths["hub"]): string | undefined {
-  if ("byName" in how) return urnOf(ctx.resolver.byAzureName(entry, entry.props[how.byName], how.byName, "VirtualHub"));
-  return urnOf(ref(ctx, entry, how.ref, ["VirtualHub"]));
+  return namedBy(ctx, entry, how, "VirtualHub");
 }
 
 /**
@@ -158,21 +162,14 @@ export function readVirtualWan(ctx: Context): void {
   }
   for (const e of of("VpnConnection")) {
     const p = pathsOf(e);
-    const gateway =
-      "byName" in p.vpnGateway
-        ? ctx.resolver.byAzureName(e, e.props[p.vpnGateway.byName], p.vpnGateway.byName, "VpnGateway")
-        : ref(ctx, e, p.vpnGateway.ref, ["VpnGateway"]);
     const site = ref(ctx, e, p.vpnSite, ["VpnSite"]);
-    const hub = gatewayHubs.get(urnOf(gateway) ?? "");
+    const hub = gatewayHubs.get(namedBy(ctx, e, p.vpnGateway, "VpnGateway") ?? "");
     addConnection(reading, e, e.props, e.raw.urn, e.raw.name, "vpn", hub, urnOf(site), vpnBgp(p, e.props));
   }
   for (const e of of("ExpressRouteConnection")) {
     const p = pathsOf(e);
-    const gateway =
-      "byName" in p.erGateway
-        ? ctx.resolver.byAzureName(e, e.props[p.erGateway.byName], p.erGateway.byName, "ExpressRouteGateway")
-        : ref(ctx, e, p.erGateway.ref, ["ExpressRouteGateway"]);
-    addConnection(reading, e, e.props, e.raw.urn, e.raw.name, "expressroute", gatewayHubs.get(urnOf(gateway) ?? ""), undefined, false);
+    const hub = gatewayHubs.get(namedBy(ctx, e, p.erGateway, "ExpressRouteGateway") ?? "");
+    addConnection(reading, e, e.props, e.raw.urn, e.raw.name, "expressroute", hub, undefined, false);
   }
   for (const e of of("RoutingIntent")) {
     const p = pathsOf(e);

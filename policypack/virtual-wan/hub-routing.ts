@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixSet, parseCidr, sortedUnique } from "../topology/cidr";
+import { parseCidr, sortedUnique } from "../topology/cidr";
 import type { Topology, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";
 import type {
@@ -219,4 +219,3 @@ export function sortedPrefixes(texts: readonly string[]): string[] {
   return sortedUnique(parsedAll(texts));
 }
 
-export { PrefixSet };
