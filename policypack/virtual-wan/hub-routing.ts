@@ -218,4 +218,3 @@ export function tableLabels(routing: HubRouting, tables: readonly HubRouteTable[
 export function sortedPrefixes(texts: readonly string[]): string[] {
   return sortedUnique(parsedAll(texts));
 }
-
