@@ -4,7 +4,7 @@ import type { GatewayAnalysis } from "../reachability/results";
 import type { TopologyIndex } from "../reachability/topology-index";
 import { nameOf } from "../reachability/topology-index";
 import { contains, overlaps } from "../topology/cidr";
-import type { Topology } from "../topology/model";
+import type { Topology, VpnGateway } from "../topology/model";
 import { compareText } from "../topology/order";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { ServerConfiguration } from "../topology/virtual-wan";
@@ -289,6 +289,7 @@ export function checkVirtualWanRouting(index: TopologyIndex, gateways: readonly 
           },
         }),
       );
+    out.push(...radiusFindings(index, gateway));
     const hub = hubId !== undefined ? routing.hubs.get(hubId) : undefined;
     const hubPrefix = hub?.prefix !== undefined ? parsedAll([hub.prefix])[0] : undefined;
     for (const pool of index.pools.get(gateway.id) ?? [])
@@ -326,6 +327,54 @@ export function checkVirtualWanRouting(index: TopologyIndex, gateways: readonly 
       );
   }
   out.push(...branchPropagation(index));
+  return out;
+}
+
+/**
+ * W9: the gateway sends RADIUS requests from its hub, so a RADIUS server must sit in a VNet whose
+ * connection propagates to that hub's default table.
+ */
+function radiusFindings(index: TopologyIndex, gateway: VpnGateway): Finding[] {
+  const routing = index.hubs;
+  const server = index.topology.wan?.serverConfigurations.find((c) => c.id === gateway.hub?.settingsFrom?.id);
+  const hub = gateway.hub?.hub;
+  if (!server || hub === undefined) return [];
+  const defaultTable = [...routing.tables.values()].find((t) => t.hub === hub && t.builtIn === "defaultRouteTable");
+  const out: Finding[] = [];
+  for (const address of server.radiusAddresses) {
+    const host = parsedAll([address.includes("/") ? address : `${address}/32`])[0];
+    if (!host) continue;
+    const holding = routing.connections.filter(
+      (c) => c.kind === "vnet" && c.remote !== undefined && index.networks.get(c.remote)?.prefixes.some((p) => contains(p, host)),
+    );
+    if (holding.some((c) => defaultTable !== undefined && routing.propagatesTo(c).tables.includes(defaultTable))) continue;
+    const label = defaultTable ? tableLabel(routing, defaultTable) : "the hub's defaultRouteTable";
+    out.push(
+      finding("virtual-wan-routing", {
+        code: "radius-unreachable",
+        resource: holding[0]?.id ?? server.id,
+        related: [server.id, gateway.id],
+        subject: address,
+        problem:
+          holding.length > 0
+            ? sentence`The RADIUS server ${address} of ${server.name} is in a VNet whose connection ${holding[0].name} does not propagate to ${label}, so ${gateway.name} cannot reach it and users cannot sign in.`
+            : sentence`The RADIUS server ${address} of ${server.name} is in no VNet connected to the WAN, so ${gateway.name} cannot reach it and users cannot sign in.`,
+        fix:
+          holding.length > 0
+            ? {
+                resource: holding[0].id,
+                field: "hubConnection.propagatedTables",
+                action: "add",
+                text: sentence`Add ${label} (or the label default) to ${fieldRef(holding[0].id, "hubConnection.propagatedTables")} of ${holding[0].name}.`,
+              }
+            : {
+                resource: server.id,
+                action: "change",
+                text: sentence`Run the RADIUS server in a VNet connected to a hub of the WAN that propagates to ${label}.`,
+              },
+      }),
+    );
+  }
   return out;
 }
 

@@ -402,6 +402,12 @@ function readServer(ctx: Context, e: Entry, classicGroups: PolicyGroup[]): Serve
     ...(protocols !== undefined ? { protocols } : {}),
     ...(auth.authTypes !== undefined ? { authTypes: auth.authTypes } : {}),
     aad: auth.authSettings?.aad ?? false,
+    radiusAddresses: [
+      ...(p.server.radiusAddress !== undefined && str(root[p.server.radiusAddress]) !== undefined
+        ? [str(root[p.server.radiusAddress]) as string]
+        : []),
+      ...list(at(root, ...p.server.radiusList)).flatMap((server) => str(at(server, p.server.radiusItemAddress)) ?? []),
+    ],
   };
   const entra = Array.isArray(aad) ? asBag(aad[0]) : asBag(aad);
   return { config, entry: e, groups, protocols, auth, entra };

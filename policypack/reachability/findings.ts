@@ -120,7 +120,8 @@ export type FindingCode =
   | "pool-outside-intent"
   | "intent-address-spaces"
   | "user-groups"
-  | "pool-overlaps-hub";
+  | "pool-overlaps-hub"
+  | "radius-unreachable";
 
 /** A configuration problem of spec section 4. */
 export interface Finding {

@@ -130,6 +130,8 @@ export interface ServerConfiguration extends Named {
   authTypes?: string[];
   /** Microsoft Entra ID settings are present. */
   aad: boolean;
+  /** The RADIUS servers' addresses, as far as known. */
+  radiusAddresses: string[];
 }
 
 export function emptyVirtualWan(): VirtualWanTopology {

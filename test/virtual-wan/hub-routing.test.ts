@@ -316,6 +316,46 @@ describe("client pools of a hub gateway (W9)", () => {
   });
 });
 
+describe("a RADIUS server the hub's P2S gateway must reach (W9)", () => {
+  function radius(address: string, change: (r: Record<string, Declared>) => void = () => {}): string[] {
+    return outcome(
+      nativeWan((r) => {
+        r["vpn-config"].props.properties = { vpnProtocols: ["OpenVPN"], vpnAuthenticationTypes: ["Radius"], radiusServerAddress: address };
+        change(r);
+      }),
+    ).findings;
+  }
+
+  it("finds nothing when the server's VNet propagates to the hub's default table", () => {
+    expect(radius("10.2.0.10")).toEqual([]);
+  });
+
+  it("names the connection that does not propagate to the default table", () => {
+    expect(
+      radius("10.2.0.10", (r) => {
+        r["spoke2-conn"].props.routingConfiguration = { propagatedRouteTables: { labels: ["none"] } };
+      }),
+    ).toEqual(["radius-unreachable spoke2-conn"]);
+  });
+
+  it("names the server configuration when the server is in no connected VNet", () => {
+    expect(radius("10.9.0.10")).toEqual(["radius-unreachable vpn-config"]);
+  });
+
+  it("reads the classic provider's radius.servers the same way", () => {
+    const got = outcome(
+      classicWan((r) => {
+        Object.assign(r["vpn-config"].props, {
+          vpnAuthenticationTypes: ["Radius"],
+          azureActiveDirectoryAuthentications: undefined,
+          radius: { servers: [{ address: "10.9.0.10", secret: "s", score: 1 }] },
+        });
+      }),
+    );
+    expect(got.findings).toEqual(["radius-unreachable vpn-config"]);
+  });
+});
+
 describe("indirect spokes and mixed stacks", () => {
   it("reaches a VNet behind a connected one through the connection's static route, forwarding not checked (W6)", () => {
     const { analysis } = analyzeResources(

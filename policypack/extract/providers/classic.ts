@@ -208,6 +208,8 @@ export const CLASSIC: ProviderRecord = {
         aad: "azureActiveDirectoryAuthentications",
         aadTenant: ["azureActiveDirectoryAuthentications"],
         radius: ["radius"],
+        radiusList: ["radius", "servers"],
+        radiusItemAddress: "address",
         certificates: ["clientRootCertificates"],
       },
       policyGroupServer: { field: "vpnServerConfigurationId", path: ["vpnServerConfigurationId"] },

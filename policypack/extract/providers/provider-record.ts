@@ -163,6 +163,10 @@ export interface VirtualWanPaths {
     aad: string;
     aadTenant: readonly string[];
     radius: readonly string[];
+    /** RADIUS servers' addresses: a single one (azure-native) and a list whose items hold one each. */
+    radiusAddress?: string;
+    radiusList: readonly string[];
+    radiusItemAddress: string;
     certificates: readonly string[];
     /** Inline policy groups (azure-native); the classic provider declares them as resources. */
     policyGroups?: string;
