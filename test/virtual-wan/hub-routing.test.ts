@@ -2,7 +2,7 @@ import type { RawResource } from "../../policypack/extract/raw-resource";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { renderSentence } from "../../policypack/topology/sentence";
 import { virtualWanServer } from "../../policypack/policies/virtual-wan-server";
-import { RG, native } from "../helpers/raw-resources";
+import { RG, classic, native } from "../helpers/raw-resources";
 import type { Declared } from "../helpers/virtual-wan-stack";
 import { POOL, classicWan, nativeWan, tableId } from "../helpers/virtual-wan-stack";
 
@@ -298,6 +298,41 @@ describe("name resolution through a hub's P2S gateway (W10)", () => {
 
   it("reports a server in a network the clients do not reach", () => {
     expect(dnsFindings(["10.9.0.4"]).map((f) => f.split(":")[0])).toEqual(["server-unreachable p2s"]);
+  });
+});
+
+describe("association and propagation (classic)", () => {
+  const isolated = () =>
+    classic("virtualHubRouteTable", "VirtualHubRouteTable", "isolated", {
+      name: "isolated",
+      virtualHubId: `${RG}/virtualHubs/hub1`,
+      labels: ["isolated"],
+    }) as Declared;
+
+  it("finds a spoke routed one way when it is associated with a table the P2S configuration does not propagate to (W4)", () => {
+    const got = outcome(
+      classicWan((r) => {
+        r.isolated = isolated();
+        r["spoke2-conn"].props.routing = {
+          associatedRouteTableId: tableId("hub1", "isolated"),
+          propagatedRouteTable: { labels: ["default"] },
+        };
+      }),
+    );
+    expect({ access: got.access, findings: got.findings }).toEqual({ access: ["spoke1"], findings: ["one-way p2s"] });
+  });
+
+  it("rejects a P2S configuration associated with a custom table (W8)", () => {
+    const got = outcome(
+      classicWan((r) => {
+        r.isolated = isolated();
+        (r.p2s.props.connectionConfigurations as Record<string, unknown>[])[0].route = {
+          associatedRouteTableId: tableId("hub1", "isolated"),
+          propagatedRouteTable: { ids: [tableId("hub1", "defaultRouteTable")] },
+        };
+      }),
+    );
+    expect(got.findings).toEqual(["custom-associated-table p2s"]);
   });
 });
 
