@@ -11,7 +11,6 @@ import type {
   VirtualHub,
   VirtualWan,
 } from "../topology/virtual-wan";
-import { builtInTableId } from "../topology/virtual-wan";
 
 /** The private ranges routing intent sends to its next hop (spec W7). */
 export const PRIVATE_TRAFFIC = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
@@ -114,13 +113,11 @@ export function buildHubRouting(topology: Topology): HubRouting {
   const wanOf = (hub: string | undefined) => (hub === undefined ? undefined : wans.get(hubs.get(hub)?.wan ?? ""));
   const sameWan = (a: string | undefined, b: string | undefined) =>
     a !== undefined && b !== undefined && (a === b || (hubs.get(a)?.wan !== undefined && hubs.get(a)?.wan === hubs.get(b)?.wan));
-  const defaultOf = (hub: string | undefined) =>
-    hub === undefined ? undefined : (tables.get(builtInTableId(hub, "defaultRouteTable")) ?? declaredBuiltIn(hub, "defaultRouteTable"));
-  const noneOf = (hub: string | undefined) =>
-    hub === undefined ? undefined : (tables.get(builtInTableId(hub, "noneRouteTable")) ?? declaredBuiltIn(hub, "noneRouteTable"));
-  function declaredBuiltIn(hub: string, name: "defaultRouteTable" | "noneRouteTable"): HubRouteTable | undefined {
-    return [...tables.values()].find((t) => t.hub === hub && t.builtIn === name);
-  }
+  // Each hub's built-in tables, declared or implicit, found once: every connection asks for its hub's.
+  const builtIns = new Map<string, HubRouteTable>();
+  for (const t of tables.values()) if (t.hub !== undefined && t.builtIn !== undefined) builtIns.set(`${t.hub}|${t.builtIn}`, t);
+  const defaultOf = (hub: string | undefined) => (hub === undefined ? undefined : builtIns.get(`${hub}|defaultRouteTable`));
+  const noneOf = (hub: string | undefined) => (hub === undefined ? undefined : builtIns.get(`${hub}|noneRouteTable`));
   const associated = (c: RoutedConnection): HubRouteTable | undefined => {
     // Routing intent associates every connection of its hub with the default table (W7).
     if (c.hub !== undefined && intents.has(c.hub)) return defaultOf(c.hub);
