@@ -8,7 +8,7 @@ import type { PathIndex } from "./path-index";
 import { isGatewaySubnetName } from "./path-index";
 import type { SubnetFlowPart } from "./subnet-flows";
 import { subnetFlows } from "./subnet-flows";
-import type { EntryRoutes, PathPart } from "./subnet-path";
+import type { EntryRoutes, HubEntry, PathPart } from "./subnet-path";
 import { entryRoutes, subnetPathsWith, tableRoutes } from "./subnet-path";
 
 /** A network a gateway's clients have routes to (spec R1-R7), as paths need it. */
@@ -21,6 +21,8 @@ export interface RoutedNetwork {
    * routes decide the way there; undefined when unresolved or behind a site.
    */
   entryVnet?: string;
+  /** The Virtual WAN hub whose connection routes the network (spec W10), with its routing intent's next hop when it has one (W7). */
+  hub?: HubEntry;
 }
 
 /** One subnet of a routed network, with its paths (P2-P4) and, when asked for, its flows (F4). */
@@ -143,7 +145,7 @@ interface Entry {
 function judge(index: PathIndex, input: GatewayPathInput, network: RoutedNetwork, subnet: Subnet, entry: Entry): SubnetPaths {
   const { gatewaySubnet, gatewayTable } = entry;
   const routes = typeof subnet.table === "string" ? tableRoutes(index, subnet.table) : undefined;
-  const query = { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet };
+  const query = { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet, through: network.hub?.through };
   const paths = subnetPathsWith(index, query, routes, entry.routes);
   let failureOf: Map<PathPart, PathFailure> | undefined;
   let context: FailureContext | undefined;
@@ -171,6 +173,7 @@ const NO_FAILURES: ReadonlyMap<PathPart, PathFailure> = new Map();
 
 function failureContext(network: RoutedNetwork, subnet: Subnet, gatewayTable?: RouteTable, table?: RouteTable): FailureContext {
   const context: FailureContext = { where: subnet.id === network.id ? network.name : `${network.name}/${subnet.name}`, subnet };
+  if (network.hub) context.hub = network.hub;
   if (gatewayTable) context.gatewayTable = { id: gatewayTable.id, name: gatewayTable.name };
   if (table) context.table = { id: table.id, name: table.name };
   return context;

@@ -41,6 +41,8 @@ export function nextHopOf(route: Route): NextHop {
 /** Two appliance hops are the same appliance: the same address, or the same resource when an address is not known yet (a preview). */
 export function sameAppliance(a: NextHop, b: NextHop): boolean | undefined {
   if (a.kind !== "appliance" || b.kind !== "appliance") return false;
+  // One hop on both sides: a hub's routing intent sends both ways through its next hop.
+  if (a === b) return true;
   if (a.address !== undefined && b.address !== undefined) return a.address === b.address;
   if (a.appliance && b.appliance) return a.appliance.id === b.appliance.id;
   return undefined;

@@ -3,7 +3,7 @@ import { fieldRef, sentence } from "../topology/sentence";
 import type { Subnet } from "../topology/model";
 import type { DeclaredRoute } from "./next-hop";
 import { applianceLabel } from "./next-hop";
-import type { PathPart } from "./subnet-path";
+import type { HubEntry, PathPart } from "./subnet-path";
 
 /** Why one pool part's path to a subnet fails (spec P4), the route table to change and how. */
 export interface PathFailure {
@@ -26,6 +26,8 @@ export interface FailureContext {
   gatewayTable?: { id: string; name: string };
   /** The subnet's route table, when it has one in the stack. */
   table?: { id: string; name: string };
+  /** The Virtual WAN hub traffic enters the network from, instead of a GatewaySubnet (spec W10). */
+  hub?: HubEntry;
 }
 
 function routeName(declared: DeclaredRoute): string {
@@ -120,7 +122,7 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
     };
   }
   if (part.verdict !== "asymmetric") return undefined;
-  if (forward.kind === "via" && back.kind === "gateway") {
+  if (forward.kind === "via" && "route" in forward && back.kind === "gateway") {
     const appliance = applianceLabel(forward.hop);
     return {
       code: "asymmetric",
@@ -133,24 +135,34 @@ export function pathFailure(context: FailureContext, part: PathPart): PathFailur
       ),
     };
   }
-  if (back.kind === "via") {
+  if (back.kind === "via" && "route" in back) {
     const appliance = applianceLabel(back.hop);
     const gatewayTable = context.gatewayTable;
     const prefix = context.subnet.prefixes[0] ?? where;
     const arrives = forward.kind === "via" ? sentence`through ${applianceLabel(forward.hop)}` : sentence`directly from the gateway`;
+    const table = back.route.table;
+    const routes = fieldRef(table.id, "table.routes");
+    const intent = forward.kind === "via" && "intent" in forward ? forward : undefined;
+    let fix: Sentence;
+    if (intent) {
+      const next = applianceLabel(intent.hop);
+      fix = sentence`Send ${pool} to ${next}, the next hop of ${intent.intent.name}, in ${routes} of ${table.name}, or remove ${routeName(back.route)} so that replies follow the hub's routes.`;
+    } else if (context.hub)
+      fix = sentence`Add a route for ${pool} with next hop VirtualNetworkGateway to ${routes} of ${table.name}, or secure ${context.hub.name} with routing intent through ${appliance}.`;
+    else if (gatewayTable)
+      fix = sentence`Add a route for ${pool} with next hop VirtualNetworkGateway to ${routes} of ${table.name}, or route ${prefix} to ${appliance} in ${fieldRef(gatewayTable.id, "table.routes")} of ${gatewayTable.name} (the GatewaySubnet's).`;
+    else
+      fix = sentence`Add a route for ${pool} with next hop VirtualNetworkGateway to ${routes} of ${table.name}, or give the GatewaySubnet a route table that sends ${prefix} to ${appliance}.`;
     return {
       code: "asymmetric",
-      resource: back.route.table.id,
-      related: [...(gatewayTable ? [gatewayTable.id] : []), ...(back.hop.appliance ? [back.hop.appliance.id] : [])],
+      resource: table.id,
+      related: [
+        ...(gatewayTable ? [gatewayTable.id] : []),
+        ...(intent ? [intent.intent.id] : []),
+        ...(back.hop.appliance ? [back.hop.appliance.id] : []),
+      ],
       text: sentence`${where} sends replies to ${pool} through ${appliance} (${routeName(back.route)}), but traffic arrives ${arrives}, and a stateful firewall drops what it saw only one way`,
-      fix: {
-        resource: back.route.table.id,
-        field: "table.routes",
-        action: "add",
-        text: gatewayTable
-          ? sentence`Add a route for ${pool} with next hop VirtualNetworkGateway to ${fieldRef(back.route.table.id, "table.routes")} of ${back.route.table.name}, or route ${prefix} to ${appliance} in ${fieldRef(gatewayTable.id, "table.routes")} of ${gatewayTable.name} (the GatewaySubnet's).`
-          : sentence`Add a route for ${pool} with next hop VirtualNetworkGateway to ${fieldRef(back.route.table.id, "table.routes")} of ${back.route.table.name}, or give the GatewaySubnet a route table that sends ${prefix} to ${appliance}.`,
-      },
+      fix: { resource: table.id, field: "table.routes", action: intent ? "change" : "add", text: fix },
     };
   }
   return undefined;

@@ -8,10 +8,27 @@ import type { PathIndex, SystemRoutes, TableRoutes } from "./path-index";
 
 export type ApplianceHop = Extract<NextHop, { kind: "appliance" }>;
 
+/**
+ * A Virtual WAN hub's routing intent sends the clients' traffic to its spokes, and the spokes'
+ * replies to the pools, through its next hop (spec W7): both ways, without a route a table declares.
+ */
+export interface IntentHop {
+  kind: "via";
+  hop: ApplianceHop;
+  intent: { id: string; name: string };
+}
+
+/** A Virtual WAN hub that routes P2S traffic to a network, in place of a GatewaySubnet (spec W10). */
+export interface HubEntry {
+  name: string;
+  through?: IntentHop;
+}
+
 /** P2: how P2S traffic leaves the gateway for the subnet. */
 export type ForwardHop =
   | { kind: "direct" }
   | { kind: "via"; hop: ApplianceHop; route: DeclaredRoute }
+  | IntentHop
   | { kind: "dropped"; route: DeclaredRoute }
   | { kind: "unknown"; why: string };
 
@@ -19,6 +36,7 @@ export type ForwardHop =
 export type ReturnHop =
   | { kind: "gateway"; route?: DeclaredRoute }
   | { kind: "via"; hop: ApplianceHop; route: DeclaredRoute }
+  | IntentHop
   | { kind: "none"; route?: DeclaredRoute; propagationOff: boolean; toVnet?: true }
   | { kind: "unknown"; why: string };
 
@@ -41,6 +59,8 @@ export interface PathQuery {
   /** The GatewaySubnet of that VNet, when declared. */
   gatewaySubnet?: Subnet;
   subnet: Subnet;
+  /** The hub's routing intent, when the subnet's network is connected to the P2S gateway's secured hub. */
+  through?: IntentHop;
 }
 
 /**
@@ -69,7 +89,7 @@ export function entryRoutes(index: PathIndex, query: Omit<PathQuery, "subnet" | 
 
 /** subnetPaths with the subnet's table (looked up by the caller, who names it in failures) and its entry's routes. */
 export function subnetPathsWith(index: PathIndex, query: PathQuery, table: TableRoutes | undefined, entry: EntryRoutes): PathPart[] {
-  const forward = sharedForwardHop(index, query, entry);
+  const forward = query.through ?? sharedForwardHop(index, query, entry);
   const parts: PathPart[] = [];
   for (const pool of query.pools)
     for (const part of returnHops(index, query, table, pool)) {
@@ -151,7 +171,7 @@ function returnHops(
   const system = subnet.vnet !== undefined ? index.systemRoutesContaining(subnet.vnet, pool) : [];
   return effectiveRoutes(pool, udrs, gatewayRoutes, system, defaultRoutes(hasDefaultRoute(udrs))).map((part: RoutedPart) => ({
     prefixes: part.prefixes,
-    back: backHop(part.route, propagation),
+    back: backHop(part.route, propagation, query.through),
   }));
 }
 
@@ -166,16 +186,17 @@ function gatewayRoutesOf(pools: readonly Cidr[]): readonly RouteCandidate[] {
   return routes;
 }
 
-function backHop(route: RouteCandidate | undefined, propagation: boolean | undefined): ReturnHop {
+/** `through`: what the gateway's routes lead to in a secured hub, its routing intent's next hop. */
+function backHop(route: RouteCandidate | undefined, propagation: boolean | undefined, through: IntentHop | undefined): ReturnHop {
   if (route?.origin === "gateway") {
     return propagation === undefined
       ? { kind: "unknown", why: "whether its route table propagates gateway routes is not known" }
-      : { kind: "gateway" };
+      : (through ?? { kind: "gateway" });
   }
   if (route?.origin === "udr" && route.declared) {
     const hop = route.hop;
     if (hop.kind === "appliance") return { kind: "via", hop, route: route.declared };
-    if (hop.kind === "gateway") return { kind: "gateway", route: route.declared };
+    if (hop.kind === "gateway") return through ?? { kind: "gateway", route: route.declared };
     if (hop.kind === "other") return { kind: "unknown", why: `route ${route.declared.route.prefix} has next hop type ${hop.type}` };
     return { kind: "none", route: route.declared, propagationOff: propagation === false };
   }

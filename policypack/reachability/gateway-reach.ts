@@ -1,3 +1,4 @@
+import type { HubEntry } from "../paths/subnet-path";
 import type { VpnGateway } from "../topology/model";
 import { fieldRef, sentence } from "../topology/sentence";
 import type { Reason } from "./findings";
@@ -6,7 +7,7 @@ import type { Link, Network, TopologyIndex } from "./topology-index";
 import { nameOf } from "./topology-index";
 
 /** How a network is reached from a P2S gateway, independent of the client platform. */
-export type Reach = { via: "home" } | { via: "peering" } | { via: "bgp"; link: Link; from: string } | { via: "hub" };
+export type Reach = { via: "home" } | { via: "peering" } | { via: "bgp"; link: Link; from: string } | { via: "hub"; entry: HubEntry };
 
 // Shared: a hub can have thousands of peered spokes.
 const HOME: Reach = { via: "home" };

@@ -1,3 +1,4 @@
+import type { ApplianceHop, HubEntry } from "../paths/subnet-path";
 import type { VpnGateway } from "../topology/model";
 import type { Sentence } from "../topology/sentence";
 import { sentence } from "../topology/sentence";
@@ -31,6 +32,25 @@ export interface HubGatewayReach {
   computed: ConfigurationReach[];
 }
 
+/**
+ * How traffic enters the networks a hub connects: through its routing intent's next hop when the
+ * hub is the gateway's own (W7); another hub's next hop is not followed, and a note says so.
+ */
+function hubEntry(index: TopologyIndex, hub: string | undefined, own: boolean): HubEntry {
+  const name = nameOf(index, hub);
+  const intent = hub !== undefined && own ? index.hubs.intents.get(hub) : undefined;
+  if (intent?.privateNextHop === undefined) return { name };
+  const firewall = index.paths.firewalls.get(intent.privateNextHop);
+  const hop: ApplianceHop = firewall
+    ? {
+        kind: "appliance",
+        ...(firewall.addresses.length > 0 ? { address: firewall.addresses[0] } : {}),
+        appliance: { id: firewall.id, name: firewall.name },
+      }
+    : { kind: "appliance", appliance: { id: `${intent.id}#next-hop`, name: `the next hop of ${intent.name}` } };
+  return { name, through: { kind: "via", hop, intent: { id: intent.id, name: intent.name } } };
+}
+
 /** How many networks a note names before it counts the rest. */
 const NAMED_NETWORKS = 5;
 
@@ -60,6 +80,8 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
   const reached: Network[] = [];
   const unreached = new Map<number, Reason[]>();
   const counts = new Map<Network, number>();
+  // The hub whose connection routes each network: a spoke of the gateway's own secured hub gets its firewall on the path (W7, W10).
+  const hubOf = new Map<Network, string | undefined>();
   // One note per configuration and reason, naming a few networks: a preview of a large hub leaves thousands unchecked.
   const notChecked = new Map<string, string[]>();
   for (const configuration of computed) {
@@ -69,6 +91,7 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
       if (d.notChecked) append(notChecked, `${configuration.name}\u0000${d.notChecked}`, network.name);
       if (d.verdict === "reached") {
         counts.set(network, (counts.get(network) ?? 0) + 1);
+        hubOf.set(network, d.connection.hub);
         continue;
       }
       const { code, rule } = CODE[d.verdict];
@@ -94,9 +117,15 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
     notes.push(sentence`${gateway.name} (${configuration}) to ${shown} is not checked: ${why}.`);
   }
   // A network counts as reached when every configuration reaches it: the gateway's results hold for all its users.
+  const entries = new Map<string | undefined, HubEntry>();
+  const entryOf = (hub: string | undefined) => {
+    let entry = entries.get(hub);
+    if (!entry) entries.set(hub, (entry = hubEntry(index, hub, hub === gateway.hub?.hub)));
+    return entry;
+  };
   for (const [network, count] of counts)
     if (count === computed.length && !unreached.has(network.ix)) {
-      how[network.ix] = { via: "hub" };
+      how[network.ix] = { via: "hub", entry: entryOf(hubOf.get(network)) };
       reached.push(network);
     }
   reached.sort((a, b) => a.ix - b.ix);

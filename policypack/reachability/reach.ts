@@ -122,7 +122,16 @@ function entryVnet(index: TopologyIndex, gateway: VpnGateway, how: Reach | undef
 function narrowByPaths(index: TopologyIndex, gateway: VpnGateway, reach: GatewayReach): GatewayPaths {
   const routed = reach.reached
     .filter((n) => n.kind === "vnet")
-    .map((network) => ({ id: network.id, name: network.name, entryVnet: entryVnet(index, gateway, reach.how[network.ix]), network }));
+    .map((network) => {
+      const how = reach.how[network.ix];
+      return {
+        id: network.id,
+        name: network.name,
+        entryVnet: entryVnet(index, gateway, how),
+        ...(how?.via === "hub" ? { hub: how.entry } : {}),
+        network,
+      };
+    });
   const paths = gatewayPaths(index.paths, { pools: index.pools.get(gateway.id) ?? [], routed });
   for (const [{ network }, subnets] of paths.blocked) {
     const failure = subnets.flatMap((s) => s.failures)[0];

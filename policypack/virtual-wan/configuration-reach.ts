@@ -136,7 +136,8 @@ export function configurationReach(
       destinations.push({
         connection: d,
         verdict: "reached",
-        notChecked: `traffic crosses the next hop of ${intent.name}, whose rules decide`,
+        // A VNet of the gateway's own hub has the next hop on its paths, whose rules decide its flows (F5).
+        ...(d.kind === "vnet" && d.hub === hub ? {} : { notChecked: `traffic crosses the next hop of ${intent.name}, whose rules decide` }),
       });
       continue;
     }
