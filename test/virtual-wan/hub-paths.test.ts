@@ -2,6 +2,7 @@ import type { RawResource } from "../../policypack/extract/raw-resource";
 import { applianceLabel } from "../../policypack/paths/next-hop";
 import { flowRuleText } from "../../policypack/paths/subnet-flows";
 import type { ForwardHop, ReturnHop } from "../../policypack/paths/subnet-path";
+import { evaluateIntents } from "../../policypack/intents/intents";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { renderSentence } from "../../policypack/topology/sentence";
 import { RG, classic, native } from "../helpers/raw-resources";
@@ -272,5 +273,26 @@ describe("a spoke behind a secured hub in a brand-new preview (azure-native)", (
       access: ["spoke1", "spoke2"],
       intentNotes: [],
     });
+  });
+});
+
+describe("port intents on a secured hub's gateway (section 5, W7)", () => {
+  const violations = (reach: string[]) =>
+    evaluateIntents(analyzeResources(nativeStack({})).analysis, [
+      { origin: "intent 1 of the policy configuration", gateway: "p2s", reach, deny: [] },
+    ]).violations.map((v) => [v.code, v.resource?.split("::").pop() ?? "", renderSentence(v.problem, (s) => s.field)]);
+
+  it("holds a required spoke1:443, which the hub's firewall allows", () => {
+    expect(violations(["spoke1:443"])).toEqual([]);
+  });
+
+  it("reports a required spoke1:22 against the hub's firewall, whose default denies it", () => {
+    expect(violations(["spoke1:22"])).toEqual([
+      [
+        "intent.required-not-reached",
+        "fw",
+        `Clients of p2s (${POOL}) cannot reach spoke1 on TCP 22, which intent 1 of the policy configuration requires: the default of fw denies ${POOL}.`,
+      ],
+    ]);
   });
 });
