@@ -24,7 +24,7 @@ export interface TopologyView {
   links: { a: string; b: string; kind: string; bgp: boolean; up: boolean }[];
   /** The P2S clients of each gateway whose VNet (or, in a Virtual WAN, hub) is known: `vnet` holds the hub then. */
   clients: { id: string; name: string; vnet: string; pool: string[]; protocols: string[]; bgp: boolean }[];
-  /** Appliances P2S traffic goes through (spec P2-P4), in the VNet they sit in, sorted by name. */
+  /** Appliances P2S traffic goes through (spec P2-P4, W7), in the VNet they sit in (or the hub they secure: `vnet` holds the hub then), sorted by name. */
   appliances: { id: string; name: string; vnet: string; address: string | null }[];
 }
 
@@ -92,13 +92,10 @@ export function topologyView(analysis: Analysis): TopologyView {
       for (const part of subnet.paths)
         for (const hop of [part.forward, part.back]) {
           const firewall = hop.kind === "via" && hop.hop.appliance ? index.paths.firewalls.get(hop.hop.appliance.id) : undefined;
-          if (firewall?.vnet !== undefined && index.networks.has(firewall.vnet) && !appliances.has(firewall.id))
-            appliances.set(firewall.id, {
-              id: firewall.id,
-              name: firewall.name,
-              vnet: firewall.vnet,
-              address: firewall.addresses[0] ?? null,
-            });
+          const place = firewall?.vnet ?? firewall?.hub;
+          if (!firewall || place === undefined || appliances.has(firewall.id)) continue;
+          if (index.networks.has(place) || routing.hubs.has(place))
+            appliances.set(firewall.id, { id: firewall.id, name: firewall.name, vnet: place, address: firewall.addresses[0] ?? null });
         }
   const sorted = [...appliances.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { networks, peerings, links, clients, appliances: sorted };

@@ -4,6 +4,8 @@ import { flowRuleText } from "../../policypack/paths/subnet-flows";
 import type { ForwardHop, ReturnHop } from "../../policypack/paths/subnet-path";
 import { evaluateIntents } from "../../policypack/intents/intents";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
+import { diagram } from "../../policypack/report/mermaid";
+import { buildReport } from "../../policypack/report/report-model";
 import { renderSentence } from "../../policypack/topology/sentence";
 import { RG, classic, native } from "../helpers/raw-resources";
 import type { Declared } from "../helpers/virtual-wan-stack";
@@ -293,6 +295,16 @@ describe("port intents on a secured hub's gateway (section 5, W7)", () => {
         "fw",
         `Clients of p2s (${POOL}) cannot reach spoke1 on TCP 22, which intent 1 of the policy configuration requires: the default of fw denies ${POOL}.`,
       ],
+    ]);
+  });
+});
+
+describe("the Mermaid diagram of a secured hub", () => {
+  it("draws the hub's firewall, through which the clients' traffic goes, at the hub", () => {
+    const text = diagram(buildReport(analyzeResources(nativeStack({}))).topology, "none").text;
+    expect(text.split("\n").filter((l) => l.includes("firewall") || l.includes("through it"))).toEqual([
+      `  n3{{"firewall fw<br/>${FW_ADDRESS}"}}`,
+      '  n0 ---|"P2S traffic through it"| n3',
     ]);
   });
 });
