@@ -10,6 +10,9 @@ import type { RawResource } from "../policypack/extract/raw-resource";
 import { toRawResource } from "../policypack/extract/raw-resource";
 import { markSecrets } from "../policypack/extract/plain";
 
+/** The Pulumi CLI's limit on one gRPC message to or from a plugin (rpcutil.MaxRPCMessageSize): 400 MiB. */
+const MAX_RPC_MESSAGE_SIZE = 400 * 1024 * 1024;
+
 /** A resource as the engine describes it to an analyzer. */
 export interface AnalyzerInput {
   type: string;
@@ -112,7 +115,11 @@ export class PolicyPackProcess {
       child.stdout?.on("data", onData);
       child.on("exit", (code) => reject(new Error(`policy pack exited with ${code} before serving:\n${stderr}`)));
     });
-    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      // The CLI dials plugins with rpcutil.MaxRPCMessageSize, not gRPC's 4 MB: a large stack's violations exceed that.
+      "grpc.max_receive_message_length": MAX_RPC_MESSAGE_SIZE,
+      "grpc.max_send_message_length": MAX_RPC_MESSAGE_SIZE,
+    });
     return new PolicyPackProcess(child, client, () => stderr);
   }
 
