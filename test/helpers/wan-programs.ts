@@ -49,6 +49,10 @@ export type WanChange =
   | "ikev2-two-auth-types"
   /** W8: spoke1 has a VNet gateway of its own. */
   | "spoke-with-gateway"
+  /** W9: routing intent with the pool outside the private prefixes. */
+  | "intent-pool-outside"
+  /** W9: two user groups of the server configuration, both the default. */
+  | "two-default-groups"
   /** W8: routing intent on a hub that also has a custom route table. */
   | "intent-with-custom-table"
   /** W9: RADIUS, its server in spoke2 (which propagates to the default table) or in no connected VNet. */
@@ -92,10 +96,17 @@ function serverSettings(change: WanChange): { protocols: string[]; auth: string[
   }
 }
 
-const pool = (change: WanChange) => (change === "pool-in-hub" ? "10.100.1.0/24" : POOL);
+const pool = (change: WanChange) =>
+  change === "pool-in-hub" ? "10.100.1.0/24" : change === "intent-pool-outside" ? "100.64.50.0/24" : POOL;
 const dnsServers = (change: WanChange) =>
   change === "dns-in-spoke" ? ["10.1.0.4"] : change === "dns-azure" ? ["168.63.129.16"] : undefined;
-const hasIntent = (change: WanChange) => change === "routing-intent" || change === "intent-with-custom-table";
+const hasIntent = (change: WanChange) =>
+  change === "routing-intent" || change === "intent-with-custom-table" || change === "intent-pool-outside";
+/** Two user groups, both marked the default (W9). */
+const GROUPS = [
+  { name: "engineering", value: "00000000-0000-0000-0000-00000000000a" },
+  { name: "operations", value: "00000000-0000-0000-0000-00000000000b" },
+];
 const ownTable = (change: WanChange) =>
   change === "spoke2-own-table" ||
   change === "spoke2-own-table-propagated" ||
@@ -202,6 +213,16 @@ export function nativeWanProgram(change: WanChange, serverShape: "v2" | "v3" = "
       ...(s.radius !== undefined ? { radiusServerAddress: s.radius, radiusServerSecret: pulumi.secret("radius-secret") } : {}),
       ...(change === "ikev2-two-auth-types"
         ? { vpnClientRootCertificates: [{ name: "root", publicCertData: "MIIC5zCCAc+gAwIBAgIQ" }] }
+        : {}),
+      ...(change === "two-default-groups"
+        ? {
+            configurationPolicyGroups: GROUPS.map((g, i) => ({
+              name: g.name,
+              isDefault: true,
+              priority: i,
+              policyMembers: [{ name: g.name, attributeType: "AADGroupId", attributeValue: g.value }],
+            })),
+          }
         : {}),
     };
     // azure-native v2 declared the settings at the root of the resource; v3 nests them under properties.
@@ -359,6 +380,16 @@ export function classicWanProgram(change: WanChange): () => void {
       ...(s.radius !== undefined ? { radius: { servers: [{ address: s.radius, secret: pulumi.secret("radius-secret"), score: 1 }] } } : {}),
       ...(change === "ikev2-two-auth-types" ? { clientRootCertificates: [{ name: "root", publicCertData: "MIIC5zCCAc+gAwIBAgIQ" }] } : {}),
     });
+    if (change === "two-default-groups")
+      GROUPS.forEach(
+        (g, i) =>
+          new azure.network.VpnServerConfigurationPolicyGroup(g.name, {
+            vpnServerConfigurationId: server.id,
+            isDefault: true,
+            priority: i,
+            policies: [{ name: g.name, type: "AADGroupId", value: g.value }],
+          }),
+      );
     new azure.network.PointToPointVpnGateway("p2s", {
       ...placement,
       virtualHubId: hub.id,
@@ -488,4 +519,12 @@ export function wanOutcome({ analysis, extraction }: StackAnalysis, gatewayName 
     reasons: gateway ? [...gateway.reach.unreached.values()].flat().map((r) => `${r.code} ${r.subject}: ${render(r.text)}`) : [],
     notes: analysis.notes.map(render),
   };
+}
+
+/** The findings' problems and fixes as the reports word them, against their resource. */
+export function findingMessages({ analysis, extraction }: StackAnalysis): string[] {
+  const render = (s: Sentence) => renderSentence(s, extraction.spell);
+  return [...analysis.findings, ...virtualWanServer.findings(extraction.topology)]
+    .map((f) => `${f.resource.split("::").pop() ?? f.resource}: ${render(f.problem)} ${render(f.fix.text)}`)
+    .sort();
 }
