@@ -522,9 +522,9 @@ export function wanOutcome({ analysis, extraction }: StackAnalysis, gatewayName 
 }
 
 /** The findings' problems and fixes as the reports word them, against their resource. */
-export function findingMessages({ analysis, extraction }: StackAnalysis): string[] {
+export function findingMessages({ analysis, extraction }: StackAnalysis, withFixes = true): string[] {
   const render = (s: Sentence) => renderSentence(s, extraction.spell);
   return [...analysis.findings, ...virtualWanServer.findings(extraction.topology)]
-    .map((f) => `${f.resource.split("::").pop() ?? f.resource}: ${render(f.problem)} ${render(f.fix.text)}`)
+    .map((f) => `${f.resource.split("::").pop() ?? f.resource}: ${render(f.problem)}${withFixes ? ` ${render(f.fix.text)}` : ""}`)
     .sort();
 }
