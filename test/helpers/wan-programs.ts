@@ -53,6 +53,8 @@ export type WanChange =
   | "intent-pool-outside"
   /** W9: two user groups of the server configuration, both the default. */
   | "two-default-groups"
+  /** A stack mixing gateways: a VNet of its own with a VNet gateway for P2S, beside the hub. */
+  | "with-vnet-gateway"
   /** W8: routing intent on a hub that also has a custom route table. */
   | "intent-with-custom-table"
   /** W9: RADIUS, its server in spoke2 (which propagates to the default table) or in no connected VNet. */
@@ -201,6 +203,21 @@ export function nativeWanProgram(change: WanChange, serverShape: "v2" | "v3" = "
         vpnType: "RouteBased",
         sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ" },
         ipConfigurations: [{ name: "default", subnet: { id: spoke1.subnets.apply((s) => s?.[0]?.id ?? "") } }],
+      });
+    }
+    if (change === "with-vnet-gateway") {
+      const home = vnet("home", "10.50.0.0/16", [{ name: "GatewaySubnet", addressPrefix: "10.50.255.0/27" }]);
+      new network.VirtualNetworkGateway("home-gw", {
+        resourceGroupName,
+        gatewayType: "Vpn",
+        vpnType: "RouteBased",
+        sku: { name: "VpnGw1AZ", tier: "VpnGw1AZ" },
+        ipConfigurations: [{ name: "default", subnet: { id: home.subnets.apply((s) => s?.[0]?.id ?? "") } }],
+        vpnClientConfiguration: {
+          vpnClientAddressPool: { addressPrefixes: ["172.16.70.0/24"] },
+          vpnClientProtocols: ["OpenVPN"],
+          vpnClientRootCertificates: [{ name: "root", publicCertData: "MIIC5zCCAc+gAwIBAgIQ" }],
+        },
       });
     }
     const s = serverSettings(change);
@@ -369,6 +386,28 @@ export function classicWanProgram(change: WanChange): () => void {
         ipConfigurations: [{ subnetId: subnet.id, publicIpAddressId: ip.id }],
       });
     }
+    if (change === "with-vnet-gateway") {
+      const home = vnet("home", "10.50.0.0/16");
+      const subnet = new azure.network.Subnet("home-gw-subnet", {
+        name: "GatewaySubnet",
+        resourceGroupName: group.name,
+        virtualNetworkName: home.name,
+        addressPrefixes: ["10.50.255.0/27"],
+      });
+      const ip = new azure.network.PublicIp("home-gw-ip", { ...placement, allocationMethod: "Static", sku: "Standard" });
+      new azure.network.VirtualNetworkGateway("home-gw", {
+        ...placement,
+        type: "Vpn",
+        vpnType: "RouteBased",
+        sku: "VpnGw1AZ",
+        ipConfigurations: [{ subnetId: subnet.id, publicIpAddressId: ip.id }],
+        vpnClientConfiguration: {
+          addressSpaces: ["172.16.70.0/24"],
+          vpnClientProtocols: ["OpenVPN"],
+          rootCertificates: [{ name: "root", publicCertData: "MIIC5zCCAc+gAwIBAgIQ" }],
+        },
+      });
+    }
     const s = serverSettings(change);
     const server = new azure.network.VpnServerConfiguration("vpn-config", {
       ...placement,
@@ -459,6 +498,119 @@ export function classicWanProgram(change: WanChange): () => void {
 }
 
 /**
+ * Two hubs of one Standard WAN (W1, W2): hub1 with spoke1 and the P2S gateway (internet security on),
+ * hub2 with spoke3, whose connection has static routes (10.30.0.0/16 and 0.0.0.0/0 to an appliance),
+ * and spoke4, associated with hub2's custom table "shared". With `sharedLabel` users propagate to the
+ * labels default and Shared (labels compare without case), which reach both hubs' tables; without it, to the default only.
+ */
+export function twoHubProgram(provider: WanProvider, sharedLabel: boolean): () => void {
+  const staticRoutes = [{ name: "nva", addressPrefixes: ["10.30.0.0/16", "0.0.0.0/0"], nextHopIpAddress: "10.3.0.4" }];
+  if (provider === "azure-native")
+    return () => {
+      const resourceGroupName = new resources.ResourceGroup("rg").name;
+      const wan = new network.VirtualWan("wan", { resourceGroupName, type: "Standard" });
+      const hub = (name: string, prefix: string) =>
+        new network.VirtualHub(name, { resourceGroupName, addressPrefix: prefix, sku: "Standard", virtualWan: { id: wan.id } });
+      const hub1 = hub("hub1", "10.100.0.0/23");
+      const hub2 = hub("hub2", "10.102.0.0/23");
+      const shared = new network.HubRouteTable("shared", { resourceGroupName, virtualHubName: hub2.name, labels: ["shared"] });
+      const connect = (
+        name: string,
+        prefix: string,
+        on: network.VirtualHub,
+        routing?: network.HubVirtualNetworkConnectionArgs["routingConfiguration"],
+      ) => {
+        const spoke = new network.VirtualNetwork(name, { resourceGroupName, addressSpace: { addressPrefixes: [prefix] } });
+        new network.HubVirtualNetworkConnection(`${name}-conn`, {
+          resourceGroupName,
+          virtualHubName: on.name,
+          remoteVirtualNetwork: { id: spoke.id },
+          ...(routing ? { routingConfiguration: routing } : {}),
+        });
+      };
+      connect("spoke1", "10.1.0.0/16", hub1);
+      connect("spoke3", "10.3.0.0/16", hub2, { vnetRoutes: { staticRoutes } });
+      connect("spoke4", "10.4.0.0/16", hub2, { associatedRouteTable: { id: shared.id }, propagatedRouteTables: { labels: ["default"] } });
+      const server = new network.VpnServerConfiguration("vpn-config", {
+        resourceGroupName,
+        properties: {
+          vpnProtocols: ["OpenVPN"],
+          vpnAuthenticationTypes: ["AAD"],
+          aadAuthenticationParameters: { aadTenant: ENTRA.tenant, aadIssuer: ENTRA.issuer, aadAudience: ENTRA.audience },
+        },
+      });
+      new network.P2sVpnGateway("p2s", {
+        resourceGroupName,
+        virtualHub: { id: hub1.id },
+        vpnServerConfiguration: { id: server.id },
+        vpnGatewayScaleUnit: 1,
+        p2SConnectionConfigurations: [
+          {
+            name: "users",
+            vpnClientAddressPool: { addressPrefixes: [POOL] },
+            enableInternetSecurity: true,
+            ...(sharedLabel ? { routingConfiguration: { propagatedRouteTables: { labels: ["default", "Shared"] } } } : {}),
+          },
+        ],
+      });
+    };
+  return () => {
+    const group = new azure.core.ResourceGroup("rg", { location: "westeurope" });
+    const placement = { resourceGroupName: group.name, location: group.location };
+    const wan = new azure.network.VirtualWan("wan", { ...placement, type: "Standard" });
+    const hub = (name: string, prefix: string) =>
+      new azure.network.VirtualHub(name, { ...placement, virtualWanId: wan.id, addressPrefix: prefix, sku: "Standard" });
+    const hub1 = hub("hub1", "10.100.0.0/23");
+    const hub2 = hub("hub2", "10.102.0.0/23");
+    const shared = new azure.network.VirtualHubRouteTable("shared", { virtualHubId: hub2.id, labels: ["shared"] });
+    const connect = (
+      name: string,
+      prefix: string,
+      on: azure.network.VirtualHub,
+      routing?: azure.network.VirtualHubConnectionArgs["routing"],
+    ) => {
+      const spoke = new azure.network.VirtualNetwork(name, { ...placement, addressSpaces: [prefix] });
+      new azure.network.VirtualHubConnection(`${name}-conn`, {
+        virtualHubId: on.id,
+        remoteVirtualNetworkId: spoke.id,
+        ...(routing ? { routing } : {}),
+      });
+    };
+    connect("spoke1", "10.1.0.0/16", hub1);
+    connect("spoke3", "10.3.0.0/16", hub2, { staticVnetRoutes: staticRoutes });
+    connect("spoke4", "10.4.0.0/16", hub2, { associatedRouteTableId: shared.id, propagatedRouteTable: { labels: ["default"] } });
+    const server = new azure.network.VpnServerConfiguration("vpn-config", {
+      ...placement,
+      vpnProtocols: ["OpenVPN"],
+      vpnAuthenticationTypes: ["AAD"],
+      azureActiveDirectoryAuthentications: [{ tenant: ENTRA.tenant, issuer: ENTRA.issuer, audience: ENTRA.audience }],
+    });
+    new azure.network.PointToPointVpnGateway("p2s", {
+      ...placement,
+      virtualHubId: hub1.id,
+      vpnServerConfigurationId: server.id,
+      scaleUnit: 1,
+      connectionConfigurations: [
+        {
+          name: "users",
+          vpnClientAddressPool: { addressPrefixes: [POOL] },
+          internetSecurityEnabled: true,
+          // The classic provider's route block needs the association; its ids are the hub's default table.
+          ...(sharedLabel
+            ? {
+                route: {
+                  associatedRouteTableId: hub1.defaultRouteTableId,
+                  propagatedRouteTable: { ids: [hub1.defaultRouteTableId], labels: ["default", "Shared"] },
+                },
+              }
+            : {}),
+        },
+      ],
+    });
+  };
+}
+
+/**
  * What the pack computes from a program as `pulumi stack export` (deployed) or `pulumi preview
  * --json` of a brand-new stack writes it: recorded by @pulumi/pulumi's runtime, written as the
  * CLI writes the document, and read back as p2s-check reads it.
@@ -476,21 +628,25 @@ const cache = new Map<string, Promise<StackAnalysis>>();
 /** Pulumi's runtime is one per process: recordings run one after the other. */
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Records a program once per key (see wanStack). */
+export function cachedStack(key: string, program: () => void, shape: WanShape): Promise<StackAnalysis> {
+  let found = cache.get(key);
+  if (!found) {
+    found = queue.then(() => analyzeProgram(program, shape));
+    queue = found.catch(() => undefined);
+    cache.set(key, found);
+  }
+  return found;
+}
+
 export function wanStack(
   provider: WanProvider,
   shape: WanShape,
   change: WanChange,
   serverShape: "v2" | "v3" = "v3",
 ): Promise<StackAnalysis> {
-  const key = `${provider}|${shape}|${change}|${serverShape}`;
-  let found = cache.get(key);
-  if (!found) {
-    const program = provider === "azure-native" ? nativeWanProgram(change, serverShape) : classicWanProgram(change);
-    found = queue.then(() => analyzeProgram(program, shape));
-    queue = found.catch(() => undefined);
-    cache.set(key, found);
-  }
-  return found;
+  const program = provider === "azure-native" ? nativeWanProgram(change, serverShape) : classicWanProgram(change);
+  return cachedStack(`${provider}|${shape}|${change}|${serverShape}`, program, shape);
 }
 
 /** What a test asserts of a stack: the hub gateway's configurations, its access, findings with their resource, reasons and notes. */
