@@ -53,6 +53,8 @@ export type WanChange =
   | "intent-pool-outside"
   /** W9: two user groups of the server configuration, both the default. */
   | "two-default-groups"
+  /** The same groups declared as resources of their own (azure-native's ConfigurationPolicyGroup; the classic provider has only those). */
+  | "two-default-groups-standalone"
   /** A stack mixing gateways: a VNet of its own with a VNet gateway for P2S, beside the hub. */
   | "with-vnet-gateway"
   /** W8: routing intent on a hub that also has a custom route table. */
@@ -118,6 +120,7 @@ const ownTable = (change: WanChange) =>
 /** A VPN server configuration as @pulumi/azure-native v2 registered it: its settings at the root. */
 class V2ServerConfiguration extends pulumi.CustomResource {
   declare readonly id: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
   constructor(name: string, props: pulumi.Inputs) {
     super("azure-native:network:VpnServerConfiguration", name, props);
   }
@@ -269,6 +272,17 @@ export function nativeWanProgram(change: WanChange, serverShape: "v2" | "v3" = "
                 : {}),
       },
     ];
+    if (change === "two-default-groups-standalone")
+      GROUPS.forEach(
+        (g, i) =>
+          new network.ConfigurationPolicyGroup(g.name, {
+            resourceGroupName,
+            vpnServerConfigurationName: server.name,
+            isDefault: true,
+            priority: i,
+            policyMembers: [{ name: g.name, attributeType: "AADGroupId", attributeValue: g.value }],
+          }),
+      );
     new network.P2sVpnGateway("p2s", {
       resourceGroupName,
       virtualHub: { id: hub.id },
@@ -419,7 +433,7 @@ export function classicWanProgram(change: WanChange): () => void {
       ...(s.radius !== undefined ? { radius: { servers: [{ address: s.radius, secret: pulumi.secret("radius-secret"), score: 1 }] } } : {}),
       ...(change === "ikev2-two-auth-types" ? { clientRootCertificates: [{ name: "root", publicCertData: "MIIC5zCCAc+gAwIBAgIQ" }] } : {}),
     });
-    if (change === "two-default-groups")
+    if (change === "two-default-groups" || change === "two-default-groups-standalone")
       GROUPS.forEach(
         (g, i) =>
           new azure.network.VpnServerConfigurationPolicyGroup(g.name, {

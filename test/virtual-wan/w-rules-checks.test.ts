@@ -167,6 +167,19 @@ describe("W9: user groups", () => {
   );
 });
 
+describe("W9: user groups declared as azure-native ConfigurationPolicyGroup resources", () => {
+  it.each(ALL.slice(0, 2))("reads them as the inline ones, and reports two defaults, %s %s", async (p, s) => {
+    expect(await outcome(p, s, "two-default-groups-standalone", false)).toEqual({
+      ...BASELINE,
+      findings: ["user-groups vpn-config"],
+      notes: [
+        "p2s has 2 user groups, but which group gets which pool cannot be declared with either provider: results are per connection configuration, not per group.",
+      ],
+      messages: ["vpn-config: vpn-config has 2 default user groups; exactly one must be the default."],
+    });
+  });
+});
+
 describe("W10: the hub gateway's custom DNS servers", () => {
   it.each(BUT_NATIVE_EXPORT)("finds nothing wrong with a DNS server in a spoke the clients reach, %s %s", async (p, s) => {
     expect(await outcome(p, s, "dns-in-spoke")).toEqual(BASELINE);
