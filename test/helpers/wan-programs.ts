@@ -47,6 +47,8 @@ export type WanChange =
   | "sstp"
   | "entra-ikev2-only"
   | "ikev2-two-auth-types"
+  /** W8: spoke1 connected to a second hub of the WAN as well. */
+  | "spoke1-two-hubs"
   /** W8: spoke1 has a VNet gateway of its own. */
   | "spoke-with-gateway"
   /** W9: routing intent with the pool outside the private prefixes. */
@@ -196,6 +198,19 @@ export function nativeWanProgram(change: WanChange, serverShape: "v2" | "v3" = "
       new network.VirtualNetworkPeering("behind-to-spoke1", {
         resourceGroupName,
         virtualNetworkName: behind.name,
+        remoteVirtualNetwork: { id: spoke1.id },
+      });
+    }
+    if (change === "spoke1-two-hubs") {
+      const hub2 = new network.VirtualHub("hub2", {
+        resourceGroupName,
+        addressPrefix: "10.102.0.0/23",
+        sku: "Standard",
+        virtualWan: { id: wan.id },
+      });
+      new network.HubVirtualNetworkConnection("spoke1-conn2", {
+        resourceGroupName,
+        virtualHubName: hub2.name,
         remoteVirtualNetwork: { id: spoke1.id },
       });
     }
@@ -383,6 +398,15 @@ export function classicWanProgram(change: WanChange): () => void {
         virtualNetworkName: behind.name,
         remoteVirtualNetworkId: spoke1.id,
       });
+    }
+    if (change === "spoke1-two-hubs") {
+      const hub2 = new azure.network.VirtualHub("hub2", {
+        ...placement,
+        virtualWanId: wan.id,
+        addressPrefix: "10.102.0.0/23",
+        sku: "Standard",
+      });
+      new azure.network.VirtualHubConnection("spoke1-conn2", { virtualHubId: hub2.id, remoteVirtualNetworkId: spoke1.id });
     }
     if (change === "spoke-with-gateway") {
       const subnet = new azure.network.Subnet("spoke1-gw-subnet", {

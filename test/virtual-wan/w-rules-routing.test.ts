@@ -1,3 +1,7 @@
+import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
+import { native } from "../helpers/raw-resources";
+import type { Declared } from "../helpers/virtual-wan-stack";
+import { nativeWan } from "../helpers/virtual-wan-stack";
 import type { WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
 import { POOL, wanOutcome, wanStack } from "../helpers/wan-programs";
 
@@ -168,6 +172,47 @@ describe("W6: indirect spokes", () => {
       );
     },
   );
+});
+
+describe("W6: a VNet behind two connected spokes", () => {
+  it("reaches it once, through either spoke's static route, azure-native export (hand-written)", () => {
+    const behind = native("VirtualNetwork", "behind", {
+      resourceGroupName: "rg",
+      virtualNetworkName: "behind",
+      addressSpace: { addressPrefixes: ["10.30.0.0/16"] },
+    }) as Declared;
+    const stack = analyzeResources(
+      nativeWan((r) => {
+        r.behind = behind;
+        for (const [spoke, hop] of [
+          ["spoke1", "10.1.0.4"],
+          ["spoke2", "10.2.0.4"],
+        ])
+          r[`${spoke}-conn`].props.routingConfiguration = {
+            vnetRoutes: { staticRoutes: [{ name: "to-behind", addressPrefixes: ["10.30.0.0/16"], nextHopIpAddress: hop }] },
+          };
+      }),
+    );
+    const reached = ["behind", "spoke1", "spoke2"];
+    expect(wanOutcome(stack)).toEqual({
+      configurations: [
+        {
+          name: "users",
+          associated: "hub1/defaultRouteTable",
+          propagatesTo: ["hub1/defaultRouteTable"],
+          routes: ["10.1.0.0/16", "10.2.0.0/16", "10.30.0.0/16", POOL],
+          access: reached,
+        },
+      ],
+      access: reached,
+      findings: [],
+      reasons: [],
+      notes: [
+        "p2s (users) to behind is not checked: behind is routed via the appliance at 10.1.0.4 in spoke1, whose forwarding is not checked.",
+        "p2s (users) to behind is not checked: behind is routed via the appliance at 10.2.0.4 in spoke2, whose forwarding is not checked.",
+      ],
+    });
+  });
 });
 
 describe("W7: routing intent", () => {

@@ -129,6 +129,19 @@ describe("W8: server configurations Azure rejects", () => {
 });
 
 describe("W8: hub connections and routing intent Azure rejects", () => {
+  // azure-native's export is covered by hub-routing.test.ts.
+  it.each(ALL.slice(1))("reports a VNet connected to two hubs, against the second connection, %s %s", async (p, s) => {
+    expect(await outcome(p, s, "spoke1-two-hubs")).toEqual({
+      ...BASELINE,
+      // The label default, which users propagate to by default, is on every hub's default table (W1).
+      configurations: [{ ...BASELINE.configurations[0], propagatesTo: ["hub1/defaultRouteTable", "hub2/defaultRouteTable"] }],
+      findings: ["vnet-two-hubs spoke1-conn2"],
+      messages: [
+        "spoke1-conn2: spoke1 is connected to two hubs, by spoke1-conn and spoke1-conn2; a VNet connects to one hub only. Remove spoke1-conn2, or connect spoke1 to one hub only.",
+      ],
+    });
+  });
+
   it.each(ALL)("reports the hub connection of a VNet that has a VNet gateway of its own, against the connection, %s %s", async (p, s) => {
     expect(await outcome(p, s, "spoke-with-gateway")).toEqual({
       ...BASELINE,
