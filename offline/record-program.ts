@@ -4,6 +4,7 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { armNaming } from "./arm-naming";
 import { ComputedOutputs } from "./computed-outputs";
 import type { Registration } from "./registration";
+import { SECRET_SIG } from "../policypack/extract/plain";
 
 export interface RecordOptions {
   project: string;
@@ -16,6 +17,8 @@ export interface RecordOptions {
 
 class RecordingMonitor extends MockMonitor {
   readonly registrations: Registration[] = [];
+  /** The inputs on the wire of the registration being answered: newResource runs before registerResource first awaits. */
+  wireInputs: Record<string, unknown> = {};
 
   // The request type is the SDK's protobuf RegisterResourceRequest; only its getters are read.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,6 +38,7 @@ class RecordingMonitor extends MockMonitor {
       propertyDependencies,
     };
     this.registrations.push(registration);
+    this.wireInputs = registration.inputs;
     // The engine leaves the root stack out of its children's URNs; the SDK's mock monitor would not.
     if (registration.parent?.includes("::pulumi:pulumi:Stack::")) req.setParent("");
     return super.registerResource(req, (err, response) => {
@@ -42,6 +46,19 @@ class RecordingMonitor extends MockMonitor {
       callback(err, response);
     });
   }
+}
+
+const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && SECRET_SIG in value;
+
+/**
+ * The SDK's deserializer marks a whole input secret when anything inside it is (properties of a
+ * VPN server configuration holding radiusServerSecret); the engine keeps an output's secrets where
+ * they are (annotateSecrets), so outputs are computed from the inputs as sent, secret at the leaves.
+ */
+function leafSecrets(inputs: Record<string, unknown>, wire: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [k, isSecretValue(v) && k in wire && !isSecretValue(wire[k]) ? wire[k] : v]),
+  );
 }
 
 /**
@@ -57,7 +74,7 @@ export async function recordProgram(program: () => unknown, options: RecordOptio
       const naming = armNaming(args.type, args.name, args.inputs);
       if (!naming) return { id: `${args.name}-id`, state: { ...args.inputs } };
       const { id, azureName } = naming;
-      const outputs = computed.of(args.type, id, args.inputs);
+      const outputs = computed.of(args.type, id, leafSecrets(args.inputs, monitor.wireInputs));
       names.set(args.name + "\u0000" + args.type, { ...naming, computed: outputs });
       const state = { ...args.inputs, ...outputs, id };
       return { id, state: azureName === undefined ? state : { ...state, name: azureName } };

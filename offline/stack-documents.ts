@@ -40,7 +40,12 @@ function state(r: Registration, secrets: (plain: Json) => Json, withOutputs: boo
     inputs,
     outputs:
       withOutputs && r.id !== undefined
-        ? { ...(inputs as Record<string, Json>), ...(r.computed as Record<string, Json> | undefined), id: r.id, name: r.azureName }
+        ? {
+            ...(inputs as Record<string, Json>),
+            ...(mapSecrets(r.computed ?? {}, secrets) as Record<string, Json>),
+            id: r.id,
+            name: r.azureName,
+          }
         : {},
     ...(r.parent ? { parent: r.parent } : {}),
     dependencies: r.dependencies,

@@ -384,9 +384,11 @@ function branchPropagation(index: TopologyIndex): Finding[] {
   const byHub = new Map<string, { id: string; name: string; tables: string }[]>();
   for (const c of routing.connections) {
     if (c.kind === "vnet" || c.hub === undefined) continue;
-    const tables = routing
-      .propagatesTo(c)
-      .tables.map((t) => t.id)
+    const propagation = routing.propagatesTo(c);
+    // Tables a brand-new preview does not know (ids of tables yet to be created) cannot be compared.
+    if (propagation.unknown) continue;
+    const tables = propagation.tables
+      .map((t) => t.id)
       .sort(compareText)
       .join(",");
     byHub.set(c.hub, [...(byHub.get(c.hub) ?? []), { id: c.id.split("#")[0], name: c.name, tables }]);

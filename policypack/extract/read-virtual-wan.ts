@@ -129,7 +129,8 @@ export function readVirtualWan(ctx: Context): void {
   for (const e of of("VpnSite")) readSite(ctx, e);
   const groups = new Map<string, PolicyGroup[]>();
   for (const e of of("VpnServerConfigurationPolicyGroup")) {
-    const server = urnOf(ref(ctx, e, pathsOf(e).policyGroupServer as RefPath, ["VpnServerConfiguration"]));
+    const how = pathsOf(e).policyGroupServer;
+    const server = how !== undefined ? namedBy(ctx, e, how, "VpnServerConfiguration") : undefined;
     if (server !== undefined) append(groups, server, { name: e.azureName ?? e.raw.name, isDefault: bool(e.props.isDefault, false) });
   }
   const servers = new Map<string, ServerReading>();
@@ -363,7 +364,7 @@ interface ServerReading {
   entra?: Bag;
 }
 
-function readServer(ctx: Context, e: Entry, classicGroups: PolicyGroup[]): ServerReading {
+function readServer(ctx: Context, e: Entry, declaredGroups: PolicyGroup[]): ServerReading {
   const p = pathsOf(e);
   const f = recordOf(e).fields;
   // v3 nests the settings under properties, v2 (and the classic provider) keeps them at the root.
@@ -391,7 +392,7 @@ function readServer(ctx: Context, e: Entry, classicGroups: PolicyGroup[]): Serve
       );
   const inline = p.server.policyGroups !== undefined ? list(root[p.server.policyGroups]) : [];
   const groups = [
-    ...classicGroups,
+    ...declaredGroups,
     ...inline.flatMap((g) => {
       const name = str(at(g, RULE_FIELDS.name));
       return name !== undefined ? [{ name, isDefault: at(g, "isDefault") === true }] : [];

@@ -478,7 +478,11 @@ function hubCheck(
       ? { resource: result.blockedBy.resources[0] ?? gateway.id, detail: result.blockedBy.text, fix: result.blockedBy.fix.text }
       : undefined;
   const network = target.kind === "cidr" ? resolver.networkHolding(target.cidr) : target.kind === "network" ? target.id : target.network;
-  const reaches = (c: ConfigurationReach) => c.destinations.some((d) => d.verdict === "reached" && d.connection.remote === network);
+  // Routed, but without a working path in any of its subnets (P5; a spoke's route table, W10): no configuration reaches it.
+  const ix = network !== undefined ? analysis.index.networks.get(network)?.ix : undefined;
+  const pathFailure = ix !== undefined && gateway.reach.blocked.has(ix) ? gateway.reach.unreached.get(ix)?.[0] : undefined;
+  const reaches = (c: ConfigurationReach) =>
+    pathFailure === undefined && c.destinations.some((d) => d.verdict === "reached" && d.connection.remote === network);
   const name = nameOf(analysis.index, network);
   const hub = gateway.hub?.name ?? "its hub";
   if (required) {
@@ -486,6 +490,7 @@ function hubCheck(
     if (!missing) return undefined;
     const why = missing.destinations.find((d) => d.connection.remote === network && d.text !== undefined && d.fix !== undefined);
     if (why?.text && why.fix) return { resource: why.fix.resource ?? gateway.id, detail: why.text, fix: why.fix.text };
+    if (pathFailure) return { resource: pathFailure.resources[0] ?? gateway.id, detail: pathFailure.text, fix: pathFailure.fix.text };
     return {
       resource: network ?? gateway.id,
       detail: network === undefined ? sentence`${target.label} lies in no VNet of the stack` : sentence`${name} is not connected to ${hub}`,

@@ -85,13 +85,16 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
   // One note per configuration and reason, naming a few networks: a preview of a large hub leaves thousands unchecked.
   const notChecked = new Map<string, string[]>();
   for (const configuration of computed) {
+    // A network reached through several connections (two hubs, or two spokes' static routes) counts once per configuration.
+    const counted = new Set<Network>();
     for (const d of configuration.destinations) {
       const network = d.connection.remote !== undefined ? index.networks.get(d.connection.remote) : undefined;
       if (!network) continue;
       if (d.notChecked) append(notChecked, `${configuration.name}\u0000${d.notChecked}`, network.name);
       if (d.verdict === "reached") {
-        counts.set(network, (counts.get(network) ?? 0) + 1);
-        hubOf.set(network, d.connection.hub);
+        if (!counted.has(network)) counts.set(network, (counts.get(network) ?? 0) + 1);
+        counted.add(network);
+        if (!hubOf.has(network)) hubOf.set(network, d.connection.hub);
         continue;
       }
       const { code, rule } = CODE[d.verdict];

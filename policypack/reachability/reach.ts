@@ -22,6 +22,7 @@ import type { ClientSpec, RouteSource } from "./clients";
 import { CLIENTS } from "./clients";
 import type { GatewayPaths } from "../paths/gateway-paths";
 import { gatewayPaths } from "../paths/gateway-paths";
+import type { ConfigurationResult } from "./hub-reach";
 import { hubReach } from "./hub-reach";
 import { PLATFORM_LABELS } from "./platforms";
 import type { ClientResult, GatewayAnalysis, PlatformResult, ReachResult, RouteReason, RouteSet } from "./results";
@@ -91,7 +92,7 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
     name: gateway.name,
     kind: gateway.hub ? "virtual-wan" : "vnet-gateway",
     ...(gateway.hub ? { hub: hubRecord ? { id: hubRecord.id, name: hubRecord.name } : null } : {}),
-    ...(hub ? { configurations: hub.configurations, hubConfigurations: hub.computed } : {}),
+    ...(hub ? { configurations: withoutBlocked(index, hub.configurations, reach), hubConfigurations: hub.computed } : {}),
     vnet: home?.id,
     vnetName: home?.name,
     clientPool: sortedUnique(index.ownPools.get(gateway.id) ?? []),
@@ -106,6 +107,13 @@ function analyzeGateway(index: TopologyIndex, gateway: VpnGateway, notes: Senten
     reach,
     paths,
   };
+}
+
+/** A hub gateway's configurations reach no network that has no working path (P5; a spoke's route table, W10). */
+function withoutBlocked(index: TopologyIndex, configurations: ConfigurationResult[], reach: GatewayReach): ConfigurationResult[] {
+  if (reach.blocked.size === 0) return configurations;
+  const blocked = new Set(index.networkList.filter((n) => reach.blocked.has(n.ix)).map((n) => n.name));
+  return configurations.map((c) => ({ ...c, access: c.access.filter((name) => !blocked.has(name)) }));
 }
 
 /** The VNet whose gateway hands traffic to a network: the far gateway's over a VPN link, the P2S gateway's otherwise. */

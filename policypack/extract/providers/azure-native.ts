@@ -41,7 +41,10 @@ export const AZURE_NATIVE: ProviderRecord = {
       "ExpressRouteGateway",
       "ExpressRouteConnection",
       "RoutingIntent",
-    ].map((k): [string, ResourceKind] => [k, k as ResourceKind]),
+    ]
+      .map((k): [string, ResourceKind] => [k, k as ResourceKind])
+      // A user group of a VPN server configuration, declared on its own (or inline in the configuration's properties).
+      .concat([["ConfigurationPolicyGroup", "VpnServerConfigurationPolicyGroup"]]),
   ),
   nameInput: {
     VirtualNetwork: "virtualNetworkName",
@@ -71,6 +74,7 @@ export const AZURE_NATIVE: ProviderRecord = {
     HubVirtualNetworkConnection: "connectionName",
     P2sVpnGateway: "gatewayName",
     VpnServerConfiguration: "vpnServerConfigurationName",
+    VpnServerConfigurationPolicyGroup: "configurationPolicyGroupName",
     VpnGateway: "gatewayName",
     VpnConnection: "connectionName",
     VpnSite: "vpnSiteName",
@@ -226,6 +230,7 @@ export const AZURE_NATIVE: ProviderRecord = {
         certificates: ["vpnClientRootCertificates"],
         policyGroups: "configurationPolicyGroups",
       },
+      policyGroupServer: { byName: "vpnServerConfigurationName" },
       vpnGateway: { byName: "gatewayName" },
       vpnSite: { field: "remoteVpnSite", path: ["remoteVpnSite", "id"] },
       vpnGatewayConnections: "connections",

@@ -212,7 +212,7 @@ export const CLASSIC: ProviderRecord = {
         radiusItemAddress: "address",
         certificates: ["clientRootCertificates"],
       },
-      policyGroupServer: { field: "vpnServerConfigurationId", path: ["vpnServerConfigurationId"] },
+      policyGroupServer: { ref: { field: "vpnServerConfigurationId", path: ["vpnServerConfigurationId"] } },
       vpnGateway: { ref: { field: "vpnGatewayId", path: ["vpnGatewayId"] } },
       vpnSite: { field: "remoteVpnSiteId", path: ["remoteVpnSiteId"] },
       vpnLinks: "vpnLinks",

@@ -171,7 +171,8 @@ export interface VirtualWanPaths {
     /** Inline policy groups (azure-native); the classic provider declares them as resources. */
     policyGroups?: string;
   };
-  policyGroupServer?: RefPath;
+  /** A user group's server configuration: by Azure name (azure-native) or by id (classic). */
+  policyGroupServer?: { byName: string } | { ref: RefPath };
   /** A VPN connection's gateway: by Azure name (azure-native) or by id (classic). */
   vpnGateway: { byName: string } | { ref: RefPath };
   vpnSite: RefPath;
