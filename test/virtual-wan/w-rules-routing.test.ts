@@ -218,15 +218,13 @@ describe("W6: a VNet behind two connected spokes", () => {
 describe("W7: routing intent", () => {
   // azure-native is covered by the vwan-secured scenario in both shapes.
   it.each(ALL.slice(2))(
-    "gives clients the private summaries and leaves what the firewall decides not checked, propagating to none, %s %s",
+    "gives clients the private summaries, propagating to none; the hub's spokes have its next hop on their paths, a site is not checked, %s %s",
     async (p, s) => {
       expect(await outcome(p, s, "routing-intent")).toEqual(
         withConfiguration(
           { propagatesTo: ["hub1/noneRouteTable"], routes: ["10.0.0.0/8", "172.16.0.0/12", POOL, "192.168.0.0/16"] },
           {
-            notes: [
-              "p2s (users) to spoke1, spoke2, branch is not checked: traffic crosses the next hop of hub1-intent, whose rules decide.",
-            ],
+            notes: ["p2s (users) to branch is not checked: traffic crosses the next hop of hub1-intent, whose rules decide."],
           },
         ),
       );

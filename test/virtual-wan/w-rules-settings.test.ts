@@ -166,7 +166,7 @@ describe("W8: hub connections and routing intent Azure rejects", () => {
       access: REACHED,
       findings: ["routing-intent-prerequisites hub1-intent"],
       reasons: [],
-      notes: ["p2s (users) to spoke1, spoke2, branch is not checked: traffic crosses the next hop of hub1-intent, whose rules decide."],
+      notes: ["p2s (users) to branch is not checked: traffic crosses the next hop of hub1-intent, whose rules decide."],
       messages: [
         "hub1-intent: hub1-intent sets routing intent on a hub with the custom route tables isolated, which Azure rejects. Remove the custom route tables and static routes of the hub before declaring hub1-intent.",
       ],
