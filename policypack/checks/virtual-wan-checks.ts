@@ -259,7 +259,7 @@ export function checkVirtualWanRouting(index: TopologyIndex, gateways: readonly 
         finding("virtual-wan-routing", {
           code: "scale-units",
           resource: gateway.id,
-          problem: sentence`${gateway.name} has ${units} scale units and ${pools} client pools; from 40 units Azure needs a pool per ${UNITS_PER_POOL} units.`,
+          problem: sentence`${gateway.name} has ${units} scale units and ${pools === 1 ? "one client pool" : `${pools} client pools`}; from 40 units Azure needs a pool per ${UNITS_PER_POOL} units.`,
           fix: {
             resource: gateway.id,
             field: "p2s.pools",
@@ -285,7 +285,8 @@ export function checkVirtualWanRouting(index: TopologyIndex, gateways: readonly 
             resource: server.id,
             field: "server.policyGroups",
             action: "change",
-            text: sentence`Keep at most ${MAX_USER_GROUPS} user groups in ${fieldRef(server.id, "server.policyGroups")} of ${server.name}, exactly one of them the default.`,
+            // Not a field of the classic provider's server configuration: its groups are resources of their own.
+            text: sentence`Keep at most ${MAX_USER_GROUPS} user groups of ${server.name}, exactly one of them the default.`,
           },
         }),
       );

@@ -66,6 +66,7 @@ export function configurationReach(
   const destinations: Destination[] = [];
   // Whether a table's own static routes cover the pools: a way back without propagation (W4); once per table.
   const staticBackOf = new Map<HubRouteTable, boolean>();
+  let defaultLabel: string | undefined;
   for (const d of routing.connections) {
     if (d === self || (d.kind !== "vnet" && d.kind !== "vpn") || d.remote === undefined) continue;
     if (routing.wanOf(d.hub) !== wan || (wan === undefined && d.hub !== hub)) continue;
@@ -104,6 +105,22 @@ export function configurationReach(
         continue;
       }
       const tableName = associated ? tableLabel(routing, associated) : "its table";
+      // noneRouteTable holds nothing whatever propagates to it (W1): the association is what to change.
+      if (associated?.builtIn === "noneRouteTable") {
+        const target = (defaultLabel ??= defaultTableLabel(routing, hub));
+        destinations.push({
+          connection: d,
+          verdict: "not-routed",
+          text: sentence`clients of ${where} have no route to ${nameOf(d.remote)}: the configuration is associated with ${tableName}, which holds no routes`,
+          fix: {
+            resource: gateway.id,
+            field: "p2s.associatedTable",
+            action: "set",
+            text: sentence`Associate ${configuration.name} with ${target} in ${fieldRef(gateway.id, "p2s.associatedTable")} of ${gateway.name}.`,
+          },
+        });
+        continue;
+      }
       destinations.push({
         connection: d,
         verdict: "not-routed",
@@ -195,6 +212,11 @@ export function configurationReach(
     routes: sortedPrefixes(routes),
     destinations,
   };
+}
+
+function defaultTableLabel(routing: HubRouting, hub: string | undefined): string {
+  const table = [...routing.tables.values()].find((t) => t.hub === hub && t.builtIn === "defaultRouteTable");
+  return table ? tableLabel(routing, table) : "the hub's defaultRouteTable";
 }
 
 /**

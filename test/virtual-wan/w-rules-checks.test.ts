@@ -47,9 +47,9 @@ describe("W9: a P2S configuration associated with noneRouteTable", () => {
       access: [],
       findings: ["none-table p2s"],
       reasons: [
-        "hub-not-routed spoke1: clients of the configuration users of p2s have no route to spoke1: spoke1-conn does not propagate to hub1/noneRouteTable",
-        "hub-not-routed spoke2: clients of the configuration users of p2s have no route to spoke2: spoke2-conn does not propagate to hub1/noneRouteTable",
-        "hub-not-routed branch: clients of the configuration users of p2s have no route to branch: branch-conn does not propagate to hub1/noneRouteTable",
+        "hub-not-routed spoke1: clients of the configuration users of p2s have no route to spoke1: the configuration is associated with hub1/noneRouteTable, which holds no routes",
+        "hub-not-routed spoke2: clients of the configuration users of p2s have no route to spoke2: the configuration is associated with hub1/noneRouteTable, which holds no routes",
+        "hub-not-routed branch: clients of the configuration users of p2s have no route to branch: the configuration is associated with hub1/noneRouteTable, which holds no routes",
       ],
       notes: [],
       messages: [
@@ -116,7 +116,7 @@ describe("W9: client pools and scale units", () => {
       ...BASELINE,
       findings: ["scale-units p2s"],
       messages: [
-        "p2s: p2s has 40 scale units and 1 client pools; from 40 units Azure needs a pool per 20 units. " +
+        "p2s: p2s has 40 scale units and one client pool; from 40 units Azure needs a pool per 20 units. " +
           `Give p2s at least 2 pools in ${field(p, "p2SConnectionConfigurations", "connectionConfigurations")}[*].vpnClientAddressPool.addressPrefixes.`,
       ],
     });
