@@ -7,6 +7,7 @@ import type { ProviderRecord } from "./providers/provider-record";
 import { RULE_FIELDS, eachItem } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import type { Entry, Resolution } from "./resolver";
+import type { ResourceKind } from "./resource-kind";
 import type { Bag } from "./values";
 import { asBag, at, list, str } from "./values";
 
@@ -63,22 +64,16 @@ function addSubnet(
   base: Pick<Subnet, "id" | "name" | "declaredBy" | "vnet">,
   inline: boolean,
 ): void {
-  const refs = { nsg: record.fields["subnet.nsg"], table: record.fields["subnet.table"] };
-  // A reference in propertyDependencies is named by the property of the resource: the list for inline subnets.
-  const refOf = (key: "nsg" | "table") => {
-    const path = inline ? eachItem(refs[key]).item : refs[key].path.slice(refs[key].named);
-    const field = inline ? eachItem(refs[key]).list[0] : path[0];
-    const declared = at(props, ...path);
-    if (declared === undefined || declared === null) return undefined;
-    return ctx.resolver.reference(entry, at(declared, ...record.read.subnet.refId), field, [
-      key === "nsg" ? "NetworkSecurityGroup" : "RouteTable",
-    ]);
-  };
-  const nsgRef = refOf("nsg");
-  const tableRef = refOf("table");
+  const refs = subnetRefs(record, inline);
+  const nsgRef = subnetRef(ctx, entry, record, props, refs.nsg);
+  const tableRef = subnetRef(ctx, entry, record, props, refs.table);
   const paths = record.read.subnet;
-  const declared = [...(paths.prefix ? [at(props, ...paths.prefix)] : []), ...list(at(props, ...paths.prefixes))];
-  const prefixes = declared.filter((p): p is string => typeof p === "string" && !isUnknown(p));
+  const prefixes: string[] = [];
+  const addPrefix = (p: unknown) => {
+    if (typeof p === "string" && !isUnknown(p)) prefixes.push(p);
+  };
+  if (paths.prefix) addPrefix(at(props, ...paths.prefix));
+  for (const p of list(at(props, ...paths.prefixes))) addPrefix(p);
   const policies = str(at(props, ...paths.endpointPolicies));
   const subnet: Subnet = { ...base, prefixes, ...(policies !== undefined ? { endpointPolicies: policies } : {}) };
   (ctx.topology.subnets ??= []).push(subnet);
@@ -89,9 +84,48 @@ function addSubnet(
   }
 }
 
+/** Where a subnet's reference sits, the property propertyDependencies names it by, and the kind it names. */
+interface SubnetRef {
+  path: readonly string[];
+  field: string;
+  kinds: ResourceKind[];
+}
+
+/** Each provider's reference paths for standalone and inline subnets, worked out once: every subnet asks. */
+const subnetRefPaths = new Map<
+  ProviderRecord,
+  { standalone: Record<"nsg" | "table", SubnetRef>; inline: Record<"nsg" | "table", SubnetRef> }
+>();
+
+function subnetRefs(record: ProviderRecord, inline: boolean): Record<"nsg" | "table", SubnetRef> {
+  let paths = subnetRefPaths.get(record);
+  if (!paths) {
+    // A reference in propertyDependencies is named by the property of the resource: the list for inline subnets.
+    const of = (key: "nsg" | "table", inline: boolean): SubnetRef => {
+      const ref = record.fields[key === "nsg" ? "subnet.nsg" : "subnet.table"];
+      const path = inline ? eachItem(ref).item : ref.path.slice(ref.named);
+      const field = inline ? eachItem(ref).list[0] : path[0];
+      return { path, field, kinds: [key === "nsg" ? "NetworkSecurityGroup" : "RouteTable"] };
+    };
+    paths = {
+      standalone: { nsg: of("nsg", false), table: of("table", false) },
+      inline: { nsg: of("nsg", true), table: of("table", true) },
+    };
+    subnetRefPaths.set(record, paths);
+  }
+  return inline ? paths.inline : paths.standalone;
+}
+
+function subnetRef(ctx: Context, entry: Entry, record: ProviderRecord, props: Bag, ref: SubnetRef): Resolution | undefined {
+  const declared = at(props, ...ref.path);
+  if (declared === undefined || declared === null) return undefined;
+  return ctx.resolver.reference(entry, at(declared, ...record.read.subnet.refId), ref.field, ref.kinds);
+}
+
 /** Sets what resolves of an NSG and a route table on a subnet record; what is attached but cannot be read is "unknown". */
 function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
-  if (nsgRef && "urn" in nsgRef) subnet.nsg = { id: nsgRef.urn, name: ctx.resolver.entry(nsgRef.urn)?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef)
+    subnet.nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
   else if (nsgRef && "external" in nsgRef) subnet.nsg = { name: nsgRef.external };
   else if (nsgRef) subnet.nsg = "unknown";
   if (tableRef) subnet.table = urnOf(tableRef) ?? "unknown";
@@ -141,7 +175,7 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
 /** Records a GatewaySubnet with what resolves of its NSG and route table; unresolved ones are noted and left out. */
 function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
   let nsg: GatewaySubnet["nsg"];
-  if (nsgRef && "urn" in nsgRef) nsg = { id: nsgRef.urn, name: ctx.resolver.entry(nsgRef.urn)?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef) nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
   else if (nsgRef && "external" in nsgRef) nsg = { name: nsgRef.external };
   else if (nsgRef) unresolvedNote(ctx, entry, "The network security group of the GatewaySubnet", nsgRef);
   if (tableRef && "external" in tableRef)

@@ -1,5 +1,4 @@
 import type { Topology } from "../topology/model";
-import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
 import { checkDns } from "../checks/dns-checks";
 import { checkGatewaySubnets } from "../checks/gateway-subnet-checks";
@@ -29,8 +28,6 @@ export function analyze(topology: Topology): Analysis {
     ...checkReturnPaths(reach.gateways),
     ...checkVirtualWanTopology(index),
     ...checkVirtualWanRouting(index, reach.gateways),
-  ]
-    .map((f) => ({ ...f, related: sortedTexts(f.related) }))
-    .sort(compareFindings);
+  ].sort(compareFindings);
   return { index, gateways: reach.gateways, dns, findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
 }

@@ -1,5 +1,5 @@
 /** Structured results the policies and reports turn into messages. */
-import { compareText } from "../topology/order";
+import { compareText, sortedTexts } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
 import { sentenceKey } from "../topology/sentence";
 
@@ -151,7 +151,8 @@ export function finding(
     category,
     code: f.code,
     resource: f.resource,
-    related: [...(f.related ?? [])],
+    // Sorted once here rather than copied again by the analysis: a large stack has thousands of findings.
+    related: sortedTexts(f.related ?? []),
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
     problem: f.problem,
     fix: f.fix,
