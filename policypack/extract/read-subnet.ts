@@ -9,7 +9,7 @@ import { PROVIDERS } from "./providers/providers";
 import type { Entry, Resolution } from "./resolver";
 import type { ResourceKind } from "./resource-kind";
 import type { Bag } from "./values";
-import { asBag, at, list, str } from "./values";
+import { asBag, at, atPath, list, str } from "./values";
 
 /** Azure requires this name for the subnet of a virtual network gateway. */
 const GATEWAY_SUBNET = "gatewaysubnet";
@@ -72,10 +72,12 @@ function addSubnet(
   const addPrefix = (p: unknown) => {
     if (typeof p === "string" && !isUnknown(p)) prefixes.push(p);
   };
-  if (paths.prefix) addPrefix(at(props, ...paths.prefix));
-  for (const p of list(at(props, ...paths.prefixes))) addPrefix(p);
-  const policies = str(at(props, ...paths.endpointPolicies));
-  const subnet: Subnet = { ...base, prefixes, ...(policies !== undefined ? { endpointPolicies: policies } : {}) };
+  if (paths.prefix) addPrefix(atPath(props, paths.prefix));
+  for (const p of list(atPath(props, paths.prefixes))) addPrefix(p);
+  const policies = str(atPath(props, paths.endpointPolicies));
+  // Fields set one by one, in the order the spreads of base gave: thousands of subnets.
+  const subnet: Subnet = { id: base.id, name: base.name, declaredBy: base.declaredBy, vnet: base.vnet, prefixes };
+  if (policies !== undefined) subnet.endpointPolicies = policies;
   (ctx.topology.subnets ??= []).push(subnet);
   attach(ctx, subnet, nsgRef, tableRef);
   if (isGatewaySubnet(base.name)) {
@@ -117,9 +119,9 @@ function subnetRefs(record: ProviderRecord, inline: boolean): Record<"nsg" | "ta
 }
 
 function subnetRef(ctx: Context, entry: Entry, record: ProviderRecord, props: Bag, ref: SubnetRef): Resolution | undefined {
-  const declared = at(props, ...ref.path);
+  const declared = atPath(props, ref.path);
   if (declared === undefined || declared === null) return undefined;
-  return ctx.resolver.reference(entry, at(declared, ...record.read.subnet.refId), ref.field, ref.kinds);
+  return ctx.resolver.reference(entry, atPath(declared, record.read.subnet.refId), ref.field, ref.kinds);
 }
 
 /** Sets what resolves of an NSG and a route table on a subnet record; what is attached but cannot be read is "unknown". */
@@ -135,7 +137,7 @@ function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, ta
 function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const paths = record.read.subnet.association;
   if (!paths) return;
-  const subnetId = at(entry.props, ...paths.subnet.path);
+  const subnetId = atPath(entry.props, paths.subnet.path);
   // The subnet id names the subnet and its VNet; in a new stack's preview it is unknown, and the dependencies tell.
   const parsed = typeof subnetId === "string" && !isUnknown(subnetId) ? parseArmId(subnetId) : undefined;
   let vnet: string | undefined;
@@ -162,7 +164,7 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
   }
   const nsg = entry.kind === "SubnetNetworkSecurityGroupAssociation";
   const ref = nsg ? paths.nsg : paths.table;
-  const r = ctx.resolver.reference(entry, at(entry.props, ...ref.path), ref.field, [nsg ? "NetworkSecurityGroup" : "RouteTable"]);
+  const r = ctx.resolver.reference(entry, atPath(entry.props, ref.path), ref.field, [nsg ? "NetworkSecurityGroup" : "RouteTable"]);
   // Associations are read after every subnet, so the subnet they amend is there, standalone or inline.
   const inlineId = vnet !== undefined && subnetName !== undefined ? `${vnet}#subnets/${subnetName}` : undefined;
   const subnet = ctx.topology.subnets?.find((s) => s.id === subnetUrn || s.id === inlineId);
@@ -198,12 +200,12 @@ function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolutio
  */
 function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknown, dependsOn: string): Route | undefined {
   const paths = record.read.routeTable;
-  const prefix = str(at(props, ...paths.routePrefix));
-  const nextHop = str(at(props, ...paths.routeNextHop));
+  const prefix = str(atPath(props, paths.routePrefix));
+  const nextHop = str(atPath(props, paths.routeNextHop));
   // A route whose prefix or next hop is unknown until deployment cannot be judged: it is left out.
   if (prefix === undefined || nextHop === undefined) return undefined;
   const name = str(at(props, RULE_FIELDS.name));
-  const address = at(props, ...paths.routeNextHopAddress);
+  const address = atPath(props, paths.routeNextHopAddress);
   const known = typeof address === "string" && !isUnknown(address);
   // A known address finds its firewall once every resource is read; an unknown one only through the dependencies.
   const firewalls = known ? [] : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
@@ -217,18 +219,18 @@ function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknow
 
 /** Whether gateway routes propagate: Azure's default unless the flag (or its older, inverted name) says otherwise. */
 function propagation(record: ProviderRecord, props: Bag): boolean | undefined {
-  const value = at(props, ...record.fields["table.propagation"].path);
+  const value = atPath(props, record.fields["table.propagation"].path);
   if (isUnknown(value)) return undefined;
   if (typeof value === "boolean") return record.read.routeTable.propagationMeans === "enabled" ? value : !value;
   const alias = record.read.routeTable.disabledAlias;
-  const older = alias ? at(props, ...alias) : undefined;
+  const older = alias ? atPath(props, alias) : undefined;
   if (isUnknown(older)) return undefined;
   return typeof older === "boolean" ? !older : true;
 }
 
 function addRouteTable(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const field = record.fields["table.routes"].path;
-  const routes = list(at(entry.props, ...field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
+  const routes = list(atPath(entry.props, field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
   const table: RouteTable = {
     id: entry.raw.urn,
     name: entry.raw.name,
