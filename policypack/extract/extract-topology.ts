@@ -91,7 +91,7 @@ export function extractTopology(resources: RawResource[]): Extraction {
   for (const entry of amendingAmended) readResource(ctx, entry);
   readVirtualWan(ctx);
   finishFirewalls(ctx, ctx.firewallReading);
-  topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
+  topology.stacks = stacksOf(resolver.entries);
   const coverage = coverageOf(resources, resolver.entries.length);
   return {
     topology,
@@ -103,11 +103,12 @@ export function extractTopology(resources: RawResource[]): Extraction {
 }
 
 /** "project/stack" of each URN (urn:pulumi:<stack>::<project>::<type>::<name>), each once, sorted. */
-function stacksOf(urns: string[]): string[] {
+function stacksOf(entries: readonly Entry[]): string[] {
   const out = new Set<string>();
   // The stack's URNs share their beginning: one that starts as the last match did matches the same.
   let last: string | undefined;
-  for (const urn of urns) {
+  for (const entry of entries) {
+    const urn = entry.raw.urn;
     if (last !== undefined && urn.startsWith(last)) continue;
     const match = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
     if (match) {

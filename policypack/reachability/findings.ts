@@ -159,6 +159,26 @@ export function finding(
   };
 }
 
+/**
+ * Sorts findings in place by compareFindings, writing each problem's key once rather than once per
+ * comparison: the path findings of several gateways on one route table tie up to the key.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keys = new Map<Finding, string>();
+  const keyOf = (f: Finding) => {
+    let key = keys.get(f);
+    if (key === undefined) keys.set(f, (key = sentenceKey(f.problem)));
+    return key;
+  };
+  return findings.sort(
+    (a, b) =>
+      compareText(a.category, b.category) ||
+      compareText(a.resource, b.resource) ||
+      compareText(a.code, b.code) ||
+      compareText(keyOf(a), keyOf(b)),
+  );
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.category, b.category) ||
