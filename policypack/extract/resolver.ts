@@ -40,7 +40,10 @@ export class Resolver {
 
   constructor(resources: RawResource[]) {
     let firsts: Map<string, Entry> | undefined;
-    for (const raw of resources) {
+    // An indexed loop: this runs once a request over every resource, too seldom for the optimiser to
+    // drop the iterator's results, tens of thousands of them.
+    for (let i = 0; i < resources.length; i++) {
+      const raw = resources[i];
       if (raw === null || typeof raw !== "object") continue;
       const known = kindOf(raw.type);
       if (!known || typeof raw.urn !== "string") continue;
