@@ -1,7 +1,7 @@
 /** Structured results the policies and reports turn into messages. */
 import { compareText, sortedTexts } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
-import { sentenceKey } from "../topology/sentence";
+import { compareSentenceKeys, sentenceKey } from "../topology/sentence";
 
 /** The rule of the specification (docs/rules.md) that decided: tests assert it, so a reason cannot come from the wrong rule. */
 export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "P5" | "W4" | "W5";
@@ -160,22 +160,16 @@ export function finding(
 }
 
 /**
- * Sorts findings in place by compareFindings, writing each problem's key once rather than once per
- * comparison: the path findings of several gateways on one route table tie up to the key.
+ * Sorts findings in place by compareFindings, comparing problems without writing their keys: the
+ * path findings of several gateways on one route table tie up to the key, and differ early in it.
  */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const keys = new Map<Finding, string>();
-  const keyOf = (f: Finding) => {
-    let key = keys.get(f);
-    if (key === undefined) keys.set(f, (key = sentenceKey(f.problem)));
-    return key;
-  };
   return findings.sort(
     (a, b) =>
       compareText(a.category, b.category) ||
       compareText(a.resource, b.resource) ||
       compareText(a.code, b.code) ||
-      compareText(keyOf(a), keyOf(b)),
+      compareSentenceKeys(a.problem, b.problem),
   );
 }
 
