@@ -11,8 +11,19 @@ function where(vnets: ReadonlyMap<string, string>, subnet: GatewaySubnet): Sente
   return vnet !== undefined ? sentence`the GatewaySubnet of ${vnet}` : sentence`the GatewaySubnet`;
 }
 
+/** The names of the VNets that hold GatewaySubnets, the last VNet of an id winning: a hub's thousands of spokes are not named. */
+function gatewayVnetNames(topology: Topology, subnets: readonly GatewaySubnet[]): Map<string, string> {
+  const wanted = new Set<string>();
+  for (const subnet of subnets) if (subnet.vnet !== undefined) wanted.add(subnet.vnet);
+  const names = new Map<string, string>();
+  for (const vnet of topology.vnets) if (wanted.has(vnet.id)) names.set(vnet.id, vnet.name);
+  return names;
+}
+
 /** A route for every IPv4 address: Azure says the gateway does not function with it on its subnet. */
 function isDefaultRoute(prefix: string): boolean {
+  // Only a prefix length of zero ("/0", or "/00" as the parser reads it) makes one: a hub's spoke routes are not parsed.
+  if (!prefix.includes("/0")) return false;
   const parsed = parseCidr(prefix);
   return parsed.ok && parsed.cidr.family === 4 && parsed.cidr.length === 0;
 }
@@ -32,7 +43,7 @@ export function checkGatewaySubnets(
   const add = (f: Parameters<typeof finding>[1]) => out.push(finding("gateway-subnet", f));
   if ((topology.gatewaySubnets ?? []).length === 0) return out;
   // A hub's thousands of VNets: their names by id, once.
-  const vnets = new Map(topology.vnets.map((v) => [v.id, v.name]));
+  const vnets = gatewayVnetNames(topology, topology.gatewaySubnets ?? []);
   // A table on several GatewaySubnets is reported once, naming every subnet that uses it.
   const onGatewaySubnets = new Map<RouteTable, GatewaySubnet[]>();
   for (const subnet of topology.gatewaySubnets ?? []) {

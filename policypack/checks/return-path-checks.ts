@@ -12,16 +12,17 @@ export function checkReturnPaths(gateways: readonly GatewayAnalysis[]): Finding[
   for (const gateway of gateways)
     for (const subnet of gateway.paths.subnets)
       // A pool inside a VNet's prefixes is an address overlap, which that check reports.
-      for (const failure of subnet.failures.filter((f) => !f.overlap))
-        out.push(
-          finding("return-path", {
-            code: failure.code,
-            resource: failure.resource,
-            related: failure.related,
-            subject: `${gateway.name} ${subnet.network.name}/${subnet.subnet.name}`,
-            problem: sentence`For clients of ${gateway.name}, ${failure.text}.`,
-            fix: failure.fix,
-          }),
-        );
+      for (const failure of subnet.failures)
+        if (!failure.overlap)
+          out.push(
+            finding("return-path", {
+              code: failure.code,
+              resource: failure.resource,
+              related: failure.related,
+              subject: `${gateway.name} ${subnet.network.name}/${subnet.subnet.name}`,
+              problem: sentence`For clients of ${gateway.name}, ${failure.text}.`,
+              fix: failure.fix,
+            }),
+          );
   return out;
 }

@@ -44,7 +44,8 @@ function coverageOf(resources: RawResource[], read: number): Coverage {
   const counts = new Map<string, number>();
   // A stack has a handful of types: each is judged once.
   const notRead = new Map<string, boolean>();
-  for (const r of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i];
     if (typeof r.type !== "string") continue;
     let skipped = notRead.get(r.type);
     if (skipped === undefined) notRead.set(r.type, (skipped = NETWORK_TYPE.test(r.type) && kindOf(r.type) === undefined));
@@ -83,15 +84,19 @@ export function extractTopology(resources: RawResource[]): Extraction {
   // Resources that amend another (classic VirtualNetworkDnsServers, zone groups, routes and rules of their own, associations) are read after the rest.
   const amending: Entry[] = [];
   const amendingAmended: Entry[] = [];
-  for (const entry of resolver.entries)
+  // Indexed loops over every resource: see the Resolver's.
+  const entries = resolver.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (AMENDING_AMENDED.has(entry.kind)) amendingAmended.push(entry);
     else if (AMENDING.has(entry.kind)) amending.push(entry);
     else readResource(ctx, entry);
+  }
   for (const entry of amending) readResource(ctx, entry);
   for (const entry of amendingAmended) readResource(ctx, entry);
   readVirtualWan(ctx);
   finishFirewalls(ctx, ctx.firewallReading);
-  topology.stacks = stacksOf(resolver.entries.map((e) => e.raw.urn));
+  topology.stacks = stacksOf(resolver.entries);
   const coverage = coverageOf(resources, resolver.entries.length);
   return {
     topology,
@@ -103,11 +108,12 @@ export function extractTopology(resources: RawResource[]): Extraction {
 }
 
 /** "project/stack" of each URN (urn:pulumi:<stack>::<project>::<type>::<name>), each once, sorted. */
-function stacksOf(urns: string[]): string[] {
+function stacksOf(entries: readonly Entry[]): string[] {
   const out = new Set<string>();
   // The stack's URNs share their beginning: one that starts as the last match did matches the same.
   let last: string | undefined;
-  for (const urn of urns) {
+  for (let i = 0; i < entries.length; i++) {
+    const urn = entries[i].raw.urn;
     if (last !== undefined && urn.startsWith(last)) continue;
     const match = /^urn:pulumi:([^:]+)::([^:]+)::/.exec(urn);
     if (match) {

@@ -21,8 +21,11 @@ const UNKNOWN_SENTINELS = new Set([
   "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
 ]);
 
+/** The sentinels' lengths: every string read is tested, and almost none has one of them, so few are looked up. */
+const SENTINEL_LENGTHS = new Set([...UNKNOWN_SENTINELS].map((s) => s.length));
+
 export function isUnknown(value: unknown): boolean {
-  return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+  return typeof value === "string" && SENTINEL_LENGTHS.has(value.length) && UNKNOWN_SENTINELS.has(value);
 }
 
 const MAX_DEPTH = 64;

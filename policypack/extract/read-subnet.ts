@@ -7,8 +7,9 @@ import type { ProviderRecord } from "./providers/provider-record";
 import { RULE_FIELDS, eachItem } from "./providers/provider-record";
 import { PROVIDERS } from "./providers/providers";
 import type { Entry, Resolution } from "./resolver";
+import type { ResourceKind } from "./resource-kind";
 import type { Bag } from "./values";
-import { asBag, at, list, str } from "./values";
+import { asBag, at, atPath, list, str } from "./values";
 
 /** Azure requires this name for the subnet of a virtual network gateway. */
 const GATEWAY_SUBNET = "gatewaysubnet";
@@ -63,24 +64,20 @@ function addSubnet(
   base: Pick<Subnet, "id" | "name" | "declaredBy" | "vnet">,
   inline: boolean,
 ): void {
-  const refs = { nsg: record.fields["subnet.nsg"], table: record.fields["subnet.table"] };
-  // A reference in propertyDependencies is named by the property of the resource: the list for inline subnets.
-  const refOf = (key: "nsg" | "table") => {
-    const path = inline ? eachItem(refs[key]).item : refs[key].path.slice(refs[key].named);
-    const field = inline ? eachItem(refs[key]).list[0] : path[0];
-    const declared = at(props, ...path);
-    if (declared === undefined || declared === null) return undefined;
-    return ctx.resolver.reference(entry, at(declared, ...record.read.subnet.refId), field, [
-      key === "nsg" ? "NetworkSecurityGroup" : "RouteTable",
-    ]);
-  };
-  const nsgRef = refOf("nsg");
-  const tableRef = refOf("table");
+  const refs = subnetRefs(record, inline);
+  const nsgRef = subnetRef(ctx, entry, record, props, refs.nsg);
+  const tableRef = subnetRef(ctx, entry, record, props, refs.table);
   const paths = record.read.subnet;
-  const declared = [...(paths.prefix ? [at(props, ...paths.prefix)] : []), ...list(at(props, ...paths.prefixes))];
-  const prefixes = declared.filter((p): p is string => typeof p === "string" && !isUnknown(p));
-  const policies = str(at(props, ...paths.endpointPolicies));
-  const subnet: Subnet = { ...base, prefixes, ...(policies !== undefined ? { endpointPolicies: policies } : {}) };
+  const prefixes: string[] = [];
+  const addPrefix = (p: unknown) => {
+    if (typeof p === "string" && !isUnknown(p)) prefixes.push(p);
+  };
+  if (paths.prefix) addPrefix(atPath(props, paths.prefix));
+  for (const p of list(atPath(props, paths.prefixes))) addPrefix(p);
+  const policies = str(atPath(props, paths.endpointPolicies));
+  // Fields set one by one, in the order the spreads of base gave: thousands of subnets.
+  const subnet: Subnet = { id: base.id, name: base.name, declaredBy: base.declaredBy, vnet: base.vnet, prefixes };
+  if (policies !== undefined) subnet.endpointPolicies = policies;
   (ctx.topology.subnets ??= []).push(subnet);
   attach(ctx, subnet, nsgRef, tableRef);
   if (isGatewaySubnet(base.name)) {
@@ -89,9 +86,48 @@ function addSubnet(
   }
 }
 
+/** Where a subnet's reference sits, the property propertyDependencies names it by, and the kind it names. */
+interface SubnetRef {
+  path: readonly string[];
+  field: string;
+  kinds: ResourceKind[];
+}
+
+/** Each provider's reference paths for standalone and inline subnets, worked out once: every subnet asks. */
+const subnetRefPaths = new Map<
+  ProviderRecord,
+  { standalone: Record<"nsg" | "table", SubnetRef>; inline: Record<"nsg" | "table", SubnetRef> }
+>();
+
+function subnetRefs(record: ProviderRecord, inline: boolean): Record<"nsg" | "table", SubnetRef> {
+  let paths = subnetRefPaths.get(record);
+  if (!paths) {
+    // A reference in propertyDependencies is named by the property of the resource: the list for inline subnets.
+    const of = (key: "nsg" | "table", inline: boolean): SubnetRef => {
+      const ref = record.fields[key === "nsg" ? "subnet.nsg" : "subnet.table"];
+      const path = inline ? eachItem(ref).item : ref.path.slice(ref.named);
+      const field = inline ? eachItem(ref).list[0] : path[0];
+      return { path, field, kinds: [key === "nsg" ? "NetworkSecurityGroup" : "RouteTable"] };
+    };
+    paths = {
+      standalone: { nsg: of("nsg", false), table: of("table", false) },
+      inline: { nsg: of("nsg", true), table: of("table", true) },
+    };
+    subnetRefPaths.set(record, paths);
+  }
+  return inline ? paths.inline : paths.standalone;
+}
+
+function subnetRef(ctx: Context, entry: Entry, record: ProviderRecord, props: Bag, ref: SubnetRef): Resolution | undefined {
+  const declared = atPath(props, ref.path);
+  if (declared === undefined || declared === null) return undefined;
+  return ctx.resolver.reference(entry, atPath(declared, record.read.subnet.refId), ref.field, ref.kinds);
+}
+
 /** Sets what resolves of an NSG and a route table on a subnet record; what is attached but cannot be read is "unknown". */
 function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
-  if (nsgRef && "urn" in nsgRef) subnet.nsg = { id: nsgRef.urn, name: ctx.resolver.entry(nsgRef.urn)?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef)
+    subnet.nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
   else if (nsgRef && "external" in nsgRef) subnet.nsg = { name: nsgRef.external };
   else if (nsgRef) subnet.nsg = "unknown";
   if (tableRef) subnet.table = urnOf(tableRef) ?? "unknown";
@@ -101,7 +137,7 @@ function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, ta
 function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const paths = record.read.subnet.association;
   if (!paths) return;
-  const subnetId = at(entry.props, ...paths.subnet.path);
+  const subnetId = atPath(entry.props, paths.subnet.path);
   // The subnet id names the subnet and its VNet; in a new stack's preview it is unknown, and the dependencies tell.
   const parsed = typeof subnetId === "string" && !isUnknown(subnetId) ? parseArmId(subnetId) : undefined;
   let vnet: string | undefined;
@@ -128,7 +164,7 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
   }
   const nsg = entry.kind === "SubnetNetworkSecurityGroupAssociation";
   const ref = nsg ? paths.nsg : paths.table;
-  const r = ctx.resolver.reference(entry, at(entry.props, ...ref.path), ref.field, [nsg ? "NetworkSecurityGroup" : "RouteTable"]);
+  const r = ctx.resolver.reference(entry, atPath(entry.props, ref.path), ref.field, [nsg ? "NetworkSecurityGroup" : "RouteTable"]);
   // Associations are read after every subnet, so the subnet they amend is there, standalone or inline.
   const inlineId = vnet !== undefined && subnetName !== undefined ? `${vnet}#subnets/${subnetName}` : undefined;
   const subnet = ctx.topology.subnets?.find((s) => s.id === subnetUrn || s.id === inlineId);
@@ -141,7 +177,7 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
 /** Records a GatewaySubnet with what resolves of its NSG and route table; unresolved ones are noted and left out. */
 function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
   let nsg: GatewaySubnet["nsg"];
-  if (nsgRef && "urn" in nsgRef) nsg = { id: nsgRef.urn, name: ctx.resolver.entry(nsgRef.urn)?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef) nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
   else if (nsgRef && "external" in nsgRef) nsg = { name: nsgRef.external };
   else if (nsgRef) unresolvedNote(ctx, entry, "The network security group of the GatewaySubnet", nsgRef);
   if (tableRef && "external" in tableRef)
@@ -164,12 +200,12 @@ function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolutio
  */
 function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknown, dependsOn: string): Route | undefined {
   const paths = record.read.routeTable;
-  const prefix = str(at(props, ...paths.routePrefix));
-  const nextHop = str(at(props, ...paths.routeNextHop));
+  const prefix = str(atPath(props, paths.routePrefix));
+  const nextHop = str(atPath(props, paths.routeNextHop));
   // A route whose prefix or next hop is unknown until deployment cannot be judged: it is left out.
   if (prefix === undefined || nextHop === undefined) return undefined;
   const name = str(at(props, RULE_FIELDS.name));
-  const address = at(props, ...paths.routeNextHopAddress);
+  const address = atPath(props, paths.routeNextHopAddress);
   const known = typeof address === "string" && !isUnknown(address);
   // A known address finds its firewall once every resource is read; an unknown one only through the dependencies.
   const firewalls = known ? [] : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
@@ -183,18 +219,18 @@ function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknow
 
 /** Whether gateway routes propagate: Azure's default unless the flag (or its older, inverted name) says otherwise. */
 function propagation(record: ProviderRecord, props: Bag): boolean | undefined {
-  const value = at(props, ...record.fields["table.propagation"].path);
+  const value = atPath(props, record.fields["table.propagation"].path);
   if (isUnknown(value)) return undefined;
   if (typeof value === "boolean") return record.read.routeTable.propagationMeans === "enabled" ? value : !value;
   const alias = record.read.routeTable.disabledAlias;
-  const older = alias ? at(props, ...alias) : undefined;
+  const older = alias ? atPath(props, alias) : undefined;
   if (isUnknown(older)) return undefined;
   return typeof older === "boolean" ? !older : true;
 }
 
 function addRouteTable(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const field = record.fields["table.routes"].path;
-  const routes = list(at(entry.props, ...field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
+  const routes = list(atPath(entry.props, field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
   const table: RouteTable = {
     id: entry.raw.urn,
     name: entry.raw.name,

@@ -16,7 +16,12 @@ export interface Entry {
   resourceGroup?: string;
 }
 
-export type Resolution = { urn: string } | { external: string } | { unresolved: "unknown" | "ambiguous" | "missing" };
+/** A resolved reference carries its entry, when the resolver found it, so that readers need no second look-up by URN. */
+export type Resolution = { urn: string; entry?: Entry } | { external: string } | { unresolved: "unknown" | "ambiguous" | "missing" };
+
+function resolved(entry: Entry): Resolution {
+  return { urn: entry.raw.urn, entry };
+}
 
 /** Finds the stack resource a reference points to: by ARM id, by name and group, then by dependencies. */
 export class Resolver {
@@ -34,10 +39,14 @@ export class Resolver {
   private readonly namedByType = new Map<string, Entry[]>();
 
   constructor(resources: RawResource[]) {
-    for (const raw of resources) {
+    let firsts: Map<string, Entry> | undefined;
+    // An indexed loop: this runs once a request over every resource, too seldom for the optimiser to
+    // drop the iterator's results, tens of thousands of them.
+    for (let i = 0; i < resources.length; i++) {
+      const raw = resources[i];
       if (raw === null || typeof raw !== "object") continue;
       const known = kindOf(raw.type);
-      if (!known || typeof raw.urn !== "string" || this.byUrn.has(raw.urn)) continue;
+      if (!known || typeof raw.urn !== "string") continue;
       const { kind, provider } = known;
       const props = asBag(raw.props) ?? {};
       const id = str(props.id);
@@ -50,8 +59,17 @@ export class Resolver {
         resourceGroup = resourceGroup ?? parsed?.resourceGroup;
       }
       const entry: Entry = { raw, kind, provider, props, azureName, resourceGroup };
-      this.entries.push(entry);
+      // One map operation per resource rather than a look-up and an insert: a repeated URN (rare)
+      // leaves the map's size as it was, and the first resource of that URN is put back.
+      const size = this.byUrn.size;
       this.byUrn.set(raw.urn, entry);
+      if (this.byUrn.size === size) {
+        firsts ??= new Map(this.entries.map((e) => [e.raw.urn, e]));
+        this.byUrn.set(raw.urn, firsts.get(raw.urn) as Entry);
+        continue;
+      }
+      this.entries.push(entry);
+      firsts?.set(raw.urn, entry);
       // A classic association takes its subnet's id: the id must keep naming the subnet.
       if (id && !ASSOCIATIONS.has(kind)) this.byId.set(id, entry);
       if (azureName && NAMED_KINDS.has(kind)) {
@@ -96,20 +114,20 @@ export class Resolver {
     const text = str(id);
     if (text !== undefined) {
       const exact = this.byId.get(text);
-      if (exact && kinds.includes(exact.kind)) return { urn: exact.raw.urn };
+      if (exact && kinds.includes(exact.kind)) return resolved(exact);
       const parsed = parseArmId(text);
       if (parsed) {
         for (const kind of kinds) {
           const found = this.byArmName(ARM_TYPE[kind], parsed.resourceGroup, parsed.types, parsed.names);
-          if (found) return { urn: found.raw.urn };
+          if (found) return resolved(found);
         }
         // A subnet id names its VNet: resolve to the VNet when a VNet is acceptable.
         if (kinds.includes("VirtualNetwork") && parsed.types[0] === "virtualnetworks") {
           const vnet = this.named("virtualnetworks", parsed.resourceGroup, parsed.names[0]);
-          if (vnet) return { urn: vnet.raw.urn };
+          if (vnet) return resolved(vnet);
         }
         const anyCase = this.lowerIds().get(text.toLowerCase());
-        if (anyCase && kinds.includes(anyCase.kind)) return { urn: anyCase.raw.urn };
+        if (anyCase && kinds.includes(anyCase.kind)) return resolved(anyCase);
         return { external: parsed.names.join("/") };
       }
     }
@@ -129,12 +147,12 @@ export class Resolver {
     const text = str(name);
     if (text !== undefined) {
       const found = this.named(ARM_TYPE[kind], from.resourceGroup, text);
-      if (found) return { urn: found.raw.urn };
+      if (found) return resolved(found);
     }
     const viaDeps = this.fromDependencies(from, field, [kind]);
     if (viaDeps) return viaDeps;
     const parent = from.raw.parent ? this.byUrn.get(from.raw.parent) : undefined;
-    if (parent?.kind === kind) return { urn: parent.raw.urn };
+    if (parent?.kind === kind) return resolved(parent);
     if (isUnknown(name)) return { unresolved: "unknown" };
     return text !== undefined ? { external: text } : { unresolved: "missing" };
   }
@@ -181,7 +199,7 @@ export class Resolver {
     const candidates = [...new Set(pool)]
       .map((urn) => this.byUrn.get(urn))
       .filter((e): e is Entry => e !== undefined && kinds.includes(e.kind));
-    if (candidates.length === 1) return { urn: candidates[0].raw.urn };
+    if (candidates.length === 1) return resolved(candidates[0]);
     if (candidates.length > 1) return { unresolved: "ambiguous" };
     return undefined;
   }

@@ -9,6 +9,11 @@ export function asBag(value: unknown): Bag | undefined {
 
 /** Follows a path of keys; undefined as soon as a step is missing, unknown or not an object. */
 export function at(bag: unknown, ...path: string[]): unknown {
+  return atPath(bag, path);
+}
+
+/** `at` with the path as a list: readers of resources that come in tens of thousands build no list of arguments per read. */
+export function atPath(bag: unknown, path: readonly string[]): unknown {
   let current: unknown = bag;
   for (const key of path) {
     const b = asBag(current);

@@ -1,5 +1,5 @@
 import type { Cidr } from "../topology/cidr";
-import { PrefixIndex, PrefixSet, contains, parseCidr } from "../topology/cidr";
+import { PrefixIndex, contains, parseCidr } from "../topology/cidr";
 import type { Firewall, NetworkInterface, PrivateEndpoint, RouteTable, Subnet, Topology, VirtualNetwork } from "../topology/model";
 import type { NetworkSecurityGroup } from "../topology/security-rules";
 import type { RouteCandidate } from "./effective-route";
@@ -101,18 +101,26 @@ export function buildPathIndex(topology: Topology): PathIndex {
   const filteredNics = new Map<string, NetworkInterface[]>();
   for (const nic of topology.nics ?? []) if (nic.subnet !== undefined && nic.nsg !== undefined) append(filteredNics, nic.subnet, nic);
   // Client pools lie outside every VNet as a rule: then no VNet has a system route for them, and
-  // no subnet's VNet needs its routes built to say so.
-  let vnetPrefixes: PrefixSet | undefined;
+  // no subnet's VNet needs its routes built to say so. A gateway has a pool or two: each is
+  // compared with every VNet's prefixes once, rather than every prefix indexed.
   const heldByVnets = new Map<Cidr, boolean>();
   const heldByAnyVnet = (cidr: Cidr) => {
     let held = heldByVnets.get(cidr);
     if (held === undefined) {
-      vnetPrefixes ??= new PrefixSet(topology.vnets.flatMap((v) => v.prefixes.flatMap((text) => parsed(text) ?? [])));
-      heldByVnets.set(cidr, (held = vnetPrefixes.covers(cidr)));
+      held = false;
+      for (const vnet of topology.vnets) {
+        for (const text of vnet.prefixes) {
+          const prefix = parsed(text);
+          if (prefix && contains(prefix, cidr)) held = true;
+        }
+        if (held) break;
+      }
+      heldByVnets.set(cidr, held);
     }
     return held;
   };
-  const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  const tables = new Map<string, RouteTable>();
+  for (const table of topology.routeTables ?? []) tables.set(table.id, table);
   // null: looked up, and not in the stack.
   const routesByTable = new Map<string, TableRoutes | null>();
   let nsgs: Map<string, NetworkSecurityGroup> | undefined;

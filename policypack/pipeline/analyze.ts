@@ -1,5 +1,4 @@
 import type { Topology } from "../topology/model";
-import { sortedTexts } from "../topology/order";
 import { uniqueSentences } from "../topology/sentence";
 import { checkDns } from "../checks/dns-checks";
 import { checkGatewaySubnets } from "../checks/gateway-subnet-checks";
@@ -8,7 +7,7 @@ import { checkManualRoutes } from "../checks/manual-route-checks";
 import { checkReturnPaths } from "../checks/return-path-checks";
 import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
 import { checkVirtualWanRouting, checkVirtualWanTopology } from "../checks/virtual-wan-checks";
-import { compareFindings } from "../reachability/findings";
+import { sortFindings } from "../reachability/findings";
 import { analyzeDns } from "../reachability/dns";
 import { computeReach } from "../reachability/reach";
 import type { Analysis } from "../reachability/results";
@@ -19,7 +18,7 @@ export function analyze(topology: Topology): Analysis {
   const index = buildIndex(topology);
   const reach = computeReach(index);
   const dns = analyzeDns(index, reach.gateways);
-  const findings = [
+  const findings = sortFindings([
     ...index.invalidPrefixes,
     ...checkConfiguration(index, reach.gateways),
     ...checkManualRoutes(index, reach.gateways),
@@ -29,8 +28,6 @@ export function analyze(topology: Topology): Analysis {
     ...checkReturnPaths(reach.gateways),
     ...checkVirtualWanTopology(index),
     ...checkVirtualWanRouting(index, reach.gateways),
-  ]
-    .map((f) => ({ ...f, related: sortedTexts(f.related) }))
-    .sort(compareFindings);
+  ]);
   return { index, gateways: reach.gateways, dns, findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
 }

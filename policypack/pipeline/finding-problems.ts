@@ -20,15 +20,13 @@ const AREA: Record<FindingCategory, string> = {
 };
 
 export function findingProblem(finding: Finding): Problem {
-  return {
-    resource: finding.resource,
-    code: `${AREA[finding.category]}.${finding.code}`,
-    ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
-    problem: finding.problem,
-    fix: finding.fix.text,
-    change: { resource: finding.fix.resource, field: finding.fix.field, action: finding.fix.action },
-    related: finding.related,
-  };
+  const resource = finding.resource;
+  const code = `${AREA[finding.category]}.${finding.code}`;
+  const change = { resource: finding.fix.resource, field: finding.fix.field, action: finding.fix.action };
+  // Two literals rather than a spread of a conditional object: thousands of path findings pass here.
+  return finding.subject !== undefined
+    ? { resource, code, subject: finding.subject, problem: finding.problem, fix: finding.fix.text, change, related: finding.related }
+    : { resource, code, problem: finding.problem, fix: finding.fix.text, change, related: finding.related };
 }
 
 /** The configuration checks of one category, as problems. */

@@ -1,7 +1,7 @@
 /** Structured results the policies and reports turn into messages. */
-import { compareText } from "../topology/order";
+import { compareText, sortedTexts } from "../topology/order";
 import type { Fix, Sentence } from "../topology/sentence";
-import { sentenceKey } from "../topology/sentence";
+import { compareSentenceKeys, sentenceKey } from "../topology/sentence";
 
 /** The rule of the specification (docs/rules.md) that decided: tests assert it, so a reason cannot come from the wrong rule. */
 export type RuleId = "R1" | "R2" | "R3" | "R4" | "R5" | "R6" | "R7" | "R8" | "P5" | "W4" | "W5";
@@ -151,11 +151,26 @@ export function finding(
     category,
     code: f.code,
     resource: f.resource,
-    related: [...(f.related ?? [])],
+    // Sorted once here rather than copied again by the analysis: a large stack has thousands of findings.
+    related: sortedTexts(f.related ?? []),
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
     problem: f.problem,
     fix: f.fix,
   };
+}
+
+/**
+ * Sorts findings in place by compareFindings, comparing problems without writing their keys: the
+ * path findings of several gateways on one route table tie up to the key, and differ early in it.
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compareText(a.category, b.category) ||
+      compareText(a.resource, b.resource) ||
+      compareText(a.code, b.code) ||
+      compareSentenceKeys(a.problem, b.problem),
+  );
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -106,39 +106,55 @@ export function peeringBetween(index: TopologyIndex, from: Network, to: Network)
 }
 
 // Findings name their resources by id, and a large stack's thousands of path findings name route
-// tables and firewalls, which no other index holds: every kind is indexed in one map, on first use.
-const namesByIndex = new WeakMap<TopologyIndex, Map<string, string>>();
+// tables and firewalls, which no other index holds: the kinds are indexed on first use.
+const namesByIndex = new WeakMap<TopologyIndex, Names>();
+
+/** The names of the kinds searched first, in one map; the kinds searched last, one map each, built when a search reaches them. */
+interface Names {
+  first: Map<string, string>;
+  /** Route tables, NSGs, firewalls and Virtual WAN resources: a route table's name is found without indexing every NSG. */
+  last: { resources: () => readonly { id: string; name: string }[]; names?: Map<string, string> }[];
+}
+
+/** Names by id, the first of an id winning. */
+function firstNames(resources: readonly { id: string; name: string }[], names = new Map<string, string>()): Map<string, string> {
+  for (let i = resources.length - 1; i >= 0; i--) names.set(resources[i].id, resources[i].name);
+  return names;
+}
 
 /**
  * Names by id, as a search in this order finds them: networks, gateways, hubs, connections and
  * peerings (the last of an id within each kind), then DNS resources, the resources that set a
  * VNet's DNS servers (the classic VirtualNetworkDnsServers, named in DNS fixes), and last route
- * tables, filters and Virtual WAN resources (the first of an id within each). Written
- * from the last place searched to the first, so that what is found first is written last.
+ * tables, filters and Virtual WAN resources (the first of an id within each). The first map is
+ * written from the last place searched to the first, so that what is found first is written last.
  */
-function namesOf(index: TopologyIndex): Map<string, string> {
+function namesOf(index: TopologyIndex): Names {
   let names = namesByIndex.get(index);
   if (!names) {
-    names = new Map<string, string>();
-    const firstWins = (resources: readonly { id: string; name: string }[]) => {
-      for (let i = resources.length - 1; i >= 0; i--) (names as Map<string, string>).set(resources[i].id, resources[i].name);
-    };
+    const first = new Map<string, string>();
     const { topology } = index;
     const wan = topology.wan;
-    firstWins([
-      ...(topology.routeTables ?? []),
-      ...(topology.nsgs ?? []),
-      ...(topology.firewalls ?? []),
-      ...(wan ? [...wan.wans, ...wan.tables, ...wan.connections, ...wan.intents, ...wan.serverConfigurations] : []),
-    ]);
-    firstWins(index.topology.vnets.flatMap((v) => v.nameServersFrom ?? []));
+    firstNames(
+      index.topology.vnets.flatMap((v) => v.nameServersFrom ?? []),
+      first,
+    );
     const dns = index.topology.dns;
-    if (dns) firstWins([...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound]);
-    for (const r of index.topology.peerings) names.set(r.id, r.name);
-    for (const r of index.topology.connections) names.set(r.id, r.name);
-    for (const [id, hub] of index.hubs.hubs) names.set(id, hub.name);
-    for (const [id, gateway] of index.gateways) names.set(id, gateway.name);
-    for (const [id, network] of index.networks) names.set(id, network.name);
+    if (dns) firstNames([...dns.zones, ...dns.links, ...dns.endpoints, ...dns.resolvers, ...dns.inbound], first);
+    for (const r of index.topology.peerings) first.set(r.id, r.name);
+    for (const r of index.topology.connections) first.set(r.id, r.name);
+    for (const [id, hub] of index.hubs.hubs) first.set(id, hub.name);
+    for (const [id, gateway] of index.gateways) first.set(id, gateway.name);
+    for (const [id, network] of index.networks) first.set(id, network.name);
+    names = {
+      first,
+      last: [
+        { resources: () => topology.routeTables ?? [] },
+        { resources: () => topology.nsgs ?? [] },
+        { resources: () => topology.firewalls ?? [] },
+        { resources: () => (wan ? [...wan.wans, ...wan.tables, ...wan.connections, ...wan.intents, ...wan.serverConfigurations] : []) },
+      ],
+    };
     namesByIndex.set(index, names);
   }
   return names;
@@ -147,7 +163,14 @@ function namesOf(index: TopologyIndex): Map<string, string> {
 /** The Pulumi name of any resource by id (the id itself when it is not in the topology). */
 export function nameOf(index: TopologyIndex, id: string | undefined): string {
   if (id === undefined) return "(unknown)";
-  return namesOf(index).get(id) ?? id;
+  const names = namesOf(index);
+  const found = names.first.get(id);
+  if (found !== undefined) return found;
+  for (const kind of names.last) {
+    const name = (kind.names ??= firstNames(kind.resources())).get(id);
+    if (name !== undefined) return name;
+  }
+  return id;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -143,7 +143,13 @@ export class PrefixIndex<T> {
 
   /** Values of every member that contains `cidr` (itself included). */
   containing(cidr: Cidr): T[] {
-    return this.members.containing(cidr).flatMap((member) => this.values.get(member.text) ?? []);
+    // A loop rather than flatMap: every subnet's forward hop asks its hub's routes.
+    const out: T[] = [];
+    for (const member of this.members.containing(cidr)) {
+      const values = this.values.get(member.text);
+      if (values) for (const value of values) out.push(value);
+    }
+    return out;
   }
 
   covers(cidr: Cidr): boolean {

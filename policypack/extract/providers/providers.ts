@@ -12,7 +12,8 @@ const kinds = new Map<string, { kind: ResourceKind; provider: Provider } | undef
 /** The kind of resource a type token names, and its provider; undefined for what the pack does not read. */
 export function kindOf(type: unknown): { kind: ResourceKind; provider: Provider } | undefined {
   if (typeof type !== "string") return undefined;
-  if (kinds.has(type)) return kinds.get(type);
+  const known = kinds.get(type);
+  if (known !== undefined || kinds.has(type)) return known;
   let found: { kind: ResourceKind; provider: Provider } | undefined;
   for (const provider of Object.keys(PROVIDERS) as Provider[]) {
     for (const token of PROVIDERS[provider].tokens) {
