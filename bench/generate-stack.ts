@@ -10,11 +10,11 @@ export interface StackOptions {
   /**
    * Subnets, NSGs, route tables and firewalls (default true): every spoke gets a subnet "workload"
    * (the lower /25 of its prefix) with an NSG of 20 inline rules and a route table that sends
-   * everything, and its hub's client pool, to the hub's firewall; every hub gets a GatewaySubnet
+   * everything, and every client pool, to the hub's firewall; every hub gets a GatewaySubnet
    * whose route table sends each spoke's prefix to the firewall, an AzureFirewallSubnet, an Azure
    * Firewall and a firewall policy with one rule collection group allowing the client pools to
-   * the spokes. P2S clients then reach their own hub's spokes through the firewall and the NSG,
-   * and the other hubs' spokes (over the Vnet2Vnet links) through the NSG. In virtual-wan, only
+   * the spokes. P2S clients then reach every spoke through its hub's firewall and its NSG, their
+   * own hub's and the other hubs' (over the Vnet2Vnet links) alike: every path works. In virtual-wan, only
    * the spokes' subnets and NSGs: its hubs have no firewall.
    */
   filters?: boolean;
@@ -89,7 +89,7 @@ export function generateStack(kind: TopologyKind, vnets: number, options: StackO
         remoteVirtualNetwork: { id: vnetId(hub) },
         useRemoteGateways: transit,
       });
-      if (filters) addSpokeFilters(add, { spoke, index: first + s, hub: h, pools, ownPool: p2s(h) ? pool(h) : undefined });
+      if (filters) addSpokeFilters(add, { spoke, index: first + s, hub: h, pools });
     }
     if (filters) {
       const spokes = Array.from({ length: Math.min(19, vnets - first - 1) }, (_, s) => first + s + 1);
@@ -310,8 +310,8 @@ const base = (i: number) => `10.${i >> 8}.${i & 255}`;
 /** The hub's firewall, first usable address of its AzureFirewallSubnet (the hub's x.x.x.64/26). */
 const firewallAddress = (hubIndex: number) => `${base(hubIndex)}.68`;
 
-/** A spoke's subnet "workload" with its NSG (20 rules) and route table (everything and its hub's pool to the hub's firewall). */
-function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: number; pools: string[]; ownPool?: string }): void {
+/** A spoke's subnet "workload" with its NSG (20 rules) and route table (everything and every client pool to the hub's firewall). */
+function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: number; pools: string[] }): void {
   const vnet = `${SUB}/virtualNetworks/${s.spoke}`;
   const nsg = `${s.spoke}-nsg`;
   const table = `${s.spoke}-rt`;
@@ -328,10 +328,15 @@ function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: numbe
     disableBgpRoutePropagation: false,
     routes: [
       { name: "default-to-firewall", addressPrefix: "0.0.0.0/0", nextHopType: "VirtualAppliance", nextHopIpAddress: firewall },
-      // Replies to the hub's own clients go back through the firewall their requests came through.
-      ...(s.ownPool !== undefined
-        ? [{ name: "p2s-to-firewall", addressPrefix: s.ownPool, nextHopType: "VirtualAppliance", nextHopIpAddress: firewall }]
-        : []),
+      // Replies to every client pool go back through the firewall their requests came through: the
+      // hub's GatewaySubnet sends the spoke's prefix there, whichever gateway the clients use, and the
+      // gateway's routes to the pools are more specific than 0.0.0.0/0.
+      ...s.pools.map((pool, i) => ({
+        name: `p2s-${i}-to-firewall`,
+        addressPrefix: pool,
+        nextHopType: "VirtualAppliance",
+        nextHopIpAddress: firewall,
+      })),
     ],
   });
   add("Subnet", `${s.spoke}-workload`, {
