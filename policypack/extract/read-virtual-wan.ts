@@ -1,5 +1,6 @@
 import type { VpnGateway } from "../topology/model";
 import { PROTOCOLS } from "../topology/model";
+import { compareText } from "../topology/order";
 import type {
   HubConnection,
   HubConnectionKind,
@@ -414,6 +415,19 @@ function readServer(ctx: Context, e: Entry, declaredGroups: PolicyGroup[]): Serv
   return { config, entry: e, groups, protocols, auth, entra };
 }
 
+/**
+ * The user groups Azure associated with a connection configuration, by name (the last segment of
+ * each ".../configurationPolicyGroups/<name>" id); undefined when there are none or they are not known.
+ */
+function groupNames(value: unknown): string[] | undefined {
+  const names = list(value).flatMap((a) => {
+    const id = str(at(a, "id"));
+    const parsed = id !== undefined ? parseArmId(id) : undefined;
+    return parsed && parsed.types[parsed.types.length - 1] === "configurationpolicygroups" ? [parsed.names[parsed.names.length - 1]] : [];
+  });
+  return names.length > 0 ? [...new Set(names)].sort(compareText) : undefined;
+}
+
 function readP2sGateway(reading: WanReading, e: Entry, servers: Map<string, ServerReading>): void {
   const { ctx } = reading;
   const p = pathsOf(e);
@@ -429,12 +443,14 @@ function readP2sGateway(reading: WanReading, e: Entry, servers: Map<string, Serv
     if (!c) return [];
     const pools = strings(at(c, ...p.p2sPool));
     if (pools.unknown) ctx.notes.push(`Some pools of ${e.raw.name} are unknown during preview and are left out.`);
+    const userGroups = p.p2sGroupAssociations !== undefined ? groupNames(c[p.p2sGroupAssociations]) : undefined;
     return [
       {
         name: str(c.name) ?? `configuration ${i + 1}`,
         pools: pools.values,
         internetSecurity: bool(c[p.p2sInternetSecurity], false),
         routing: routingOf(reading, e, c[p.routing.p2s], hub, p.p2sConfigurations),
+        ...(userGroups ? { userGroups } : {}),
       },
     ];
   });

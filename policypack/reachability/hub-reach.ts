@@ -18,6 +18,8 @@ export interface ConfigurationResult {
   associatedTable: string | null;
   propagatesTo: string[];
   internetSecurity: boolean;
+  /** The user groups whose users get this configuration, from a deployed stack; empty when not known (W9). */
+  userGroups: string[];
   routes: string[];
   access: string[];
   unreachableRoutes: string[];
@@ -133,7 +135,10 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
     }
   reached.sort((a, b) => a.ix - b.ix);
   const groups = gateway.hub?.policyGroups.length ?? 0;
-  if (groups > 0)
+  const declared = gateway.hub?.configurations ?? [];
+  // A deployed stack holds the groups Azure associated with each configuration: its results are then per group too.
+  const groupsOf = new Map(declared.map((c) => [c.name, c.userGroups ?? []]));
+  if (groups > 0 && !declared.every((c) => c.userGroups !== undefined))
     notes.push(
       sentence`${gateway.name} has ${groups} user groups, but which group gets which pool cannot be declared with either provider: results are per connection configuration, not per group.`,
     );
@@ -155,6 +160,7 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
         associatedTable: c.associated ? tableLabel(routing, c.associated) : null,
         propagatesTo: tableLabels(routing, c.propagatesTo),
         internetSecurity: c.internetSecurity,
+        userGroups: groupsOf.get(c.name) ?? [],
         routes: c.routes,
         access: [...new Set(access)],
         unreachableRoutes: [],

@@ -10,7 +10,7 @@ export function gatewayPlace(g: GatewayReport, quote: (name: string) => string =
 export function configurationLines(g: GatewayReport): string[] {
   return (g.configurations ?? []).map(
     (c) =>
-      `${c.name} (${c.clientPools.join(", ") || "no pool"}) · associated with ${c.associatedRouteTable ?? "a table not known yet"}` +
+      `${c.name} (${c.clientPools.join(", ") || "no pool"})${c.userGroups.length > 0 ? ` · user groups ${c.userGroups.join(", ")}` : ""} · associated with ${c.associatedRouteTable ?? "a table not known yet"}` +
       ` · propagates to ${c.propagatesTo.join(", ") || "no table"}${c.internetSecurity ? " · internet security on" : ""}` +
       ` · reaches ${c.access.join(", ") || "nothing"}`,
   );

@@ -81,6 +81,8 @@ export interface P2sConfiguration {
   pools: string[];
   internetSecurity: boolean;
   routing: RoutingConfiguration;
+  /** The user groups Azure associated with it, by name: known only from a deployed stack (W9). */
+  userGroups?: string[];
 }
 
 /** A user group (policy group) of a VPN server configuration. */

@@ -218,6 +218,7 @@ export const AZURE_NATIVE: ProviderRecord = {
       p2sConfigurations: "p2SConnectionConfigurations",
       p2sPool: ["vpnClientAddressPool", "addressPrefixes"],
       p2sInternetSecurity: "enableInternetSecurity",
+      p2sGroupAssociations: "configurationPolicyGroupAssociations",
       serverConfiguration: { field: "vpnServerConfiguration", path: ["vpnServerConfiguration", "id"] },
       serverRoots: [["properties"], []],
       server: {

@@ -156,6 +156,8 @@ export interface VirtualWanPaths {
   p2sConfigurations: string;
   p2sPool: readonly string[];
   p2sInternetSecurity: string;
+  /** A configuration's user groups, an output only Azure fills (azure-native); absent from the classic provider. */
+  p2sGroupAssociations?: string;
   serverConfiguration: RefPath;
   /** Where a server configuration keeps its settings: azure-native v3 under `properties`, v2 and classic at the root. */
   serverRoots: readonly (readonly string[])[];
