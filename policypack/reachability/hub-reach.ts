@@ -121,13 +121,13 @@ export function hubReach(index: TopologyIndex, gateway: VpnGateway, notes: Sente
         : `${names.slice(0, NAMED_NETWORKS).join(", ")} and ${names.length - NAMED_NETWORKS} more`;
     notes.push(sentence`${gateway.name} (${configuration}) to ${shown} is not checked: ${why}.`);
   }
-  // A network counts as reached when every configuration reaches it: the gateway's results hold for all its users.
   const entries = new Map<string | undefined, HubEntry>();
   const entryOf = (hub: string | undefined) => {
     let entry = entries.get(hub);
     if (!entry) entries.set(hub, (entry = hubEntry(index, hub, hub === gateway.hub?.hub)));
     return entry;
   };
+  // A network counts as reached when every configuration reaches it: the gateway's results hold for all its users.
   for (const [network, count] of counts)
     if (count === computed.length && !unreached.has(network.ix)) {
       how[network.ix] = { via: "hub", entry: entryOf(hubOf.get(network)) };
