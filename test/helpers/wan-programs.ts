@@ -77,6 +77,17 @@ export type WanChange =
 export type WanProvider = "azure-native" | "classic";
 export type WanShape = "export" | "preview";
 
+/** One cell of the rule tests' tables: a provider and a shape. */
+export type WanCell = [WanProvider, WanShape];
+export const WAN_CELLS: WanCell[] = [
+  ["azure-native", "export"],
+  ["azure-native", "preview"],
+  ["classic", "export"],
+  ["classic", "preview"],
+];
+/** The cells hand-written azure-native resources (deployed shape) do not cover. */
+export const BUT_NATIVE_EXPORT: WanCell[] = WAN_CELLS.slice(1);
+
 const TENANT = "00000000-0000-0000-0000-000000000001";
 const ENTRA = {
   tenant: `https://login.microsoftonline.com/${TENANT}/`,

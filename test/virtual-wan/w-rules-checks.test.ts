@@ -1,7 +1,7 @@
 import { evaluateIntents, intentsFromConfig } from "../../policypack/intents/intents";
 import { renderSentence } from "../../policypack/topology/sentence";
-import type { WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
-import { POOL, findingMessages, wanOutcome, wanStack } from "../helpers/wan-programs";
+import type { WanCell, WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
+import { BUT_NATIVE_EXPORT, POOL, WAN_CELLS, findingMessages, wanOutcome, wanStack } from "../helpers/wan-programs";
 
 /**
  * Spec W9 (checks) and W10 (spokes' route tables, DNS) on programs recorded by @pulumi/pulumi's
@@ -9,15 +9,7 @@ import { POOL, findingMessages, wanOutcome, wanStack } from "../helpers/wan-prog
  * hub (see w-rules-routing.test.ts), then one change each. Cells test/virtual-wan/hub-routing.test.ts
  * and test/policies/p2s-virtual-wan.test.ts already cover are left out of each table.
  */
-type Cell = [WanProvider, WanShape];
-const ALL: Cell[] = [
-  ["azure-native", "export"],
-  ["azure-native", "preview"],
-  ["classic", "export"],
-  ["classic", "preview"],
-];
-/** The cells hand-written azure-native resources (deployed shape) do not cover. */
-const BUT_NATIVE_EXPORT: Cell[] = ALL.slice(1);
+const ALL = WAN_CELLS;
 
 async function outcome(provider: WanProvider, shape: WanShape, change: WanChange, withFixes = true) {
   const stack = await wanStack(provider, shape, change);
@@ -61,7 +53,7 @@ describe("W9: a P2S configuration associated with noneRouteTable", () => {
   it.each([
     ["azure-native", "preview"],
     ["classic", "preview"],
-  ] as Cell[])(
+  ] as WanCell[])(
     "does not check, and reports nothing about, a table named by an id a brand-new preview does not know (the hub's id), %s %s",
     async (p, s) => {
       expect(await outcome(p, s, "p2s-none-table")).toEqual({

@@ -1,18 +1,12 @@
 import type { WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
-import { POOL, cachedStack, findingMessages, twoHubProgram, wanOutcome, wanStack } from "../helpers/wan-programs";
+import { POOL, WAN_CELLS, cachedStack, findingMessages, twoHubProgram, wanOutcome, wanStack } from "../helpers/wan-programs";
 
 /**
  * Recorded with @pulumi/pulumi's runtime, with each provider, as a stack export and as the preview
  * of a brand-new stack: two hubs of one WAN (W1, W2), a stack mixing a VNet gateway and a hub, and
  * azure-native's v2 and v3 shapes of the VPN server configuration.
  */
-type Cell = [WanProvider, WanShape];
-const ALL: Cell[] = [
-  ["azure-native", "export"],
-  ["azure-native", "preview"],
-  ["classic", "export"],
-  ["classic", "preview"],
-];
+const ALL = WAN_CELLS;
 const field = (p: WanProvider, native: string, classic: string) => (p === "azure-native" ? native : classic);
 
 const twoHubs = async (p: WanProvider, s: WanShape, sharedLabel: boolean) => {

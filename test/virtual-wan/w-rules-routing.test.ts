@@ -3,7 +3,7 @@ import { native } from "../helpers/raw-resources";
 import type { Declared } from "../helpers/virtual-wan-stack";
 import { nativeWan } from "../helpers/virtual-wan-stack";
 import type { WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
-import { POOL, wanOutcome, wanStack } from "../helpers/wan-programs";
+import { BUT_NATIVE_EXPORT, POOL, WAN_CELLS, wanOutcome, wanStack } from "../helpers/wan-programs";
 
 /**
  * Spec W1-W7 on programs recorded by @pulumi/pulumi's runtime, with each provider, as a stack export
@@ -12,15 +12,7 @@ import { POOL, wanOutcome, wanStack } from "../helpers/wan-programs";
  * Cells test/virtual-wan/hub-routing.test.ts and test/policies/p2s-virtual-wan.test.ts already cover
  * are left out of each table.
  */
-type Cell = [WanProvider, WanShape];
-const ALL: Cell[] = [
-  ["azure-native", "export"],
-  ["azure-native", "preview"],
-  ["classic", "export"],
-  ["classic", "preview"],
-];
-/** The cells hand-written azure-native resources (deployed shape) do not cover. */
-const BUT_NATIVE_EXPORT: Cell[] = ALL.slice(1);
+const ALL = WAN_CELLS;
 
 const outcome = async (provider: WanProvider, shape: WanShape, change: WanChange) => wanOutcome(await wanStack(provider, shape, change));
 

@@ -1,5 +1,5 @@
-import type { WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
-import { POOL, findingMessages, wanOutcome, wanStack } from "../helpers/wan-programs";
+import type { WanCell, WanChange, WanOutcome, WanProvider, WanShape } from "../helpers/wan-programs";
+import { POOL, WAN_CELLS, findingMessages, wanOutcome, wanStack } from "../helpers/wan-programs";
 
 /**
  * Spec W8, what Azure rejects, on programs recorded by @pulumi/pulumi's runtime with each provider,
@@ -7,14 +7,8 @@ import { POOL, findingMessages, wanOutcome, wanStack } from "../helpers/wan-prog
  * w-rules-routing.test.ts), then one change each. Cells test/virtual-wan/hub-routing.test.ts and
  * test/policies/p2s-virtual-wan.test.ts already cover are left out of each table.
  */
-type Cell = [WanProvider, WanShape];
-const ALL: Cell[] = [
-  ["azure-native", "export"],
-  ["azure-native", "preview"],
-  ["classic", "export"],
-  ["classic", "preview"],
-];
-const PREVIEWS: Cell[] = [
+const ALL = WAN_CELLS;
+const PREVIEWS: WanCell[] = [
   ["azure-native", "preview"],
   ["classic", "preview"],
 ];
