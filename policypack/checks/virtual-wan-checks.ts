@@ -340,7 +340,7 @@ function radiusFindings(index: TopologyIndex, gateway: VpnGateway): Finding[] {
   const server = index.topology.wan?.serverConfigurations.find((c) => c.id === gateway.hub?.settingsFrom?.id);
   const hub = gateway.hub?.hub;
   if (!server || hub === undefined) return [];
-  const defaultTable = [...routing.tables.values()].find((t) => t.hub === hub && t.builtIn === "defaultRouteTable");
+  const defaultTable = routing.defaultOf(hub);
   const out: Finding[] = [];
   for (const address of server.radiusAddresses) {
     const host = parsedAll([address.includes("/") ? address : `${address}/32`])[0];

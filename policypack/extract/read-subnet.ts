@@ -124,10 +124,14 @@ function subnetRef(ctx: Context, entry: Entry, record: ProviderRecord, props: Ba
   return ctx.resolver.reference(entry, atPath(declared, record.read.subnet.refId), ref.field, ref.kinds);
 }
 
+/** A resolved NSG by id and Pulumi name. */
+function resolvedNsg(ctx: Context, r: { urn: string; entry?: Entry }): { id: string; name: string } {
+  return { id: r.urn, name: (r.entry ?? ctx.resolver.entry(r.urn))?.raw.name ?? r.urn };
+}
+
 /** Sets what resolves of an NSG and a route table on a subnet record; what is attached but cannot be read is "unknown". */
 function attach(ctx: Context, subnet: Subnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
-  if (nsgRef && "urn" in nsgRef)
-    subnet.nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef) subnet.nsg = resolvedNsg(ctx, nsgRef);
   else if (nsgRef && "external" in nsgRef) subnet.nsg = { name: nsgRef.external };
   else if (nsgRef) subnet.nsg = "unknown";
   if (tableRef) subnet.table = urnOf(tableRef) ?? "unknown";
@@ -177,7 +181,7 @@ function addAssociation(ctx: Context, entry: Entry, record: ProviderRecord): voi
 /** Records a GatewaySubnet with what resolves of its NSG and route table; unresolved ones are noted and left out. */
 function push(ctx: Context, entry: Entry, base: GatewaySubnet, nsgRef: Resolution | undefined, tableRef: Resolution | undefined): void {
   let nsg: GatewaySubnet["nsg"];
-  if (nsgRef && "urn" in nsgRef) nsg = { id: nsgRef.urn, name: (nsgRef.entry ?? ctx.resolver.entry(nsgRef.urn))?.raw.name ?? nsgRef.urn };
+  if (nsgRef && "urn" in nsgRef) nsg = resolvedNsg(ctx, nsgRef);
   else if (nsgRef && "external" in nsgRef) nsg = { name: nsgRef.external };
   else if (nsgRef) unresolvedNote(ctx, entry, "The network security group of the GatewaySubnet", nsgRef);
   if (tableRef && "external" in tableRef)

@@ -9,7 +9,7 @@ import { isGatewaySubnetName } from "./path-index";
 import type { SubnetFlowPart } from "./subnet-flows";
 import { subnetFlows } from "./subnet-flows";
 import type { EntryRoutes, HubEntry, PathPart } from "./subnet-path";
-import { entryRoutes, subnetPathsWith, tableRoutes } from "./subnet-path";
+import { entryRoutes, subnetPathsWith } from "./subnet-path";
 
 /** A network a gateway's clients have routes to (spec R1-R7), as paths need it. */
 export interface RoutedNetwork {
@@ -144,7 +144,7 @@ interface Entry {
 
 function judge(index: PathIndex, input: GatewayPathInput, network: RoutedNetwork, subnet: Subnet, entry: Entry): SubnetPaths {
   const { gatewaySubnet, gatewayTable } = entry;
-  const routes = typeof subnet.table === "string" ? tableRoutes(index, subnet.table) : undefined;
+  const routes = typeof subnet.table === "string" ? index.tableRoutes(subnet.table) : undefined;
   const query = { pools: input.pools, entryVnet: network.entryVnet, gatewaySubnet, subnet, through: network.hub?.through };
   const paths = subnetPathsWith(index, query, routes, entry.routes);
   let failureOf: Map<PathPart, PathFailure> | undefined;

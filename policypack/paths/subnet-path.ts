@@ -75,7 +75,7 @@ export interface EntryRoutes {
 
 /** Spec P2-P4 for one subnet: the forward hop, then the return hop and verdict of every pool part. */
 export function subnetPaths(index: PathIndex, query: PathQuery): PathPart[] {
-  const table = typeof query.subnet.table === "string" ? tableRoutes(index, query.subnet.table) : undefined;
+  const table = typeof query.subnet.table === "string" ? index.tableRoutes(query.subnet.table) : undefined;
   return subnetPathsWith(index, query, table, entryRoutes(index, query));
 }
 
@@ -83,7 +83,7 @@ export function entryRoutes(index: PathIndex, query: Omit<PathQuery, "subnet" | 
   const table = query.gatewaySubnet?.table;
   // Only a GatewaySubnet's table sends traffic other than directly: without one, no VNet's system routes are built.
   if (typeof table !== "string" || table === "unknown" || query.entryVnet === undefined) return {};
-  const udrs = tableRoutes(index, table)?.udrs;
+  const udrs = index.tableRoutes(table)?.udrs;
   return { ...(udrs ? { udrs } : {}), system: index.systemRoutes(query.entryVnet) };
 }
 
@@ -109,12 +109,6 @@ function verdictOf(forward: ForwardHop, back: ReturnHop): PathVerdict {
     return same === undefined ? "not-checked" : same ? "ok-via-appliance" : "asymmetric";
   }
   return "asymmetric";
-}
-
-export type { TableRoutes } from "./path-index";
-
-export function tableRoutes(index: PathIndex, tableId: string): TableRoutes | undefined {
-  return index.tableRoutes(tableId);
 }
 
 function hasDefaultRoute(candidates: readonly RouteCandidate[]): boolean {

@@ -7,7 +7,7 @@ import { checkManualRoutes } from "../checks/manual-route-checks";
 import { checkReturnPaths } from "../checks/return-path-checks";
 import { checkUnreachableRoutes } from "../checks/unreachable-route-checks";
 import { checkVirtualWanRouting, checkVirtualWanTopology } from "../checks/virtual-wan-checks";
-import { sortFindings } from "../reachability/findings";
+import { compareFindings } from "../reachability/findings";
 import { analyzeDns } from "../reachability/dns";
 import { computeReach } from "../reachability/reach";
 import type { Analysis } from "../reachability/results";
@@ -18,7 +18,7 @@ export function analyze(topology: Topology): Analysis {
   const index = buildIndex(topology);
   const reach = computeReach(index);
   const dns = analyzeDns(index, reach.gateways);
-  const findings = sortFindings([
+  const findings = [
     ...index.invalidPrefixes,
     ...checkConfiguration(index, reach.gateways),
     ...checkManualRoutes(index, reach.gateways),
@@ -28,6 +28,6 @@ export function analyze(topology: Topology): Analysis {
     ...checkReturnPaths(reach.gateways),
     ...checkVirtualWanTopology(index),
     ...checkVirtualWanRouting(index, reach.gateways),
-  ]);
+  ].sort(compareFindings);
   return { index, gateways: reach.gateways, dns, findings, notes: uniqueSentences([...reach.notes, ...index.notes]) };
 }

@@ -160,25 +160,15 @@ export function finding(
 }
 
 /**
- * Sorts findings in place by compareFindings, comparing problems without writing their keys: the
- * path findings of several gateways on one route table tie up to the key, and differ early in it.
+ * Problems are compared without writing their keys: the path findings of several gateways on one
+ * route table tie up to the key, and differ early in it.
  */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      compareText(a.category, b.category) ||
-      compareText(a.resource, b.resource) ||
-      compareText(a.code, b.code) ||
-      compareSentenceKeys(a.problem, b.problem),
-  );
-}
-
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.category, b.category) ||
     compareText(a.resource, b.resource) ||
     compareText(a.code, b.code) ||
-    compareText(sentenceKey(a.problem), sentenceKey(b.problem))
+    compareSentenceKeys(a.problem, b.problem)
   );
 }
 

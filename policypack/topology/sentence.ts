@@ -107,7 +107,7 @@ export function renderSentence(text: Sentence, spell: Spell): string {
 
 /** Equal sentences have equal keys, whatever the spelling. */
 export function sentenceKey(text: Sentence): string {
-  return text.map((part) => (typeof part === "string" ? part : `{${part.field}@${part.resource}}`)).join("");
+  return text.map(keyPart).join("");
 }
 
 /** A part as sentenceKey writes it. */

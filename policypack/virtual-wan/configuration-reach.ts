@@ -66,7 +66,6 @@ export function configurationReach(
   const destinations: Destination[] = [];
   // Whether a table's own static routes cover the pools: a way back without propagation (W4); once per table.
   const staticBackOf = new Map<HubRouteTable, boolean>();
-  let defaultLabel: string | undefined;
   for (const d of routing.connections) {
     if (d === self || (d.kind !== "vnet" && d.kind !== "vpn") || d.remote === undefined) continue;
     if (routing.wanOf(d.hub) !== wan || (wan === undefined && d.hub !== hub)) continue;
@@ -107,7 +106,8 @@ export function configurationReach(
       const tableName = associated ? tableLabel(routing, associated) : "its table";
       // noneRouteTable holds nothing whatever propagates to it (W1): the association is what to change.
       if (associated?.builtIn === "noneRouteTable") {
-        const target = (defaultLabel ??= defaultTableLabel(routing, hub));
+        const defaultTable = routing.defaultOf(hub);
+        const target = defaultTable ? tableLabel(routing, defaultTable) : "the hub's defaultRouteTable";
         destinations.push({
           connection: d,
           verdict: "not-routed",
@@ -212,11 +212,6 @@ export function configurationReach(
     routes: sortedPrefixes(routes),
     destinations,
   };
-}
-
-function defaultTableLabel(routing: HubRouting, hub: string | undefined): string {
-  const table = [...routing.tables.values()].find((t) => t.hub === hub && t.builtIn === "defaultRouteTable");
-  return table ? tableLabel(routing, table) : "the hub's defaultRouteTable";
 }
 
 /**

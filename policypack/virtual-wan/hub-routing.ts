@@ -53,6 +53,8 @@ export interface HubRouting {
   contents(table: HubRouteTable): TableRoute[];
   /** The WAN of a hub. */
   wanOf(hub: string | undefined): VirtualWan | undefined;
+  /** A hub's built-in defaultRouteTable. */
+  defaultOf(hub: string | undefined): HubRouteTable | undefined;
   /** The P2S configurations of a hub gateway, as connections. */
   configurations(gateway: VpnGateway): { configuration: P2sConfiguration; connection: RoutedConnection }[];
   /** VNets no hub connects, with their prefixes: static routes of a connection may lead to them (W6). */
@@ -188,6 +190,7 @@ export function buildHubRouting(topology: Topology): HubRouting {
     propagatesTo,
     contents: (t) => contentsOf.get(t.id) ?? [],
     wanOf,
+    defaultOf,
     configurations: (g) => byGateway.get(g.id) ?? [],
     unconnected: wan ? topology.vnets.filter((v) => !connected.has(v.id)).map((v) => ({ id: v.id, prefixes: v.prefixes })) : [],
   };
