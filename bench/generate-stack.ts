@@ -6,9 +6,12 @@ export type TopologyKind = (typeof TOPOLOGIES)[number];
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/bench/providers/Microsoft.Network";
 const PROJECT = "bench";
 
+/** What a stack holds besides VNets, peerings and gateways: see StackOptions.filters. */
+export type StackFilters = "all" | "no-nsgs-or-route-tables" | "none";
+
 export interface StackOptions {
   /**
-   * Subnets, NSGs, route tables and firewalls (default true): every spoke gets a subnet "workload"
+   * "all" (the default): subnets, NSGs, route tables and firewalls. Every spoke gets a subnet "workload"
    * (the lower /25 of its prefix) with an NSG of 20 inline rules and a route table that sends
    * everything, and every client pool, to the hub's firewall; every hub gets a GatewaySubnet
    * whose route table sends each spoke's prefix to the firewall, an AzureFirewallSubnet, an Azure
@@ -16,8 +19,10 @@ export interface StackOptions {
    * the spokes. P2S clients then reach every spoke through its hub's firewall and its NSG, their
    * own hub's and the other hubs' (over the Vnet2Vnet links) alike: every path works. In virtual-wan, only
    * the spokes' subnets and NSGs: its hubs have no firewall.
+   * "no-nsgs-or-route-tables": the same subnets, firewalls and firewall policies, without the NSGs and
+   * route tables, so every path is direct. "none": VNets, peerings and gateways only.
    */
-  filters?: boolean;
+  filters?: StackFilters;
 }
 
 /**
@@ -30,7 +35,8 @@ export interface StackOptions {
  *  - virtual-wan: no VNet gateways but a Standard Virtual WAN; see generateVirtualWan.
  */
 export function generateStack(kind: TopologyKind, vnets: number, options: StackOptions = {}): AnalyzerInput[] {
-  const filters = options.filters ?? true;
+  const filters = options.filters ?? "all";
+  const nsgsAndTables = filters === "all";
   const out: AnalyzerInput[] = [];
   const add = adder(out);
   if (kind === "virtual-wan") {
@@ -89,11 +95,11 @@ export function generateStack(kind: TopologyKind, vnets: number, options: StackO
         remoteVirtualNetwork: { id: vnetId(hub) },
         useRemoteGateways: transit,
       });
-      if (filters) addSpokeFilters(add, { spoke, index: first + s, hub: h, pools });
+      if (filters !== "none") addSpokeFilters(add, { spoke, index: first + s, hub: h, pools, nsgsAndTables });
     }
-    if (filters) {
+    if (filters !== "none") {
       const spokes = Array.from({ length: Math.min(19, vnets - first - 1) }, (_, s) => first + s + 1);
-      addHubFilters(add, { hub: h, index: first, pools, spokes: spokes.map(prefix) });
+      addHubFilters(add, { hub: h, index: first, pools, spokes: spokes.map(prefix), nsgsAndTables });
     }
     const peer = kind === "bgp-chain" ? h - 1 : 0;
     if (h > 0) {
@@ -164,7 +170,7 @@ const HUB_TABLES = [
  * site, and every spoke has a route back. With filters, every spoke has a subnet "workload" with
  * the 20-rule NSG (no route table: the hub's routes reach it directly).
  */
-function generateVirtualWan(add: Add, vnets: number, filters: boolean): void {
+function generateVirtualWan(add: Add, vnets: number, filters: StackFilters): void {
   const wanId = `${SUB}/virtualWans/wan`;
   const hubs = Math.max(2, Math.ceil(vnets / SPOKES_PER_HUB));
   const hubName = (h: number) => `hub${h}`;
@@ -282,19 +288,20 @@ function generateVirtualWan(add: Add, vnets: number, filters: boolean): void {
           }
         : {}),
     });
-    if (filters) addSpokeSubnet(add, { spoke, index: i, pools, hubPrefix: hubPrefix(h) });
+    if (filters !== "none") addSpokeSubnet(add, { spoke, index: i, pools, hubPrefix: hubPrefix(h), nsg: filters === "all" });
   }
 }
 
 /** A spoke's subnet "workload" (the lower /25 of its prefix) with the 20-rule NSG (its hub's prefix in the firewall's place) and no route table. */
-function addSpokeSubnet(add: Add, s: { spoke: string; index: number; pools: string[]; hubPrefix: string }): void {
+function addSpokeSubnet(add: Add, s: { spoke: string; index: number; pools: string[]; hubPrefix: string; nsg: boolean }): void {
   const nsg = `${s.spoke}-nsg`;
   const subnet = `${base(s.index)}.0/25`;
-  add("NetworkSecurityGroup", nsg, {
-    id: `${SUB}/networkSecurityGroups/${nsg}`,
-    resourceGroupName: "bench",
-    securityRules: spokeRules(s.pools, subnet, s.hubPrefix),
-  });
+  if (s.nsg)
+    add("NetworkSecurityGroup", nsg, {
+      id: `${SUB}/networkSecurityGroups/${nsg}`,
+      resourceGroupName: "bench",
+      securityRules: spokeRules(s.pools, subnet, s.hubPrefix),
+    });
   add("Subnet", `${s.spoke}-workload`, {
     id: `${SUB}/virtualNetworks/${s.spoke}/subnets/workload`,
     name: "workload",
@@ -302,7 +309,7 @@ function addSpokeSubnet(add: Add, s: { spoke: string; index: number; pools: stri
     virtualNetworkName: s.spoke,
     resourceGroupName: "bench",
     addressPrefix: subnet,
-    networkSecurityGroup: { id: `${SUB}/networkSecurityGroups/${nsg}` },
+    ...(s.nsg ? { networkSecurityGroup: { id: `${SUB}/networkSecurityGroups/${nsg}` } } : {}),
   });
 }
 
@@ -310,13 +317,21 @@ const base = (i: number) => `10.${i >> 8}.${i & 255}`;
 /** The hub's firewall, first usable address of its AzureFirewallSubnet (the hub's x.x.x.64/26). */
 const firewallAddress = (hubIndex: number) => `${base(hubIndex)}.68`;
 
-/** A spoke's subnet "workload" with its NSG (20 rules) and route table (everything and every client pool to the hub's firewall). */
-function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: number; pools: string[] }): void {
+/**
+ * A spoke's subnet "workload" with its NSG (20 rules) and route table (everything and every client
+ * pool to the hub's firewall); without nsgsAndTables, the subnet alone.
+ */
+function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: number; pools: string[]; nsgsAndTables: boolean }): void {
   const vnet = `${SUB}/virtualNetworks/${s.spoke}`;
   const nsg = `${s.spoke}-nsg`;
   const table = `${s.spoke}-rt`;
   const subnet = `${base(s.index)}.0/25`;
   const firewall = firewallAddress(s.hub * 20);
+  const workload = { id: `${vnet}/subnets/workload`, name: "workload", subnetName: "workload", virtualNetworkName: s.spoke };
+  if (!s.nsgsAndTables) {
+    add("Subnet", `${s.spoke}-workload`, { ...workload, resourceGroupName: "bench", addressPrefix: subnet });
+    return;
+  }
   add("NetworkSecurityGroup", nsg, {
     id: `${SUB}/networkSecurityGroups/${nsg}`,
     resourceGroupName: "bench",
@@ -340,10 +355,7 @@ function addSpokeFilters(add: Add, s: { spoke: string; index: number; hub: numbe
     ],
   });
   add("Subnet", `${s.spoke}-workload`, {
-    id: `${vnet}/subnets/workload`,
-    name: "workload",
-    subnetName: "workload",
-    virtualNetworkName: s.spoke,
+    ...workload,
     resourceGroupName: "bench",
     addressPrefix: subnet,
     networkSecurityGroup: { id: `${SUB}/networkSecurityGroups/${nsg}` },
@@ -397,24 +409,25 @@ function spokeRules(pools: string[], subnet: string, firewallSubnet: string): Re
   ];
 }
 
-/** A hub's GatewaySubnet (its table sends each spoke to the firewall), AzureFirewallSubnet, firewall and firewall policy. */
-function addHubFilters(add: Add, h: { hub: number; index: number; pools: string[]; spokes: string[] }): void {
+/** A hub's GatewaySubnet (with nsgsAndTables, its table sends each spoke to the firewall), AzureFirewallSubnet, firewall and firewall policy. */
+function addHubFilters(add: Add, h: { hub: number; index: number; pools: string[]; spokes: string[]; nsgsAndTables: boolean }): void {
   const hub = `hub${h.hub}`;
   const vnet = `${SUB}/virtualNetworks/${hub}`;
   const firewall = firewallAddress(h.index);
   const table = `${hub}-gateway-rt`;
   const policy = `${hub}-fw-policy`;
-  add("RouteTable", table, {
-    id: `${SUB}/routeTables/${table}`,
-    resourceGroupName: "bench",
-    disableBgpRoutePropagation: false,
-    routes: h.spokes.map((spoke, i) => ({
-      name: `spoke-${i + 1}-to-firewall`,
-      addressPrefix: spoke,
-      nextHopType: "VirtualAppliance",
-      nextHopIpAddress: firewall,
-    })),
-  });
+  if (h.nsgsAndTables)
+    add("RouteTable", table, {
+      id: `${SUB}/routeTables/${table}`,
+      resourceGroupName: "bench",
+      disableBgpRoutePropagation: false,
+      routes: h.spokes.map((spoke, i) => ({
+        name: `spoke-${i + 1}-to-firewall`,
+        addressPrefix: spoke,
+        nextHopType: "VirtualAppliance",
+        nextHopIpAddress: firewall,
+      })),
+    });
   add("Subnet", `${hub}-gateway-subnet`, {
     id: `${vnet}/subnets/GatewaySubnet`,
     name: "GatewaySubnet",
@@ -422,7 +435,7 @@ function addHubFilters(add: Add, h: { hub: number; index: number; pools: string[
     virtualNetworkName: hub,
     resourceGroupName: "bench",
     addressPrefix: `${base(h.index)}.0/27`,
-    routeTable: { id: `${SUB}/routeTables/${table}` },
+    ...(h.nsgsAndTables ? { routeTable: { id: `${SUB}/routeTables/${table}` } } : {}),
   });
   add("Subnet", `${hub}-firewall-subnet`, {
     id: `${vnet}/subnets/AzureFirewallSubnet`,

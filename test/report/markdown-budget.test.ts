@@ -29,7 +29,7 @@ const stacks = new Map<Size, { stack: StackAnalysis; resources: number }>();
 function stackOf(size: Size): { stack: StackAnalysis; resources: number } {
   let got = stacks.get(size);
   if (!got) {
-    const raw = generateStack("mixed", SIZES.find(([s]) => s === size)?.[1] ?? 0, { filters: false }).map(analyzerInputToRaw);
+    const raw = generateStack("mixed", SIZES.find(([s]) => s === size)?.[1] ?? 0, { filters: "none" }).map(analyzerInputToRaw);
     got = { stack: analyzeResources(raw), resources: raw.length };
     stacks.set(size, got);
   }
@@ -185,7 +185,7 @@ describe("the Markdown comment's size budget", () => {
   });
 
   it("cuts long route changes of a preview, saying where the rest is", () => {
-    const before = analyzeResources(generateStack("mixed", 500, { filters: false }).map(analyzerInputToRaw)).analysis;
+    const before = analyzeResources(generateStack("mixed", 500, { filters: "none" }).map(analyzerInputToRaw)).analysis;
     const changes = diffRoutes(before, stackOf("3,000").stack.analysis);
     const md = renderMarkdown({ ...reportOf("3,000", false), routeChanges: changes }, 5_000);
     const lines = section(md, "Route changes in this preview").split("\n");
@@ -345,7 +345,7 @@ describe("the Markdown comment of a small stack", () => {
 describe("the Markdown comment is deterministic", () => {
   it.each(["600", "3,000"] as const)("renders a %s-resource stack to the same string twice, from two analyses", (size) => {
     const again = analyzeResources(
-      generateStack("mixed", SIZES.find(([s]) => s === size)?.[1] ?? 0, { filters: false }).map(analyzerInputToRaw),
+      generateStack("mixed", SIZES.find(([s]) => s === size)?.[1] ?? 0, { filters: "none" }).map(analyzerInputToRaw),
     );
     const first = markdownOf(size, false);
     const second = renderMarkdown(buildReport(again));

@@ -8,7 +8,7 @@ import { violationsOf } from "../../policypack/pipeline/violations-of";
 // lost reference), the bench would time less work and still look fine, so what it reads is pinned here.
 describe("the bench's virtual-wan stack", () => {
   // 600 spokes keep each client's routes under OpenVPN's 1,000, so the stack has no finding at all.
-  const inputs = generateStack("virtual-wan", 600, { filters: false });
+  const inputs = generateStack("virtual-wan", 600, { filters: "none" });
   const stack = analyzeResources(inputs.map(analyzerInputToRaw));
 
   it("has two hubs of 300 spokes, labelled tables, two P2S and two VPN gateways", () => {
