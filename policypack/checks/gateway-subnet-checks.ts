@@ -33,12 +33,9 @@ function isDefaultRoute(prefix: string): boolean {
  * ("might cause your virtual network gateway to stop functioning"), and a route table with a
  * 0.0.0.0/0 route or without gateway route propagation ("the gateway will not function"). Routes
  * for other prefixes, such as spokes sent through a firewall, are fine; unknown values report nothing.
- * `tables`: the route tables by id, when already indexed.
+ * `tableOf`: a route table by id, when the tables are already indexed.
  */
-export function checkGatewaySubnets(
-  topology: Topology,
-  tables: ReadonlyMap<string, RouteTable> = new Map((topology.routeTables ?? []).map((t) => [t.id, t])),
-): Finding[] {
+export function checkGatewaySubnets(topology: Topology, tableOf: (id: string) => RouteTable | undefined = tablesById(topology)): Finding[] {
   const out: Finding[] = [];
   const add = (f: Parameters<typeof finding>[1]) => out.push(finding("gateway-subnet", f));
   if ((topology.gatewaySubnets ?? []).length === 0) return out;
@@ -47,7 +44,7 @@ export function checkGatewaySubnets(
   // A table on several GatewaySubnets is reported once, naming every subnet that uses it.
   const onGatewaySubnets = new Map<RouteTable, GatewaySubnet[]>();
   for (const subnet of topology.gatewaySubnets ?? []) {
-    const table = subnet.table !== undefined ? tables.get(subnet.table) : undefined;
+    const table = subnet.table !== undefined ? tableOf(subnet.table) : undefined;
     if (table) onGatewaySubnets.set(table, [...(onGatewaySubnets.get(table) ?? []), subnet]);
     if (!subnet.nsg) continue;
     const at = where(vnets, subnet);
@@ -107,4 +104,9 @@ export function checkGatewaySubnets(
     }
   }
   return out;
+}
+
+function tablesById(topology: Topology): (id: string) => RouteTable | undefined {
+  const tables = new Map((topology.routeTables ?? []).map((t) => [t.id, t]));
+  return (id) => tables.get(id);
 }

@@ -212,8 +212,8 @@ function route(ctx: Context, entry: Entry, record: ProviderRecord, props: unknow
   const address = atPath(props, paths.routeNextHopAddress);
   const known = typeof address === "string" && !isUnknown(address);
   // A known address finds its firewall once every resource is read; an unknown one only through the dependencies.
-  const firewalls = known ? [] : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
-  const appliance = firewalls.length === 1 ? ctx.resolver.entry(firewalls[0]) : undefined;
+  const firewalls = known ? undefined : ctx.resolver.dependenciesOf(entry, dependsOn, "AzureFirewall");
+  const appliance = firewalls?.length === 1 ? ctx.resolver.entry(firewalls[0]) : undefined;
   // Fields added in place, in the order spreads would give: a hub's table holds a route per spoke.
   const read: Route = name !== undefined ? { name, prefix, nextHop } : { prefix, nextHop };
   if (known) read.nextHopAddress = address;
@@ -234,7 +234,11 @@ function propagation(record: ProviderRecord, props: Bag): boolean | undefined {
 
 function addRouteTable(ctx: Context, entry: Entry, record: ProviderRecord): void {
   const field = record.fields["table.routes"].path;
-  const routes = list(atPath(entry.props, field)).flatMap((props) => route(ctx, entry, record, props, field[0]) ?? []);
+  const routes: Route[] = [];
+  for (const props of list(atPath(entry.props, field))) {
+    const read = route(ctx, entry, record, props, field[0]);
+    if (read) routes.push(read);
+  }
   const table: RouteTable = {
     id: entry.raw.urn,
     name: entry.raw.name,

@@ -73,7 +73,7 @@ export function gatewayPaths<N extends RoutedNetwork>(index: PathIndex, input: G
     let entry = entries.get(vnet);
     if (!entry) {
       const gatewaySubnet = index.subnetsByVnet.get(vnet)?.find((s) => isGatewaySubnetName(s.name));
-      const gatewayTable = gatewaySubnet?.table !== undefined ? index.tables.get(gatewaySubnet.table) : undefined;
+      const gatewayTable = gatewaySubnet?.table !== undefined ? index.table(gatewaySubnet.table) : undefined;
       entry = {
         ...(gatewaySubnet ? { gatewaySubnet } : {}),
         ...(gatewayTable ? { gatewayTable } : {}),

@@ -25,7 +25,8 @@ export interface PathIndex {
   /** True when the stack declares a route table: without one every path is direct both ways (spec P5). */
   hasRouteTables: boolean;
   subnetsByVnet: Map<string, Subnet[]>;
-  tables: Map<string, RouteTable>;
+  /** A route table by id. */
+  table(tableId: string): RouteTable | undefined;
   nsgs: Map<string, NetworkSecurityGroup>;
   firewalls: Map<string, Firewall>;
   /** Private endpoints, by subnet id. */
@@ -46,6 +47,12 @@ export interface PathIndex {
 export interface TableRoutes {
   table: RouteTable;
   udrs: RouteCandidate[];
+}
+
+/** A table, with its routes as candidates once asked for: one lookup by id per subnet, the slow part on a large stack. */
+interface TableRecord {
+  table: RouteTable;
+  routes?: TableRoutes;
 }
 
 interface VnetRecord {
@@ -119,16 +126,14 @@ export function buildPathIndex(topology: Topology): PathIndex {
     }
     return held;
   };
-  const tables = new Map<string, RouteTable>();
-  for (const table of topology.routeTables ?? []) tables.set(table.id, table);
-  // null: looked up, and not in the stack.
-  const routesByTable = new Map<string, TableRoutes | null>();
+  const tables = new Map<string, TableRecord>();
+  for (const table of topology.routeTables ?? []) tables.set(table.id, { table });
   let nsgs: Map<string, NetworkSecurityGroup> | undefined;
   let firewalls: Map<string, Firewall> | undefined;
   const index: PathIndex = {
     hasRouteTables: (topology.routeTables ?? []).length > 0,
     subnetsByVnet,
-    tables,
+    table: (tableId) => tables.get(tableId)?.table,
     // Only flows look filters up, and only when a report or port intent asks: indexed on first use.
     get nsgs() {
       return (nsgs ??= new Map((topology.nsgs ?? []).map((n) => [n.id, n])));
@@ -156,19 +161,15 @@ export function buildPathIndex(topology: Topology): PathIndex {
     systemRoutesContaining: (vnet, cidr) => (heldByAnyVnet(cidr) ? index.systemRoutes(vnet).containing(cidr) : []),
     parsed,
     tableRoutes(tableId) {
-      const known = routesByTable.get(tableId);
-      if (known !== undefined) return known ?? undefined;
-      const table = tables.get(tableId);
-      let found: TableRoutes | undefined;
-      if (table) {
-        found = { table, udrs: [] };
-        for (const route of table.routes) {
-          const cidr = parsed(route.prefix);
-          if (cidr) found.udrs.push({ cidr, origin: "udr", hop: nextHopOf(route), declared: { table, route } });
-        }
+      const record = tables.get(tableId);
+      if (!record || record.routes) return record?.routes;
+      const { table } = record;
+      const routes: TableRoutes = { table, udrs: [] };
+      for (const route of table.routes) {
+        const cidr = parsed(route.prefix);
+        if (cidr) routes.udrs.push({ cidr, origin: "udr", hop: nextHopOf(route), declared: { table, route } });
       }
-      routesByTable.set(tableId, found ?? null);
-      return found;
+      return (record.routes = routes);
     },
   };
   return index;

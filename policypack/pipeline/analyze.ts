@@ -24,7 +24,7 @@ export function analyze(topology: Topology): Analysis {
     ...checkManualRoutes(index, reach.gateways),
     ...checkUnreachableRoutes(reach.gateways),
     ...checkDns(index, dns),
-    ...checkGatewaySubnets(topology, index.paths.tables),
+    ...checkGatewaySubnets(topology, index.paths.table),
     ...checkReturnPaths(reach.gateways),
     ...checkVirtualWanTopology(index),
     ...checkVirtualWanRouting(index, reach.gateways),
