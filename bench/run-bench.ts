@@ -126,12 +126,12 @@ async function medianOf(f: () => unknown): Promise<number> {
  * The medians of functions run in turn (after warm-ups of each), over at least ENGINE_REPS runs
  * each and ENGINE_MIN_MS: load from other processes then falls on all alike.
  */
-async function mediansInTurn(fs: (() => unknown)[]): Promise<number[]> {
-  for (let i = 0; i < WARM_UPS; i++) for (const f of fs) await f();
-  const times: number[][] = fs.map(() => []);
+async function mediansInTurn(functions: (() => unknown)[]): Promise<number[]> {
+  for (let i = 0; i < WARM_UPS; i++) for (const f of functions) await f();
+  const times: number[][] = functions.map(() => []);
   const start = Date.now();
   while (times[0].length < ENGINE_REPS || (Date.now() - start < ENGINE_MIN_MS && times[0].length < 1000))
-    for (let i = 0; i < fs.length; i++) times[i].push(await timed(fs[i]));
+    for (let i = 0; i < functions.length; i++) times[i].push(await timed(functions[i]));
   return times.map(median);
 }
 

@@ -3,8 +3,8 @@ import { generateStack } from "../../bench/generate-stack";
 import { analyzerInputToRaw } from "../../offline/analyzer-client";
 import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 
-// The bench compares the engine with and without filters on stacks meant to be compliant: paths that
-// failed by mistake would time findings a compliant estate does not have.
+// The bench compares the engine on these stacks with and without NSGs and route tables, all meant to
+// be compliant: paths that failed by mistake would time findings a compliant estate does not have.
 function pathsOf(kind: TopologyKind, filters: StackFilters) {
   const { analysis } = analyzeResources(generateStack(kind, 100, { filters }).map(analyzerInputToRaw));
   const verdicts: Record<string, number> = {};
