@@ -1,7 +1,7 @@
 import { extractTopology } from "../../policypack/extract/extract-topology";
 import { UNKNOWN } from "../../policypack/extract/plain";
 import { UNKNOWN_TERM } from "../../policypack/topology/security-rules";
-import { RG, classic, native, resource } from "../helpers/raw-resources";
+import { RG, allowCollection, classic, httpsNetworkRule, native, resource } from "../helpers/raw-resources";
 
 /** Extraction of what spec section 7 reads: subnets, NSG rules, route next hops and Azure Firewalls, from both providers. */
 
@@ -106,29 +106,16 @@ describe("subnets, NSGs and firewalls from azure-native", () => {
       ruleCollectionGroupName: "p2s",
       priority: 200,
       ruleCollections: [
-        {
-          ruleCollectionType: "FirewallPolicyFilterRuleCollection",
-          name: "vpn",
-          priority: 100,
-          action: { type: "Allow" },
-          rules: [
-            {
-              ruleType: "NetworkRule",
-              name: "https",
-              ipProtocols: ["TCP"],
-              sourceAddresses: ["172.16.201.0/24"],
-              destinationAddresses: ["10.1.1.0/24"],
-              destinationPorts: ["443"],
-            },
-            {
-              ruleType: "ApplicationRule",
-              name: "web",
-              protocols: [{ protocolType: "Https", port: 443 }],
-              sourceAddresses: ["*"],
-              targetFqdns: ["example.com"],
-            },
-          ],
-        },
+        allowCollection([
+          httpsNetworkRule("172.16.201.0/24", "10.1.1.0/24"),
+          {
+            ruleType: "ApplicationRule",
+            name: "web",
+            protocols: [{ protocolType: "Https", port: 443 }],
+            sourceAddresses: ["*"],
+            targetFqdns: ["example.com"],
+          },
+        ]),
         {
           ruleCollectionType: "FirewallPolicyNatRuleCollection",
           name: "dnat",

@@ -7,7 +7,7 @@ import { analyzeResources } from "../../policypack/pipeline/stack-analysis";
 import { diagram } from "../../policypack/report/mermaid";
 import { buildReport } from "../../policypack/report/report-model";
 import { renderSentence } from "../../policypack/topology/sentence";
-import { RG, classic, native } from "../helpers/raw-resources";
+import { RG, allowCollection, classic, httpsNetworkRule, native } from "../helpers/raw-resources";
 import type { Declared } from "../helpers/virtual-wan-stack";
 import { POOL, classicWan, nativeWan } from "../helpers/virtual-wan-stack";
 
@@ -57,24 +57,7 @@ function nativeStack(change: Change): RawResource[] {
       firewallPolicyName: "policy",
       ruleCollectionGroupName: "rules",
       priority: 200,
-      ruleCollections: [
-        {
-          ruleCollectionType: "FirewallPolicyFilterRuleCollection",
-          name: "vpn",
-          priority: 100,
-          action: { type: "Allow" },
-          rules: [
-            {
-              ruleType: "NetworkRule",
-              name: "https",
-              ipProtocols: ["TCP"],
-              sourceAddresses: [POOL],
-              destinationAddresses: ["10.1.0.0/16"],
-              destinationPorts: ["443"],
-            },
-          ],
-        },
-      ],
+      ruleCollections: [allowCollection([httpsNetworkRule(POOL, "10.1.0.0/16")])],
     }) as Declared;
     const fw = native(
       "AzureFirewall",
